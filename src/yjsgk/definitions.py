@@ -1,0 +1,118 @@
+"""Reference data loaded from package data: table definitions and classification names."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .textnorm import key
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnDef:
+    id: str
+    label: str
+    match: tuple[tuple[str, ...], ...]  # alternatives, each a set of tokens that must all appear
+
+    def score(self, label_key: str) -> int:
+        """How specifically a header label names this column (0: it does not)."""
+        best = 0
+        for tokens in self.match:
+            if all(t in label_key for t in tokens):
+                best = max(best, sum(len(t) for t in tokens))
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    total: str
+    parts: tuple[tuple[int, str], ...]  # (sign, column id)
+
+
+@dataclass(frozen=True, slots=True)
+class TableDef:
+    id: str
+    kind: str
+    title: str
+    aliases: tuple[str, ...]
+    layout: str
+    number: str | None = None
+    codes: str | None = None
+    columns: tuple[ColumnDef, ...] = ()
+    identities: tuple[Identity, ...] = field(default=())
+
+    def column(self, column_id: str) -> ColumnDef | None:
+        return next((c for c in self.columns if c.id == column_id), None)
+
+    def label(self, column_id: str) -> str:
+        col = self.column(column_id)
+        return col.label if col else column_id
+
+
+def _identity(raw: dict) -> Identity:
+    parts = tuple((-1, p[1:]) if p.startswith("-") else (1, p) for p in raw["parts"])
+    return Identity(raw["total"], parts)
+
+
+@cache
+def table_defs() -> tuple[TableDef, ...]:
+    data = tomllib.loads(resources.files("yjsgk.data").joinpath("tables.toml").read_text("utf-8"))
+    defs = []
+    for raw in data["table"]:
+        columns = tuple(
+            ColumnDef(
+                c["id"],
+                c["label"],
+                tuple(tuple(key(t) for t in alt.split("+")) for alt in c["match"]),
+            )
+            for c in raw.get("column", [])
+        )
+        defs.append(
+            TableDef(
+                id=raw["id"],
+                kind=raw["kind"],
+                title=raw["title"],
+                aliases=tuple(key(a) for a in raw["aliases"]),
+                layout=raw["layout"],
+                number=raw.get("number"),
+                codes=raw.get("codes"),
+                columns=columns,
+                identities=tuple(_identity(i) for i in raw.get("identities", [])),
+            )
+        )
+    return tuple(defs)
+
+
+@cache
+def table_def(table_id: str) -> TableDef:
+    return next(d for d in table_defs() if d.id == table_id)
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionClass:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    source: str
+
+
+@cache
+def function_classes() -> tuple[FunctionClass, ...]:
+    text = resources.files("yjsgk.data").joinpath("function_classes.csv").read_text("utf-8")
+    return tuple(
+        FunctionClass(r["code"], r["name"], tuple(a for a in r["aliases"].split(";") if a), r["source"])
+        for r in csv.DictReader(text.splitlines())
+    )
+
+
+@cache
+def function_class_by_name() -> dict[str, str]:
+    """Name key (current and former names) → 类 code."""
+    out: dict[str, str] = {}
+    for fc in function_classes():
+        for name in (fc.name, *fc.aliases):
+            out[key(name)] = fc.code
+    return out

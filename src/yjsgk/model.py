@@ -1,0 +1,105 @@
+"""The recognized disclosure: typed tables keyed by classification code and canonical column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .document import Location
+
+KIND_LABELS = {
+    "final": "部门决算",
+    "final_with_performance": "部门决算（含绩效附件）",
+    "budget": "部门预算",
+    "performance": "绩效自评",
+    "unknown": "未识别",
+}
+
+LEVEL_BY_LENGTH = {3: "类", 5: "款", 7: "项"}
+
+
+@dataclass(slots=True)
+class Value:
+    amount: Decimal
+    text: str  # as printed
+    decimals: int
+    location: Location
+    issue: str | None = None  # a suspicious printed form (decimal comma, stray characters)
+
+
+@dataclass(slots=True)
+class Row:
+    name: str  # as printed, whitespace tidied
+    location: Location
+    code: str | None = None  # classification code, split 类/款/项 columns joined
+    key: str | None = None  # canonical item for rows without a code ("total", "grand_total", …)
+    side: str | None = None  # "income" | "expenditure" in a two-sided 总表
+    values: dict[str, Value] = field(default_factory=dict)
+    cells: list[str] | None = None  # raw cells, for tables not typed yet
+
+    @property
+    def level(self) -> str | None:
+        return LEVEL_BY_LENGTH.get(len(self.code)) if self.code else None
+
+    @property
+    def label(self) -> str:
+        """How a finance officer names the row: the code and name, or the item name."""
+        if self.code:
+            return f"{self.code} {self.name}".strip()
+        return self.name or (self.key or "")
+
+
+@dataclass(slots=True)
+class Table:
+    id: str
+    title: str  # as printed
+    standard_title: str
+    location: Location
+    number: str | None = None  # "03" from 公开03表
+    columns: list[str] = field(default_factory=list)
+    column_labels: dict[str, str] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unit: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        number = f"（公开{self.number}表）" if self.number else ""
+        return f"{self.standard_title}{number}"
+
+    def is_empty(self) -> bool:
+        return not any(r.values for r in self.rows) and not any(r.cells for r in self.rows)
+
+    def find(self, *, code: str | None = None, key: str | None = None, side: str | None = None) -> Row | None:
+        for row in self.rows:
+            if side is not None and row.side != side:
+                continue
+            if code is not None and row.code == code:
+                return row
+            if key is not None and row.key == key:
+                return row
+        return None
+
+    def coded_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.code]
+
+
+@dataclass(slots=True)
+class Disclosure:
+    source: str
+    kind: str = "unknown"
+    department: str | None = None
+    year: int | None = None
+    unit: str | None = None
+    tables: list[Table] = field(default_factory=list)
+    # recognition problems are findings too (rule ids under "recognize."), kept here
+    recognition: list = field(default_factory=list)
+
+    def table(self, table_id: str) -> Table | None:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+    def tables_by_id(self, table_id: str) -> list[Table]:
+        return [t for t in self.tables if t.id == table_id]

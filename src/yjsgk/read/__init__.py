@@ -1,0 +1,27 @@
+"""Readers: one per format, each turning a file into the neutral `Document`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import ReadError
+from .text import read_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+
+
+def read_path(path: Path | str) -> Document:
+    path = Path(path)
+    source = str(path)
+    if not path.exists():
+        raise ReadError(source, "文件不存在 (no such file)")
+    if path.is_dir():
+        raise ReadError(source, "这是一个目录，请指定文件 (is a directory)")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            return read_text(path, source)
+    except OSError as exc:
+        raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
+    raise ReadError(source, f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md）")

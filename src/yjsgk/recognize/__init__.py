@@ -1,0 +1,31 @@
+"""Recognition: neutral document → typed disclosure (kind, department, year, unit, tables)."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..model import Disclosure
+from .layouts import build
+from .metadata import Problem, find_metadata
+from .segment import segment
+
+__all__ = ["recognize", "Problem"]
+
+
+def recognize(document: Document) -> Disclosure:
+    seg = segment(document)
+    disclosure = Disclosure(source=document.source)
+    for section in seg.sections:
+        built = build(section)
+        disclosure.tables.append(built.table)
+        disclosure.recognition.extend(Problem(rule, msg, where, built.table) for rule, msg, where in built.problems)
+    for row in seg.orphans[:1]:
+        disclosure.recognition.append(
+            Problem(
+                "recognize.unknown_table",
+                f"有 {len(seg.orphans)} 行金额数据不属于任何已识别的标准表，未做核对（首行：{' | '.join(c.text.strip() for c in row.cells if c.text.strip())[:60]}）",
+                row.location,
+                None,
+            )
+        )
+    find_metadata(document, seg, disclosure)
+    return disclosure

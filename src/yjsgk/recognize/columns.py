@@ -1,0 +1,155 @@
+"""Header rows → canonical columns.
+
+Merged header cells reach us in two shapes: as empty cells beside the parent (tab-separated
+exports, PDF grids) or collapsed into one cell (Word's cell-per-line export, where a row is
+then narrower than the data). Both are rebuilt into one stacked label per column
+("本年支出/基本支出"), which is matched against the table definition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..definitions import TableDef
+from ..textnorm import key
+
+# labels of the key columns to the left of the values
+LABEL_WORDS = ("项目", "科目编码", "科目名称", "功能科目", "功能分类", "经济分类", "类", "款", "项", "行次", "栏次", "部门名称", "单位名称", "编码", "名称")
+_INDEX_RUN = re.compile(r"^\d{1,2}$")
+
+
+@dataclass(slots=True)
+class ColumnMap:
+    width: int  # number of cells in a full data row
+    positions: dict[int, str]  # cell index (in a right-aligned full row) → column id
+    labels: dict[int, str]  # cell index → stacked header label as printed
+    positional: bool = False  # mapped by the standard order because the header was unclear
+
+    @property
+    def first_value(self) -> int:
+        return min(self.positions) if self.positions else self.width
+
+
+def is_index_row(texts: list[str]) -> bool:
+    """The 栏次 row: `栏次 | | 1 | 2 | 3` or `** | ** | 1 | 2 | 3` or `1 | 2 | … | 12`."""
+    cells = [key(t) for t in texts if key(t)]
+    if not cells:
+        return False
+    if cells[0] == "栏次":
+        return True
+    numbers = [c for c in cells if _INDEX_RUN.match(c)]
+    if len(numbers) < 2 or len(numbers) < len(cells) - 2:
+        return False
+    values = [int(n) for n in numbers]
+    return values == list(range(values[0], values[0] + len(values))) and values[0] in (0, 1)
+
+
+def stacked_labels(header_rows: list[list[str]], width: int) -> dict[int, str]:
+    """One label per column index, parents and children joined by '/'."""
+    parts: dict[int, list[str]] = {i: [] for i in range(width)}
+    for index, row in enumerate(header_rows):
+        lower = [r for r in header_rows[index + 1 :] if len(r) >= width]
+        if len(row) >= width:
+            # a parent spans the columns that any row below labels
+            covered = [any(r[i].strip() for r in lower) for i in range(width)] if lower else None
+            spans = _spans_full(row[:width], covered)
+        else:
+            spans = _spans_narrow(row, lower[0][:width] if lower else None, width)
+        for label, start, end in spans:
+            for i in range(start, end + 1):
+                parts[i].append(label)
+    return {i: "/".join(p) for i, p in parts.items() if p}
+
+
+def _spans_full(cells: list[str], covered: list[bool] | None) -> list[tuple[str, int, int]]:
+    spans = []
+    for i, text in enumerate(cells):
+        if not text.strip():
+            continue
+        end = i
+        # a parent spans the empty cells to its right that have children below
+        while (
+            covered is not None
+            and covered[i]
+            and end + 1 < len(cells)
+            and not cells[end + 1].strip()
+            and covered[end + 1]
+        ):
+            end += 1
+        spans.append((text.strip(), i, end))
+    return spans
+
+
+def _spans_narrow(row: list[str], below: list[str] | None, width: int) -> list[tuple[str, int, int]]:
+    """A row with collapsed merged cells: lay its labels over the slots of the row below."""
+    labels = [t.strip() for t in row]
+    if below is not None:
+        slots = _slots(below)
+        if len(slots) == len(labels):
+            return [(lab, s, e) for lab, (s, e) in zip(labels, slots) if lab]
+        # a leading label cell ("项目") often spans the code and name columns
+        if len(slots) == len(labels) + 1 and labels and key(labels[0]) in LABEL_WORDS:
+            merged = [(slots[0][0], slots[1][1])] + slots[2:]
+            return [(lab, s, e) for lab, (s, e) in zip(labels, merged) if lab]
+    non_empty = [lab for lab in labels if lab]
+    if non_empty and width % len(non_empty) == 0 and len(non_empty) <= 3:
+        step = width // len(non_empty)  # e.g. 预算数 | 决算数 over twelve columns
+        if not any(key(lab) in LABEL_WORDS for lab in non_empty):
+            return [(lab, i * step, (i + 1) * step - 1) for i, lab in enumerate(non_empty)]
+    offset = width - len(labels)  # right-align: collapsed cells are on the label side
+    return [(lab, offset + i, offset + i) for i, lab in enumerate(labels) if lab]
+
+
+def _slots(below: list[str]) -> list[tuple[int, int]]:
+    """Runs of labelled cells in the row below form one slot; each empty cell is its own slot."""
+    slots: list[tuple[int, int]] = []
+    i = 0
+    while i < len(below):
+        if below[i].strip():
+            j = i
+            while j + 1 < len(below) and below[j + 1].strip():
+                j += 1
+            # a run of labelled key columns (编码, 名称) stays one slot per cell
+            if any(key(below[k]) in LABEL_WORDS or "编码" in key(below[k]) for k in range(i, j + 1)):
+                slots.extend((k, k) for k in range(i, j + 1))
+            else:
+                slots.append((i, j))
+            i = j + 1
+        else:
+            slots.append((i, i))
+            i += 1
+    return slots
+
+
+def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width: int | None) -> ColumnMap:
+    """Assign canonical columns to cell positions by header label, else by standard order."""
+    scored = []
+    for pos, label in labels.items():
+        lk = key(label)
+        if not lk or lk in LABEL_WORDS:
+            continue
+        child = key(label.rsplit("/", 1)[-1])
+        for col in defn.columns:
+            score = col.score(lk)
+            if score:
+                # a match on the lowest header row is more specific than one on a parent
+                scored.append((score + 100 * (col.score(child) > 0), -pos, pos, col.id))
+    scored.sort(reverse=True)
+    positions: dict[int, str] = {}
+    taken: set[str] = set()
+    for _score, _neg, pos, col_id in scored:
+        if pos in positions or col_id in taken:
+            continue
+        positions[pos] = col_id
+        taken.add(col_id)
+    expected = len(defn.columns)
+    if value_width == expected and len(positions) < expected:
+        start = width - expected
+        return ColumnMap(
+            width,
+            {start + i: c.id for i, c in enumerate(defn.columns)},
+            labels,
+            positional=len(positions) < expected // 2,
+        )
+    return ColumnMap(width, positions, labels)

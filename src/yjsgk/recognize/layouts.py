@@ -1,0 +1,400 @@
+"""Typed tables from table sections, one builder per layout of `tables.toml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..amounts import parse_amount
+from ..definitions import TableDef, function_class_by_name
+from ..document import Cell, GridRow, Location
+from ..model import Row, Table, Value
+from ..textnorm import key, norm, strip_ordinal
+from .columns import LABEL_WORDS, ColumnMap, is_index_row, map_columns, stacked_labels
+from .segment import Section
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_PART = re.compile(r"^\d{2}$")
+_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+_ECON_CODE = re.compile(r"^(?:3\d{2}|399)(?:\d{2})?$")
+TOTAL_NAMES = {"合计", "总计", "本年合计", "合计数", "总合计"}
+
+
+@dataclass(slots=True)
+class Built:
+    table: Table
+    problems: list[tuple[str, str, Location]] = field(default_factory=list)  # (rule, message, where)
+
+
+def build(section: Section) -> Built:
+    defn = section.defn
+    table = Table(
+        id=defn.id,
+        title=section.title,
+        standard_title=defn.title,
+        location=section.location,
+        number=section.number,
+        notes=list(section.notes),
+        unit=section.unit,
+    )
+    built = Built(table)
+    builder = {
+        "coded": _build_columnar,
+        "named": _build_columnar,
+        "single": _build_columnar,
+        "summary": _build_summary,
+        "groups": _build_groups,
+        "raw": _build_raw,
+    }[defn.layout]
+    builder(section, defn, built)
+    return built
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _trim(cells: list[Cell]) -> list[Cell]:
+    """Drop trailing empty cells (exports pad rows unevenly)."""
+    end = len(cells)
+    while end > 0 and not cells[end - 1].text.strip():
+        end -= 1
+    return cells[:end]
+
+
+def _value(cell: Cell) -> Value | None:
+    amount = parse_amount(cell.text)
+    if amount is None:
+        return None
+    return Value(amount.value, amount.text, amount.decimals, cell.location, amount.issue)
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+
+
+def _is_data(texts: list[str]) -> bool:
+    first = norm(texts[0]) if texts else ""
+    if _CODE.match(first):
+        return True
+    return any(parse_amount(t) is not None for t in texts) and not is_index_row(texts)
+
+
+def _split_header(section: Section) -> tuple[list[GridRow], list[GridRow]]:
+    """Header rows (before the first data row) and data rows, without repeated headers."""
+    header: list[GridRow] = []
+    data: list[GridRow] = []
+    header_keys: set[str] = set()
+    for row in section.rows:
+        texts = [c.text for c in row.cells]
+        row_key = key("".join(texts))
+        if not row_key:
+            continue
+        if is_index_row(texts):
+            header_keys.add(row_key)
+            continue
+        if not data and not _is_data(texts):
+            header.append(row)
+            header_keys.add(row_key)
+        elif row_key in header_keys:
+            continue  # the header repeated on a new page
+        elif data and not _is_data(texts) and _looks_like_header(texts):
+            header_keys.add(row_key)
+        else:
+            data.append(row)
+    return header, data
+
+
+def _looks_like_header(texts: list[str]) -> bool:
+    keys = [key(t) for t in texts if key(t)]
+    return bool(keys) and sum(k in LABEL_WORDS or "编码" in k for k in keys) >= 2
+
+
+# -- coded, named and single-row tables ------------------------------------------------------
+
+
+def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
+    table = built.table
+    header, data = _split_header(section)
+    if not data:
+        _set_columns(table, defn, ColumnMap(0, {}, {}))
+        return
+    width = max(len(r.cells) for r in data)
+    header_texts = [[c.text for c in r.cells] for r in header]
+    labels = stacked_labels(header_texts, width)
+    label_width = _label_width(data, width)
+    cmap = map_columns(defn, labels, width, width - label_width)
+    if not cmap.positions:
+        built.problems.append(
+            ("recognize.columns", f"{defn.title}：无法从表头确定金额列，本表未做核对", table.location)
+        )
+        _set_columns(table, defn, cmap)
+        return
+    if cmap.positional:
+        built.problems.append(
+            ("recognize.columns", f"{defn.title}：表头无法逐列识别，已按标准列顺序读取", table.location)
+        )
+    _set_columns(table, defn, cmap)
+    context: dict[str, str] = {}
+    for row in data:
+        cells = row.cells
+        if len(cells) > width:
+            cells = _trim(cells)
+        offset = width - len(cells) if len(cells) < width else 0
+        label_cells = [c.text for c in cells[: max(0, cmap.first_value - offset)]]
+        if defn.layout == "single":
+            label_cells = []
+        code, name = _code_and_name(label_cells, context) if defn.codes else (None, _tidy(" ".join(t for t in label_cells if t.strip())))
+        out = Row(name=name, location=row.location, code=code)
+        if code is None:
+            name_key = key(name)
+            if name_key in TOTAL_NAMES or not name_key and defn.layout != "single" and _first_total(cells):
+                out.key = "total"
+                out.name = name or "合计"
+            elif defn.layout == "single":
+                out.key = "values"
+        for pos, column in cmap.positions.items():
+            index = pos - offset
+            if 0 <= index < len(cells):
+                value = _value(cells[index])
+                if value is not None:
+                    out.values[column] = value
+        if out.values or out.code or out.name:
+            table.rows.append(out)
+
+
+def _first_total(cells: list[Cell]) -> bool:
+    return bool(cells) and key(cells[0].text) in TOTAL_NAMES
+
+
+def _label_width(data: list[GridRow], width: int) -> int:
+    """How many leading cells of a full-width data row are codes and names."""
+    best = 0
+    for row in data:
+        cells = _trim(row.cells)
+        if len(cells) != width and len(row.cells) != width:
+            continue
+        n = 0
+        for cell in row.cells[:width]:
+            if parse_amount(cell.text) is not None and not _CODE.match(key(cell.text)) and not _PART.match(key(cell.text)):
+                break
+            n += 1
+        best = max(best, n) if best == 0 else min(best, n) if n else best
+    return best
+
+
+def _set_columns(table: Table, defn: TableDef, cmap: ColumnMap) -> None:
+    order = [c.id for c in defn.columns]
+    mapped = set(cmap.positions.values())
+    table.columns = [c for c in order if c in mapped] if mapped else list(order)
+    table.column_labels = {c: defn.label(c) for c in table.columns}
+
+
+def _code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str | None, str]:
+    """Join split 类/款/项 columns (`201 | 03 | 01` → 2010301) and find the name."""
+    keys = [norm(t) for t in label_cells]
+    name_parts = [_tidy(t) for t, k in zip(label_cells, keys) if k and not _CODE.match(k) and not _PART.match(k)]
+    name = " ".join(name_parts)
+    codes = [(i, k) for i, k in enumerate(keys) if k and (_CODE.match(k) or _PART.match(k))]
+    if not codes:
+        if len(label_cells) == 1 and (m := _CODE_AND_NAME.match(label_cells[0].strip())):
+            return _remember(m.group(1), context), _tidy(m.group(2))
+        return None, name
+    if len(codes) == 1 and _CODE.match(codes[0][1]) and len(keys) <= 2:
+        return _remember(codes[0][1], context), name
+    # split columns: positions 0, 1, 2 hold 类, 款, 项
+    parts = {i: k for i, k in codes if i < 3}
+    lei = parts.get(0) if parts.get(0) and len(parts[0]) == 3 else None
+    kuan = parts.get(1)
+    xiang = parts.get(2)
+    if lei is None and (kuan or xiang):
+        lei = context.get("lei")
+    if lei is None:
+        code = next((k for _, k in codes if _CODE.match(k)), None)
+        return (_remember(code, context) if code else None), name
+    if kuan is None and xiang:
+        kuan = context.get("kuan", "")[3:5] or None
+    code = lei + (kuan or "") + (xiang if kuan and xiang else "")
+    return _remember(code, context), name
+
+
+def _remember(code: str, context: dict[str, str]) -> str:
+    if len(code) >= 3:
+        context["lei"] = code[:3]
+    if len(code) >= 5:
+        context["kuan"] = code[:5]
+    return code
+
+
+# -- two-sided 总表 -------------------------------------------------------------------------
+
+INCOME_ITEMS = {
+    "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款"],
+    "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款"],
+    "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入"],
+    "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款"],
+    "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金"],
+    "higher_subsidy": ["上级补助收入"],
+    "business": ["事业收入"],
+    "operating": ["经营收入", "事业单位经营服务收入", "事业单位经营收入"],
+    "subordinate": ["附属单位上缴收入"],
+    "other": ["其他收入", "其它收入"],
+    "total_income": ["本年收入合计", "本年收入", "收入合计"],
+    "use_non_fiscal_balance": ["使用非财政拨款结余", "用事业基金弥补收支差额", "使用非财政拨款结余含专用结余"],
+    "opening_balance": ["年初结转和结余", "年初财政拨款结转和结余", "上年结转", "上年结转结余", "上年结转和结余"],
+    "grand_total": ["总计", "收入总计"],
+}
+EXPENDITURE_ITEMS = {
+    "basic": ["基本支出"],
+    "project": ["项目支出"],
+    "operating": ["事业单位经营支出", "经营支出"],
+    "to_subordinate": ["对附属单位补助支出"],
+    "to_higher": ["上缴上级支出"],
+    "total_expenditure": ["本年支出合计", "本年支出", "支出合计"],
+    "balance_distribution": ["结余分配"],
+    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余"],
+    "grand_total": ["总计", "支出总计"],
+}
+FUND_KEYS = {"fiscal_general_budget": "general_budget", "fiscal_gov_fund": "gov_fund", "fiscal_state_capital": "state_capital"}
+
+
+def _item_index(items: dict[str, list[str]]) -> dict[str, str]:
+    return {key(alias): item for item, aliases in items.items() for alias in aliases}
+
+
+_INCOME_INDEX = _item_index(INCOME_ITEMS)
+_EXPENDITURE_INDEX = _item_index(EXPENDITURE_ITEMS)
+
+
+def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
+    table = built.table
+    header, data = _split_header(section)
+    split_row = next((r for r in header if sum(key(c.text) == "项目" for c in r.cells) >= 2), None)
+    if split_row is None or not data:
+        if data:
+            built.problems.append(("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location))
+        _set_columns(table, defn, ColumnMap(0, {}, {}))
+        return
+    cells = _trim(split_row.cells)
+    width = len(cells)
+    split = [i for i, c in enumerate(cells) if key(c.text) == "项目"][1]
+    labels = stacked_labels([[c.text for c in cells]], width)
+    sides = {"income": (0, split), "expenditure": (split, width)}
+    positions: dict[str, dict[int, str]] = {}
+    row_number_at: dict[str, int | None] = {}
+    for side, (start, end) in sides.items():
+        side_labels = {i - start: labels[i] for i in range(start, end) if i in labels}
+        cmap = map_columns(defn, {i: lab for i, lab in side_labels.items() if key(lab) not in ("项目", "行次")}, end - start, None)
+        positions[side] = cmap.positions
+        row_number_at[side] = next((i for i, lab in side_labels.items() if key(lab) == "行次"), None)
+    used = {c for p in positions.values() for c in p.values()}
+    table.columns = [c.id for c in defn.columns if c.id in used]
+    table.column_labels = {c: defn.label(c) for c in table.columns}
+    state = {"income": None, "expenditure": None}
+    for row in data:
+        row_cells = list(row.cells)
+        trimmed = _trim(row_cells)
+        if len(trimmed) > width:
+            row_cells = trimmed
+        left = row_cells[:split]
+        right = row_cells[split:width] if len(row_cells) >= width else row_cells[split:]
+        expected_right = width - split
+        if len(right) < expected_right and row_number_at["expenditure"] == 1 and right and _is_row_number(right[0].text):
+            right = [Cell("", right[0].location)] + right  # the item name cell is missing
+            if any(parse_amount(c.text) is not None for c in right[2:]):
+                built.problems.append(
+                    ("recognize.missing_name", f"{defn.title}支出侧行次 {key(right[1].text)} 有金额但项目名称为空", right[1].location)
+                )
+        for side, side_cells in (("income", left), ("expenditure", right)):
+            parsed = _summary_row(side, side_cells, positions[side], row.location, state)
+            if parsed is not None:
+                table.rows.append(parsed)
+
+
+def _is_row_number(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}", key(text)))
+
+
+def _summary_row(side: str, cells: list[Cell], positions: dict[int, str], where: Location, state: dict) -> Row | None:
+    if not cells:
+        return None
+    name = _tidy(cells[0].text)
+    values: dict[str, Value] = {}
+    for pos, column in positions.items():
+        if pos < len(cells):
+            value = _value(cells[pos])
+            if value is not None:
+                values[column] = value
+    if not key(name) and not values:
+        return None
+    location = cells[0].location if key(name) else where
+    row = Row(name=name, location=location, side=side, values=values)
+    item_key = key(strip_ordinal(name))
+    if side == "expenditure" and (code := function_class_by_name().get(item_key)):
+        row.code = code
+        return row
+    index = _INCOME_INDEX if side == "income" else _EXPENDITURE_INDEX
+    item = index.get(item_key)
+    if item in ("opening_balance", "closing_balance", "grand_total", "total_income", "total_expenditure"):
+        state[side] = item
+    elif item in FUND_KEYS and state[side] in ("opening_balance", "closing_balance"):
+        item = f"{state[side]}.{FUND_KEYS[item]}"
+    row.key = item
+    return row
+
+
+# -- side-by-side groups (基本支出表) --------------------------------------------------------
+
+GROUP_TOTALS = {
+    "personnel_total": ("人员经费合计", "人员经费"),
+    "public_total": ("公用经费合计", "公用经费"),
+    "total": ("合计", "总计", "基本支出合计"),
+}
+
+
+def _build_groups(section: Section, defn: TableDef, built: Built) -> None:
+    table = built.table
+    table.columns = ["amount"]
+    table.column_labels = {"amount": defn.label("amount")}
+    _header, data = _split_header(section)
+    total_index = {key(alias): item for item, aliases in GROUP_TOTALS.items() for alias in aliases}
+    groups: dict[int, list[Row]] = {}
+    totals: list[Row] = []
+    for row in data:
+        cells = row.cells
+        i = 0
+        while i < len(cells):
+            k = key(cells[i].text)
+            if _ECON_CODE.match(k) and i + 1 < len(cells) and parse_amount(cells[i + 1].text) is None:
+                out = Row(name=_tidy(cells[i + 1].text), location=cells[i].location, code=k)
+                if i + 2 < len(cells) and (value := _value(cells[i + 2])) is not None:
+                    out.values["amount"] = value
+                groups.setdefault(i // 3 if len(cells) >= 9 else 0, []).append(out)
+                i += 3
+                continue
+            if k in total_index:
+                out = Row(name=_tidy(cells[i].text), location=cells[i].location, key=total_index[k])
+                j = i + 1
+                while j < len(cells) and key(cells[j].text) not in total_index:
+                    if (value := _value(cells[j])) is not None:
+                        out.values["amount"] = value
+                        break
+                    j += 1
+                totals.append(out)
+                i = j + 1
+                continue
+            i += 1
+    # read down each group (人员经费 first), not across the printed rows
+    table.rows = [r for g in sorted(groups) for r in groups[g]] + totals
+
+
+# -- not typed yet -------------------------------------------------------------------------
+
+
+def _build_raw(section: Section, defn: TableDef, built: Built) -> None:
+    table = built.table
+    for row in section.rows:
+        texts = [_tidy(c.text) for c in row.cells]
+        if not any(texts):
+            continue
+        name = next(t for t in texts if t)
+        table.rows.append(Row(name=name, location=row.location, cells=texts))

@@ -1,0 +1,103 @@
+"""Document kind, department, year and money unit: found where printed, never invented."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document import Document, Location, TextBlock
+from ..model import Disclosure, Table
+from ..textnorm import norm
+from .segment import Segmentation
+
+_YEAR = re.compile(r"(20\d{2})\s*年\s*(?:度)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(决算|预算|绩效|部门决算|部门预算)")
+_YEAR_PAREN = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]")
+_ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
+_ORG_SUFFIX = re.compile(r"(局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处)$")
+_DEPT_LINE = re.compile(r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:公开)?$")
+_PERF_DEPT = ("预算部门名称", "部门名称", "主管部门", "单位名称")
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something recognition could not settle; reported as a finding by the checker."""
+
+    rule: str
+    message: str
+    location: Location | None
+    table: Table | None
+
+
+def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure) -> None:
+    texts = document.text_lines()
+    disclosure.kind = _kind(disclosure, texts)
+    disclosure.year = _year(texts, disclosure)
+    disclosure.department = _department(seg, texts, disclosure)
+    units = Counter(u for u, _ in seg.units) + Counter(t.unit for t in disclosure.tables if t.unit)
+    disclosure.unit = units.most_common(1)[0][0] if units else None
+    if len({u for u, _ in seg.units}) > 1:
+        disclosure.recognition.append(
+            Problem("recognize.unit", f"文件中出现不同的金额单位：{'、'.join(sorted({u for u, _ in seg.units}))}", seg.units[0][1], None)
+        )
+    where = Location(document.source, line=1)
+    for label, value in (("部门名称", disclosure.department), ("年度", disclosure.year), ("金额单位", disclosure.unit)):
+        if value is None and (label != "金额单位" or _has_amount_tables(disclosure)):
+            disclosure.recognition.append(Problem("recognize.metadata", f"未找到{label}", where, None))
+    if disclosure.kind == "unknown":
+        disclosure.recognition.append(Problem("recognize.kind", "未能判断文件类型（决算、预算或绩效自评）", where, None))
+
+
+def _has_amount_tables(disclosure: Disclosure) -> bool:
+    return any(t.columns for t in disclosure.tables)
+
+
+def _kind(disclosure: Disclosure, texts: list[TextBlock]) -> str:
+    ids = {t.id for t in disclosure.tables}
+    final = any(i.startswith("final.") for i in ids)
+    budget = any(i.startswith("budget.") or i.startswith("performance.target") for i in ids)
+    evaluation = any(i.startswith("performance.self_evaluation") for i in ids) or any(
+        "绩效自评" in norm(t.text) or "绩效评价报告" in norm(t.text) for t in texts
+    )
+    if final:
+        return "final_with_performance" if evaluation else "final"
+    if budget:
+        return "budget"
+    if evaluation:
+        return "performance"
+    head = "".join(norm(t.text) for t in texts[:15])
+    if "决算" in head:
+        return "final"
+    if "预算" in head:
+        return "budget"
+    return "unknown"
+
+
+def _year(texts: list[TextBlock], disclosure: Disclosure) -> int | None:
+    """The year of the accounts: from the cover and titles first, then any `20XX年度`."""
+    for pattern in (_YEAR, _YEAR_PAREN):
+        counts = Counter(int(m.group(1)) for t in texts[:200] for m in pattern.finditer(t.text))
+        for table in disclosure.tables:
+            counts.update(int(m.group(1)) for m in pattern.finditer(table.title))
+        if counts:
+            return counts.most_common(1)[0][0]
+    counts = Counter(int(m.group(1)) for t in texts for m in _ANY_YEAR.finditer(t.text))
+    for table in disclosure.tables:
+        counts.update(int(m.group(1)) for m in _ANY_YEAR.finditer(table.title))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _department(seg: Segmentation, texts: list[TextBlock], disclosure: Disclosure) -> str | None:
+    counts = Counter(d for d, _ in seg.departments if _ORG_SUFFIX.search(d) or len(d) >= 4)
+    if counts:
+        return counts.most_common(1)[0][0]
+    for table in disclosure.tables:
+        for row in table.rows[:6]:
+            cells = [c for c in (row.cells or []) if c]
+            if len(cells) >= 2 and norm(cells[0]) in _PERF_DEPT:
+                return cells[1].strip().lstrip("\u3000").strip()
+    for t in texts[:30]:
+        text = norm(t.text).replace("**", "")
+        if m := _DEPT_LINE.match(text):
+            return m.group(1)
+    return None

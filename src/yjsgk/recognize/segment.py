@@ -1,0 +1,218 @@
+"""Cut the document's block stream into table sections by title, number and page repeats.
+
+Titles are found in text lines and in one-cell grid rows alike (Word exports put them in
+cells). A title starts a section only when grid rows follow soon after, so the contents
+page and narrative headings never become tables. A repeated title with the same definition
+continues the section (tables spread over pages repeat title and header).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..amounts import parse_amount
+from ..definitions import TableDef, table_defs
+from ..document import Document, GridRow, Grid, Location, TextBlock
+from ..textnorm import key
+
+NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表")
+DEPARTMENT = re.compile(
+    r"^(?:预算部门名称|部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位)\s*[：:]\s*(.+?)\s*$"
+)
+UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:0-9１-９.、]")
+CANDIDATE_TTL = 6  # text lines a title waits for its grid before it is taken for a heading
+NARRATIVE_LENGTH = 60
+
+
+@dataclass(slots=True)
+class Section:
+    defn: TableDef
+    title: str
+    location: Location
+    number: str | None = None
+    unit: str | None = None
+    rows: list[GridRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    closed: bool = False
+
+    def has_data(self) -> bool:
+        return any(_has_amount(r) for r in self.rows)
+
+
+@dataclass(slots=True)
+class Segmentation:
+    sections: list[Section]
+    departments: list[tuple[str, Location]]
+    units: list[tuple[str, Location]]
+    numbers: list[tuple[str, Location]]
+    orphans: list[GridRow]  # rows with amounts under no recognized title
+
+
+def match_title(text: str) -> TableDef | None:
+    k = key(text)
+    if not k or len(k) > 60:
+        return None
+    best: tuple[int, TableDef] | None = None
+    for defn in table_defs():
+        for alias in defn.aliases:
+            if alias in k and (best is None or len(alias) > best[0]):
+                best = (len(alias), defn)
+    if best is None:
+        return None
+    length, defn = best
+    if len(k) - length > 24 or ("说明" in k and "说明" not in defn.title):
+        return None
+    return defn
+
+
+def _has_amount(row: GridRow) -> bool:
+    return any(parse_amount(c.text) is not None for c in row.cells[1:]) or (
+        len(row.cells) == 1 and parse_amount(row.cells[0].text) is not None
+    )
+
+
+def _meta(text: str) -> tuple[str | None, str | None, str | None]:
+    """(department, unit, number) stated by a caption text."""
+    department = unit = number = None
+    if m := NUMBER.search(text):
+        number = m.group(1).zfill(2)
+    if m := UNIT.search(text):
+        unit = m.group(1)
+    if m := DEPARTMENT.match(text.strip()):
+        value = m.group(1)
+        if not UNIT.search(text.strip()) or not value.startswith(("万元", "元")):
+            department = re.split(r"\s{2,}|\t|(?:金额)?单位\s*[：:]", value)[0].strip() or None
+        if department in ("万元", "元", "千元", "亿元"):
+            department = None
+    return department, unit, number
+
+
+class _Segmenter:
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.current: Section | None = None
+        self.candidate: tuple[TableDef, str, Location] | None = None
+        self.candidate_ttl = 0
+        self.pending_number: str | None = None
+        self.pending_unit: str | None = None
+        self.departments: list[tuple[str, Location]] = []
+        self.units: list[tuple[str, Location]] = []
+        self.numbers: list[tuple[str, Location]] = []
+        self.orphans: list[GridRow] = []
+
+    # -- captions (text lines and one-cell rows) -------------------------------------
+
+    def caption(self, text: str, location: Location) -> bool:
+        """Handle a caption; False when the text is not a caption (narrative, note)."""
+        department, unit, number = _meta(text)
+        if department:
+            self.departments.append((department, location))
+        if unit:
+            self.units.append((unit, location))
+            self.pending_unit = unit
+            if self.current is not None and not self.current.has_data():
+                self.current.unit = unit
+        if number:
+            self.numbers.append((number, location))
+            self._set_number(number)
+        if department or unit or number:
+            return True
+        defn = match_title(text)
+        if defn is None:
+            return False
+        if (
+            self.current is not None
+            and self.current.defn is defn
+            and not self.current.closed
+        ):
+            self.candidate = None  # a page repeat of the title: continue
+            return True
+        self.candidate = (defn, text.strip(), location)
+        self.candidate_ttl = CANDIDATE_TTL
+        self.pending_number = None
+        return True
+
+    def _set_number(self, number: str) -> None:
+        if self.candidate is not None or self.current is None or self.current.has_data():
+            self.pending_number = number
+        else:
+            self.current.number = number
+
+    # -- grid rows ---------------------------------------------------------------------
+
+    def row(self, row: GridRow) -> None:
+        texts = [c.text.strip() for c in row.cells if c.text.strip()]
+        if not texts:
+            return
+        if self._is_note(texts[0]):
+            self._note(" ".join(texts))
+            return
+        if len(texts) <= 3 and not any(parse_amount(t) is not None for t in texts):
+            handled = [self.caption(t, row.location) for t in texts]
+            if any(handled):
+                return
+            if len(texts) == 1 and self.caption(" ".join(texts), row.location):
+                return
+        if self.candidate is not None:
+            self._open(row)
+        if self.current is None or self.current.closed:
+            if _has_amount(row):
+                self.orphans.append(row)
+            return
+        self.current.rows.append(row)
+
+    def _open(self, first: GridRow) -> None:
+        defn, title, location = self.candidate  # type: ignore[misc]
+        self.candidate = None
+        self.current = Section(defn, title, location, number=self.pending_number, unit=self.pending_unit)
+        self.pending_number = None
+        self.sections.append(self.current)
+
+    # -- text --------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_note(text: str) -> bool:
+        return bool(_NOTE.match(text))
+
+    def _note(self, text: str) -> None:
+        if self.current is not None and self.candidate is None:
+            self.current.notes.append(text.strip())
+            self.current.closed = True
+
+    def text(self, block: TextBlock) -> None:
+        text = block.text.strip()
+        if not text:
+            return
+        if self._is_note(text) and self.current is not None and self.current.rows:
+            self._note(text)
+            return
+        if self.caption(text, block.location):
+            return
+        current = self.current
+        if current is not None and current.closed and current.notes and _note_continuation(text):
+            current.notes.append(text)
+            return
+        if current is not None and current.rows:
+            current.closed = True
+        if self.candidate is not None:
+            self.candidate_ttl -= 1
+            if self.candidate_ttl <= 0 or len(text) > NARRATIVE_LENGTH:
+                self.candidate = None
+
+
+def _note_continuation(text: str) -> bool:
+    k = key(text)
+    return any(w in k for w in ("本表", "无数据", "尾数误差", "本单位没有", "本部门没有")) and len(k) < 160
+
+
+def segment(document: Document) -> Segmentation:
+    seg = _Segmenter()
+    for block in document.blocks:
+        if isinstance(block, Grid):
+            for row in block.rows:
+                seg.row(row)
+        else:
+            seg.text(block)
+    return Segmentation(seg.sections, seg.departments, seg.units, seg.numbers, seg.orphans)
