@@ -17,6 +17,14 @@ KIND_LABELS = {
 
 LEVEL_BY_LENGTH = {3: "类", 5: "款", 7: "项"}
 
+# how rows without a code are named when their printed name is empty
+KEY_LABELS = {
+    "total": "合计",
+    "values": "数据行",
+    "personnel_total": "人员经费合计",
+    "public_total": "公用经费合计",
+}
+
 
 @dataclass(slots=True)
 class Value:
@@ -46,7 +54,7 @@ class Row:
         """How a finance officer names the row: the code and name, or the item name."""
         if self.code:
             return f"{self.code} {self.name}".strip()
-        return self.name or (self.key or "")
+        return self.name or KEY_LABELS.get(self.key or "", self.key or "")
 
 
 @dataclass(slots=True)

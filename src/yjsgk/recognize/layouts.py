@@ -308,6 +308,8 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
             parsed = _summary_row(side, side_cells, positions[side], row.location, state)
             if parsed is not None:
                 table.rows.append(parsed)
+    # the income side, then the expenditure side, each in printed order
+    table.rows.sort(key=lambda r: r.side != "income")
 
 
 def _is_row_number(text: str) -> bool:

@@ -1,0 +1,225 @@
+"""The cross-table chain: the same quantity printed in two tables must agree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...model import Disclosure, Row, Table, Value
+from ..compare import Term, compare, fmt
+from ..findings import Finding
+from ..registry import rule
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One printed cell: a row (by key or code, on a side) and a column of a table."""
+
+    table: str
+    column: str
+    key: str | None = None
+    code: str | None = None
+    side: str | None = None
+
+    def row(self, disclosure: Disclosure) -> tuple[Table, Row] | None:
+        table = disclosure.table(self.table)
+        if table is None:
+            return None
+        row = table.find(key=self.key, code=self.code, side=self.side)
+        return (table, row) if row is not None else None
+
+
+# (what, left refs summed, right ref): left is taken as expected, right as found
+LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
+    ("本年收入合计", (Ref("final.summary", "amount", key="total_income", side="income"),), Ref("final.income", "total", key="total")),
+    ("财政拨款收入", tuple(Ref("final.summary", "amount", key=k, side="income") for k in ("fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital")), Ref("final.income", "fiscal", key="total")),
+    ("上级补助收入", (Ref("final.summary", "amount", key="higher_subsidy", side="income"),), Ref("final.income", "higher_subsidy", key="total")),
+    ("事业收入", (Ref("final.summary", "amount", key="business", side="income"),), Ref("final.income", "business", key="total")),
+    ("经营收入", (Ref("final.summary", "amount", key="operating", side="income"),), Ref("final.income", "operating", key="total")),
+    ("附属单位上缴收入", (Ref("final.summary", "amount", key="subordinate", side="income"),), Ref("final.income", "subordinate", key="total")),
+    ("其他收入", (Ref("final.summary", "amount", key="other", side="income"),), Ref("final.income", "other", key="total")),
+    ("本年支出合计", (Ref("final.summary", "amount", key="total_expenditure", side="expenditure"),), Ref("final.expenditure", "total", key="total")),
+    ("一般公共预算财政拨款收入", (Ref("final.summary", "amount", key="fiscal_general_budget", side="income"),), Ref("final.fiscal_summary", "amount", key="fiscal_general_budget", side="income")),
+    ("政府性基金预算财政拨款收入", (Ref("final.summary", "amount", key="fiscal_gov_fund", side="income"),), Ref("final.fiscal_summary", "amount", key="fiscal_gov_fund", side="income")),
+    ("国有资本经营预算财政拨款收入", (Ref("final.summary", "amount", key="fiscal_state_capital", side="income"),), Ref("final.fiscal_summary", "amount", key="fiscal_state_capital", side="income")),
+    ("一般公共预算财政拨款支出合计", (Ref("final.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),), Ref("final.general_budget_expenditure", "total", key="total")),
+    ("政府性基金预算财政拨款支出合计", (Ref("final.fiscal_summary", "gov_fund", key="total_expenditure", side="expenditure"),), Ref("final.gov_fund", "expenditure_total", key="total")),
+    ("国有资本经营预算财政拨款支出合计", (Ref("final.fiscal_summary", "state_capital", key="total_expenditure", side="expenditure"),), Ref("final.state_capital", "total", key="total")),
+    ("一般公共预算财政拨款基本支出", (Ref("final.general_budget_basic", "amount", key="personnel_total"), Ref("final.general_budget_basic", "amount", key="public_total")), Ref("final.general_budget_expenditure", "basic", key="total")),
+    ("本年收入合计", (Ref("budget.summary", "amount", key="total_income", side="income"),), Ref("budget.income", "total", key="total")),
+    ("本年支出合计", (Ref("budget.summary", "amount", key="total_expenditure", side="expenditure"),), Ref("budget.expenditure", "total", key="total")),
+    ("基本支出", (Ref("budget.summary", "amount", key="basic", side="expenditure"),), Ref("budget.expenditure", "basic", key="total")),
+    ("项目支出", (Ref("budget.summary", "amount", key="project", side="expenditure"),), Ref("budget.expenditure", "project", key="total")),
+    ("一般公共预算支出合计", (Ref("budget.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),), Ref("budget.general_budget_expenditure", "total", key="total")),
+    ("一般公共预算基本支出", (Ref("budget.general_budget_expenditure", "basic", key="total"),), Ref("budget.general_budget_basic", "total", key="total")),
+)
+
+# expenditure by 类 in a 总表 column against the 类 rows of a coded table
+CLASS_LINKS: tuple[tuple[str, str, str, str], ...] = (
+    ("final.summary", "amount", "final.expenditure", "total"),
+    ("final.fiscal_summary", "general_budget", "final.general_budget_expenditure", "total"),
+    ("final.fiscal_summary", "gov_fund", "final.gov_fund", "expenditure_total"),
+    ("final.fiscal_summary", "state_capital", "final.state_capital", "total"),
+    ("budget.fiscal_summary", "general_budget", "budget.general_budget_expenditure", "total"),
+)
+
+
+def _cell(ref: Ref, disclosure: Disclosure) -> tuple[Table, Row, Value] | None:
+    found = ref.row(disclosure)
+    if found is None:
+        return None
+    table, row = found
+    value = row.values.get(ref.column)
+    return (table, row, value) if value is not None else None
+
+
+@rule(
+    "cross.table",
+    "表间数据一致",
+    rationale="""The standard tables restate one another: 01's income items are 02's 合计 row, 01's
+    expenditure by 类 is 03's 类 rows, 04's 一般公共预算 column is 05, 05's 基本支出 is 06's 人员经费
+    合计 + 公用经费合计, and the budget tables agree with each other. A difference means one of the
+    tables was not updated or a figure was mistyped.""",
+)
+def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
+    for what, lefts, right in LINKS:
+        found = _cell(right, disclosure)
+        cells = [_cell(ref, disclosure) for ref in lefts]
+        if found is None or not any(cells):
+            continue
+        table, row, value = found
+        terms = [Term(c[2], 1, c[0].display_name) for c in cells if c]
+        sources = "、".join(dict.fromkeys(c[0].display_name for c in cells if c))
+        finding = compare(
+            rule="cross.table",
+            severity="error",
+            found=value,
+            terms=terms,
+            what=f"“{what}”应与{sources}一致",
+            table=table,
+            row=row,
+            column=table.column_labels.get(right.column, right.column),
+        )
+        if finding:
+            yield finding
+    for summary_id, column, coded_id, coded_column in CLASS_LINKS:
+        yield from _class_link(disclosure, summary_id, column, coded_id, coded_column)
+
+
+def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, list[Value]]:
+    """A 类's amount: its row, or the sum of its top printed rows when the table has no 类 row."""
+    row = table.find(code=code)
+    if row is not None:
+        return row.values.get(column), []
+    rows = [r for r in table.coded_rows() if r.code and r.code.startswith(code)]
+    shortest = min((len(r.code) for r in rows), default=0)  # type: ignore[arg-type]
+    return None, [r.values[column] for r in rows if len(r.code) == shortest and column in r.values]  # type: ignore[arg-type]
+
+
+def _class_link(disclosure: Disclosure, summary_id: str, column: str, coded_id: str, coded_column: str) -> Iterator[Finding]:
+    summary = disclosure.table(summary_id)
+    coded = disclosure.table(coded_id)
+    if summary is None or coded is None or not any(r.values for r in coded.rows):
+        return
+    for row in summary.rows:
+        if row.side != "expenditure" or not row.code or column not in row.values:
+            continue
+        expected = row.values[column]
+        value, parts = class_amount(coded, row.code, coded_column)
+        if value is None and not parts:
+            if expected.amount == 0:
+                continue
+            yield Finding(
+                rule="cross.table",
+                severity="error",
+                message=(
+                    f"{coded.display_name}没有“{row.code} {row.name.strip()}”的数据，"
+                    f"但{summary.display_name}列示 {fmt(expected.amount)}。"
+                ),
+                table=coded.id,
+                table_title=coded.display_name,
+                row=f"{row.code} {row.name.strip()}",
+                column=coded.column_labels.get(coded_column, coded_column),
+                expected=expected.amount,
+                found=Decimal(0),
+                difference=-expected.amount,
+                location=expected.location,
+            )
+            continue
+        if value is None:
+            # no 类 row printed: compare the sum of its rows with the 总表
+            finding = compare(
+                rule="cross.table",
+                severity="error",
+                found=expected,
+                terms=[Term(p, 1, "") for p in parts],
+                what=f"“{row.code} {row.name.strip()}”应等于{coded.display_name}中该类各科目之和",
+                table=summary,
+                row=row,
+                row_label=f"支出：{row.name.strip()}",
+                column=summary.column_labels.get(column, column),
+            )
+        else:
+            crow = coded.find(code=row.code)
+            finding = compare(
+                rule="cross.table",
+                severity="error",
+                found=value,
+                terms=[Term(expected, 1, summary.display_name)],
+                what=f"“{row.code} {crow.name if crow else ''}”应与{summary.display_name}一致",
+                table=coded,
+                row=crow,
+                column=coded.column_labels.get(coded_column, coded_column),
+            )
+        if finding:
+            yield finding
+
+
+THREE_PUBLIC_PARTS = (
+    ("30217", "final_reception", "公务接待费"),
+    ("30231", "final_vehicle_operation", "公务用车运行维护费"),
+    ("31013", "final_vehicle_purchase", "公务用车购置"),
+    ("30212", "final_abroad", "因公出国（境）费用"),
+)
+
+
+@rule(
+    "cross.three-public-basic",
+    "基本支出中的三公经费不超过三公经费决算",
+    rationale="""The 三公 table covers basic and project spending, so the 公务接待费 (30217), 公务用车
+    运行维护费 (30231), 公务用车购置 (31013) and 因公出国（境）费用 (30212) in the basic-expenditure
+    table cannot exceed the matching 决算数 of the 三公 table.""",
+)
+def three_public_basic(disclosure: Disclosure) -> Iterator[Finding]:
+    basic = disclosure.table("final.general_budget_basic")
+    three = disclosure.table("final.three_public")
+    if basic is None or three is None:
+        return
+    values = next((r for r in three.rows if r.values), None)
+    if values is None:
+        return
+    for code, column, name in THREE_PUBLIC_PARTS:
+        row = basic.find(code=code)
+        limit = values.values.get(column)
+        if row is None or limit is None or "amount" not in row.values:
+            continue
+        amount = row.values["amount"]
+        if amount.amount > limit.amount:
+            yield Finding(
+                rule="cross.three-public-basic",
+                severity="error",
+                message=(
+                    f"{basic.display_name}中“{code} {name}”为 {fmt(amount.amount)}，超过{three.display_name}"
+                    f"“{three.column_labels[column]}” {fmt(limit.amount)}，相差 {fmt(amount.amount - limit.amount)}。"
+                ),
+                table=basic.id,
+                table_title=basic.display_name,
+                row=row.label,
+                column=basic.column_labels["amount"],
+                expected=limit.amount,
+                found=amount.amount,
+                difference=amount.amount - limit.amount,
+                location=amount.location,
+                related=[limit.location],
+            )

@@ -1,0 +1,69 @@
+"""What recognition could not settle, reported as findings so nothing is guessed silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Disclosure
+from ..findings import Finding
+from ..registry import rule
+
+PROBLEMS = {
+    "recognize.metadata": (
+        "部门、年度、金额单位应当列明",
+        "notice",
+        """The department, the year and the money unit must be printed; when one cannot be
+        found it is reported rather than guessed.""",
+    ),
+    "recognize.kind": (
+        "文件类型可识别",
+        "notice",
+        """The document should say whether it is a budget, final accounts or a performance
+        evaluation; when it does not, kind-specific rules may not apply.""",
+    ),
+    "recognize.unit": (
+        "金额单位前后一致",
+        "warning",
+        """All tables of one disclosure should use one money unit; mixed units (元 and 万元) are
+        a common source of wrong figures.""",
+    ),
+    "recognize.columns": (
+        "表头可识别",
+        "warning",
+        """A table whose header cannot be matched to the standard columns is read by the standard
+        column order or not checked at all; either way a reader should look at it.""",
+    ),
+    "recognize.missing_name": (
+        "有金额的行应有项目名称",
+        "warning",
+        """A 总表 row that carries an amount but no item name cannot be attributed to an income or
+        expenditure item.""",
+    ),
+    "recognize.unknown_table": (
+        "表格可识别",
+        "warning",
+        """Rows with amounts that belong to no recognized standard table are not checked; the
+        table title may be missing or non-standard.""",
+    ),
+}
+
+
+def _register(rule_id: str, title: str, severity: str, rationale: str) -> None:
+    @rule(rule_id, title, severity=severity, rationale=rationale)
+    def check(disclosure: Disclosure) -> Iterator[Finding]:
+        for problem in disclosure.recognition:
+            if problem.rule != rule_id:
+                continue
+            table = problem.table
+            yield Finding(
+                rule=rule_id,
+                severity=severity,
+                message=problem.message,
+                table=table.id if table else None,
+                table_title=table.display_name if table else None,
+                location=problem.location,
+            )
+
+
+for _id, (_title, _severity, _rationale) in PROBLEMS.items():
+    _register(_id, _title, _severity, _rationale)

@@ -1,0 +1,150 @@
+"""The two-sided 总表 (决算 01/04, 预算 收支总表/财政拨款收支总表) and the 基本支出 composition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Disclosure, Row, Table
+from ..compare import Term, compare, describe_terms
+from ..findings import Finding
+from ..registry import rule
+
+SUMMARY_TABLES = ("final.summary", "final.fiscal_summary", "budget.summary", "budget.fiscal_summary")
+INCOME_ITEMS = (
+    "fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital", "fiscal",
+    "special_account_business", "higher_subsidy", "business", "operating", "subordinate", "other",
+)
+EXPENDITURE_ITEMS = ("basic", "project", "operating", "to_subordinate", "to_higher")
+FUNDS = ("general_budget", "gov_fund", "state_capital")
+
+
+def _side(table: Table, side: str) -> list[Row]:
+    return [r for r in table.rows if r.side == side]
+
+
+def _sum_check(table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None) -> Iterator[Finding]:
+    if total is None:
+        return
+    columns = [column] if column else list(total.values)
+    for col in columns:
+        found = total.values.get(col)
+        terms = [Term(p.values[col], 1, p.name.strip() or (p.key or "")) for p in parts if col in p.values]
+        if found is None or not terms:
+            continue
+        label = table.column_labels.get(col, col)
+        finding = compare(
+            rule="balance.summary",
+            severity="error",
+            found=found,
+            terms=terms,
+            what=f"{total.name or total.key}{'' if len(columns) == 1 else f'（{label}）'}{what}",
+            table=table,
+            row=total,
+            row_label=f"{'收入' if total.side == 'income' else '支出'}：{total.name.replace(' ', '')}",
+            column=label,
+        )
+        if finding:
+            yield finding
+
+
+@rule(
+    "balance.summary",
+    "总表收支平衡",
+    rationale="""The 收入支出决算总表 and 财政拨款收入支出决算总表 (and the budget 收支总表) balance:
+    本年收入合计 is the sum of the income items; 总计 = 本年收入合计 + 使用非财政拨款结余 +
+    年初结转和结余 on the income side and 本年支出合计 + 结余分配 + 年末结转和结余 on the
+    expenditure side; 本年支出合计 is the sum of the expenditure lines; both 总计 are equal.""",
+)
+def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
+    for table in disclosure.tables:
+        if table.id not in SUMMARY_TABLES:
+            continue
+        income, expenditure = _side(table, "income"), _side(table, "expenditure")
+        by_key_in = {r.key: r for r in income if r.key}
+        by_key_out = {r.key: r for r in expenditure if r.key}
+        items = [r for r in income if r.key in INCOME_ITEMS]
+        yield from _sum_check(table, by_key_in.get("total_income"), items, "应等于各项收入之和")
+        lines = [r for r in expenditure if r.code] or [r for r in expenditure if r.key in EXPENDITURE_ITEMS]
+        yield from _sum_check(table, by_key_out.get("total_expenditure"), lines, "应等于各项支出之和")
+        opening_parts = [r for r in income if r.key and r.key.startswith("opening_balance.")]
+        yield from _sum_check(table, by_key_in.get("opening_balance"), opening_parts, "应等于其分项之和")
+        parts_in = [by_key_in[k] for k in ("total_income", "use_non_fiscal_balance", "opening_balance") if k in by_key_in]
+        yield from _sum_check(table, by_key_in.get("grand_total"), parts_in, "应等于本年收入合计 + 使用非财政拨款结余 + 年初结转和结余")
+        parts_out = [by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out]
+        yield from _sum_check(table, by_key_out.get("grand_total"), parts_out, "应等于本年支出合计 + 结余分配 + 年末结转和结余")
+        yield from _fund_columns(table, expenditure)
+        total_in, total_out = by_key_in.get("grand_total"), by_key_out.get("grand_total")
+        if total_in and total_out:
+            found = total_out.values.get("total") or total_out.values.get("amount")
+            expected = total_in.values.get("amount") or total_in.values.get("total")
+            if found and expected:
+                finding = compare(
+                    rule="balance.summary",
+                    severity="error",
+                    found=found,
+                    terms=[Term(expected, 1, "收入总计")],
+                    what="支出总计应等于收入总计",
+                    table=table,
+                    row=total_out,
+                    row_label=f"支出：{total_out.name.replace(' ', '')}",
+                    column=table.column_labels.get("total" if "total" in total_out.values else "amount"),
+                )
+                if finding:
+                    yield finding
+
+
+def _fund_columns(table: Table, expenditure: list[Row]) -> Iterator[Finding]:
+    """财政拨款总表: in each expenditure row 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
+    for row in expenditure:
+        found = row.values.get("total")
+        terms = [Term(row.values[f], 1, table.column_labels[f]) for f in FUNDS if f in row.values]
+        if found is None or not terms:
+            continue
+        finding = compare(
+            rule="balance.summary",
+            severity="error",
+            found=found,
+            terms=terms,
+            what=f"{row.name.strip()}：合计应等于 {describe_terms(terms)}",
+            table=table,
+            row=row,
+            row_label=f"支出：{row.name.replace(' ', '')}",
+            column=table.column_labels["total"],
+        )
+        if finding:
+            yield finding
+
+
+PERSONNEL = ("301", "303")
+PUBLIC_USE = ("302", "307", "309", "310", "311", "312", "313", "399")
+
+
+@rule(
+    "identity.basic-composition",
+    "人员经费、公用经费构成",
+    rationale="""In the 一般公共预算财政拨款基本支出决算表, 人员经费合计 = 301 工资福利支出 + 303
+    对个人和家庭的补助, and 公用经费合计 = 302 商品和服务支出 + 307 债务利息及费用支出 + 310 资本性
+    支出 + 399 其他支出 (and other 类 printed on the 公用经费 side).""",
+)
+def basic_composition(disclosure: Disclosure) -> Iterator[Finding]:
+    for table in disclosure.tables_by_id("final.general_budget_basic"):
+        for total_key, codes, label in (("personnel_total", PERSONNEL, "人员经费合计"), ("public_total", PUBLIC_USE, "公用经费合计")):
+            total = table.find(key=total_key)
+            if total is None or "amount" not in total.values:
+                continue
+            parts = [r for r in table.rows if r.code in codes and "amount" in r.values]
+            terms = [Term(r.values["amount"], 1, r.code or "") for r in parts]
+            if not terms:
+                continue
+            finding = compare(
+                rule="identity.basic-composition",
+                severity="error",
+                found=total.values["amount"],
+                terms=terms,
+                what=f"{label}应等于 {describe_terms(terms)}",
+                table=table,
+                row=total,
+                column=table.column_labels["amount"],
+            )
+            if finding:
+                yield finding

@@ -1,0 +1,91 @@
+"""Command line: `yjsgk extract` and `yjsgk check`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import ReadError, YjsgkError
+from .pipeline import SUPPORTED_SUFFIXES, load
+from .report import json_report, text_report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _paths(args: Sequence[str]) -> Iterator[Path]:
+    """Files as given; folders walked for supported files, in a stable order."""
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            yield path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="yjsgk",
+        description="读取、识别并核对部门预决算公开文件 (read, recognize and audit budget/final-account disclosures)",
+    )
+    parser.add_argument("--version", action="version", version=f"yjsgk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="打印识别出的结构化数据 (print the recognized model)")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--format", choices=("json", "text"), default="json")
+    check = sub.add_parser("check", help="核对并列出发现的问题 (audit and list findings)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
+    check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except YjsgkError as exc:
+        print(f"yjsgk: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        if os.environ.get("YJSGK_DEBUG"):
+            raise
+        print(f"yjsgk: 内部错误 (internal error): {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+def _run(args: argparse.Namespace) -> int:
+    results = []
+    unreadable: list[str] = []
+    for path in _paths(args.paths):
+        try:
+            results.append(load(path, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None)))
+        except ReadError as exc:
+            unreadable.append(str(exc))
+            print(f"yjsgk: {exc}", file=sys.stderr)
+    out = sys.stdout
+    style = text_report.Style(text_report.use_color(out))
+    if args.command == "extract":
+        if args.format == "json":
+            out.write(json_report.dumps(json_report.extract_payload([d for d, _ in results])) + "\n")
+        else:
+            out.write("\n\n".join(text_report.render_extract(d, style) for d, _ in results) + "\n")
+        return EXIT_UNREADABLE if unreadable else EXIT_OK
+    if args.format == "json":
+        out.write(json_report.dumps(json_report.check_payload(results, unreadable)) + "\n")
+    else:
+        if results:
+            out.write("\n\n".join(text_report.render_findings(d, f, style) for d, f in results) + "\n")
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if any(f.severity == "error" for _, fs in results for f in fs) else EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""JSON shapes of the recognized model and of findings (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from ..check.findings import Finding
+from ..model import KIND_LABELS, Disclosure, Row, Table
+
+SCHEMA_VERSION = 1
+
+
+def _dec(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def row_dict(row: Row) -> dict:
+    out: dict = {
+        "code": row.code,
+        "name": row.name,
+        "values": {column: _dec(v.amount) for column, v in row.values.items()},
+        "location": row.location.to_dict(),
+    }
+    if row.key:
+        out["key"] = row.key
+    if row.side:
+        out["side"] = row.side
+    if row.cells is not None:
+        out["cells"] = row.cells
+    return out
+
+
+def table_dict(table: Table) -> dict:
+    order = {c: i for i, c in enumerate(table.columns)}
+    rows = []
+    for row in table.rows:
+        d = row_dict(row)
+        d["values"] = dict(sorted(d["values"].items(), key=lambda kv: order.get(kv[0], 99)))
+        rows.append(d)
+    return {
+        "id": table.id,
+        "number": table.number,
+        "title": table.title,
+        "standard_title": table.standard_title,
+        "unit": table.unit,
+        "columns": list(table.columns),
+        "column_labels": dict(table.column_labels),
+        "rows": rows,
+        "notes": list(table.notes),
+        "location": table.location.to_dict(),
+    }
+
+
+def disclosure_dict(disclosure: Disclosure) -> dict:
+    return {
+        "source": disclosure.source,
+        "kind": disclosure.kind,
+        "kind_label": KIND_LABELS.get(disclosure.kind, disclosure.kind),
+        "department": disclosure.department,
+        "year": disclosure.year,
+        "unit": disclosure.unit,
+        "tables": [table_dict(t) for t in disclosure.tables],
+    }
+
+
+def dumps(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def extract_payload(disclosures: list[Disclosure]) -> dict:
+    return {"schema": SCHEMA_VERSION, "documents": [disclosure_dict(d) for d in disclosures]}
+
+
+def check_payload(results: list[tuple[Disclosure, list[Finding]]], errors: list[str]) -> dict:
+    documents = []
+    for disclosure, findings in results:
+        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "notice")}
+        documents.append(
+            {
+                "source": disclosure.source,
+                "kind": disclosure.kind,
+                "department": disclosure.department,
+                "year": disclosure.year,
+                "unit": disclosure.unit,
+                "summary": counts,
+                "findings": [f.to_dict() for f in findings],
+            }
+        )
+    return {"schema": SCHEMA_VERSION, "documents": documents, "unreadable": errors}
