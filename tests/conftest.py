@@ -1,0 +1,45 @@
+"""Shared fixtures: the real documents are read in place from ../shared (never copied)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yjsgk.check import check
+from yjsgk.model import Disclosure
+from yjsgk.pipeline import recognize_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXAMPLES = ROOT / "examples"
+
+SEED_FILES = {
+    "000": SEEDS / "000_58a4a338f4d57f7e.txt",
+    "001": SEEDS / "001_6b377b9776e57d4c.txt",
+    "002": SEEDS / "002_98add52c02d21372.txt",
+    "003": SEEDS / "003_c182bc71c99e727c.txt",
+    "004": SEEDS / "004_29854a2ad7a55738.txt",
+}
+
+_cache: dict[Path, Disclosure] = {}
+
+
+def load_disclosure(path: Path) -> Disclosure:
+    """Recognize once per test session; the model is not mutated by tests."""
+    if path not in _cache:
+        _cache[path] = recognize_path(path)
+    return _cache[path]
+
+
+@pytest.fixture(scope="session")
+def seed():
+    if not SEEDS.is_dir():
+        pytest.fail(f"the shared documents are missing: {SEEDS}")
+    return lambda name: load_disclosure(SEED_FILES[name])
+
+
+@pytest.fixture(scope="session")
+def seed_findings(seed):
+    return lambda name: check(seed(name))

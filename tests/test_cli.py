@@ -1,0 +1,150 @@
+"""The command line as a user runs it: real processes, real files, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, SEED_FILES
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "yjsgk", *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def test_check_seed_with_errors_exits_1_and_groups_by_table():
+    result = run("check", str(SEED_FILES["002"]))
+    assert result.returncode == 1
+    assert result.stderr == ""
+    out = result.stdout
+    assert "株洲市石峰区行政审批服务局 · 2020年度 · 部门决算（含绩效附件） · 金额单位：万元" in out
+    assert "  支出决算表（公开03表）\n" in out
+    assert "错误 identity.row [第157行]" in out
+    assert "应为 125.27，表中为 76.21，相差 -49.06" in out
+
+
+def test_check_clean_seed_exits_0():
+    result = run("check", str(SEED_FILES["003"]))
+    assert result.returncode == 0, result.stdout
+    assert "错误" not in result.stdout
+
+
+def test_check_json_shape():
+    result = run("check", "--format", "json", str(SEED_FILES["002"]))
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == 1 and payload["unreadable"] == []
+    [doc] = payload["documents"]
+    assert (doc["department"], doc["year"], doc["unit"], doc["kind"]) == (
+        "株洲市石峰区行政审批服务局", 2020, "万元", "final_with_performance",
+    )
+    errors = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert doc["summary"]["error"] == len(errors) == 2
+    identity = next(f for f in errors if f["rule"] == "identity.row")
+    assert identity == {
+        **identity,
+        "table": "final.expenditure",
+        "table_title": "支出决算表（公开03表）",
+        "row": "2010399 其他政府办公厅（室）及相关机构事务支出",
+        "column": "本年支出合计",
+        "expected": "125.27",
+        "found": "76.21",
+        "difference": "-49.06",
+    }
+    assert identity["location"] == {"source": str(SEED_FILES["002"]), "line": 157, "column": 2}
+    assert len(identity["fingerprint"]) == 16
+
+
+def test_extract_json_shape():
+    result = run("extract", str(SEED_FILES["004"]))
+    assert result.returncode == 0
+    [doc] = json.loads(result.stdout)["documents"]
+    expenditure = next(t for t in doc["tables"] if t["id"] == "final.expenditure")
+    assert expenditure["number"] == "03"
+    assert expenditure["columns"][:3] == ["total", "basic", "project"]
+    row = next(r for r in expenditure["rows"] if r["code"] == "2010399")
+    assert row["values"] == {"total": "1154.75", "basic": "256.96", "project": "897.79"}
+    assert row["location"]["line"] == 134
+
+
+def test_extract_text():
+    result = run("extract", "--format", "text", str(SEED_FILES["003"]))
+    assert result.returncode == 0
+    assert "部门收入总体情况表  [budget.income]" in result.stdout
+    assert "2010301 行政运行 | 2,285.05" in result.stdout
+
+
+def test_select_and_ignore():
+    only_format = run("check", "--format", "json", "--select", "format.", str(SEED_FILES["002"]))
+    rules = {f["rule"] for f in json.loads(only_format.stdout)["documents"][0]["findings"]}
+    assert rules == {"format.number"}
+    assert only_format.returncode == 0  # warnings only
+    ignored = run("check", "--format", "json", "--ignore", "identity.", "--ignore", "sum.", str(SEED_FILES["002"]))
+    rules = {f["rule"] for f in json.loads(ignored.stdout)["documents"][0]["findings"]}
+    assert not any(r.startswith(("identity.", "sum.")) for r in rules)
+    assert ignored.returncode == 0
+
+
+def test_bundled_example_reports_its_mistakes():
+    result = run("check", str(EXAMPLES / "sample_final_accounts.txt"))
+    assert result.returncode == 1
+    assert "示范市数据资源管理局 · 2023年度" in result.stdout
+
+
+def test_folder_is_walked(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "seed.txt").write_bytes(SEED_FILES["003"].read_bytes())
+    (tmp_path / "ignored.pdf.bak").write_text("x")
+    result = run("check", "--format", "json", str(tmp_path))
+    docs = json.loads(result.stdout)["documents"]
+    assert [Path(d["source"]).name for d in docs] == ["seed.txt"]
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "文件为空"),
+        ("blank.txt", b"\n\n  \n", "文件为空"),
+        ("garbage.txt", bytes(range(256)) * 40, "不是文本文件"),
+        ("unrelated.txt", "今天天气很好。\n我们去公园散步。\n".encode(), "不是预决算公开文件"),
+        ("latin1.txt", "caf\xe9 na\xefve \xff\xfe".encode("latin-1") * 50, "无法识别文本编码"),
+        ("table.docx", b"PK\x03\x04 not really a docx", "暂不支持的文件格式"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_2(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_and_directory(tmp_path):
+    missing = run("check", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and "文件不存在" in missing.stderr
+    extract_dir = run("extract", str(tmp_path))  # an empty folder has nothing to read
+    assert extract_dir.returncode == 0
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = run("check", "--format", "json", str(bad), str(SEED_FILES["003"]))
+    assert result.returncode == 2
+    payload = json.loads(result.stdout)
+    assert len(payload["documents"]) == 1
+    assert payload["unreadable"] == [f"{bad}: 文件为空 (empty file)"]
