@@ -9,9 +9,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .baseline import apply_baseline, read_baseline, write_baseline
+from .check import RULES
+from .config import Config, load_config
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
-from .report import json_report, text_report
+from .report import json_report, rules_report, text_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -41,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
+    check.add_argument("--config", type=Path, metavar="FILE", help="配置文件（默认：就近的 yjsgk.toml 或 pyproject.toml 的 [tool.yjsgk]）")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="已接受问题的基线文件，其中的问题不再报告")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="把本次发现的全部问题写入基线文件")
+    rules = sub.add_parser("rules", help="列出或解释核对规则 (list or explain the rules)")
+    rules.add_argument("rule", nargs="?", metavar="RULE")
+    rules.add_argument("--format", choices=("text", "markdown"), default="text")
     return parser
 
 
@@ -60,15 +69,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
 
 
+def _rules(args: argparse.Namespace) -> int:
+    if args.rule is None:
+        text = rules_report.reference_markdown() if args.format == "markdown" else rules_report.catalogue_text()
+        sys.stdout.write(text.rstrip("\n") + "\n")
+        return EXIT_OK
+    rule = RULES.get(args.rule)
+    if rule is None:
+        print(f"yjsgk: 没有编号为 {args.rule} 的规则（yjsgk rules 列出全部规则）", file=sys.stderr)
+        return EXIT_UNREADABLE
+    sys.stdout.write(rules_report.explain_text(rule) + "\n")
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.command != "check":
+        return Config()
+    config = load_config(args.config)
+    config.select += args.select
+    config.ignore += args.ignore
+    if args.baseline is not None:
+        config.baseline = args.baseline
+    return config
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "rules":
+        return _rules(args)
+    config = _config(args)
+    accepted = read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
     results = []
     unreadable: list[str] = []
+    suppressed = 0
     for path in _paths(args.paths):
         try:
-            results.append(load(path, select=getattr(args, "select", None), ignore=getattr(args, "ignore", None)))
+            disclosure, findings = load(path, config)
         except ReadError as exc:
             unreadable.append(str(exc))
             print(f"yjsgk: {exc}", file=sys.stderr)
+            continue
+        findings, hidden = apply_baseline(findings, accepted)
+        suppressed += hidden
+        results.append((disclosure, findings))
+    if getattr(args, "write_baseline", None):
+        count = write_baseline(args.write_baseline, [f for _, fs in results for f in fs])
+        print(f"yjsgk: 已将 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)
+        return EXIT_UNREADABLE if unreadable else EXIT_OK
+    if suppressed:
+        print(f"yjsgk: 基线中已接受的 {suppressed} 条问题未列出", file=sys.stderr)
     out = sys.stdout
     style = text_report.Style(text_report.use_color(out))
     if args.command == "extract":

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from .check import Finding, check
+from .config import Config
 from .errors import ReadError
 from .model import Disclosure
 from .read import TEXT_SUFFIXES, read_path
@@ -22,11 +22,14 @@ def recognize_path(path: Path | str) -> Disclosure:
     return disclosure
 
 
-def load(
-    path: Path | str,
-    *,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
-) -> tuple[Disclosure, list[Finding]]:
+def load(path: Path | str, config: Config | None = None) -> tuple[Disclosure, list[Finding]]:
+    config = config or Config()
     disclosure = recognize_path(path)
-    return disclosure, check(disclosure, select=select, ignore=ignore)
+    findings = check(
+        disclosure,
+        select=config.select,
+        ignore=config.ignore,
+        severity=config.severity,
+        rounding_multiplier=config.rounding_multiplier,
+    )
+    return disclosure, findings

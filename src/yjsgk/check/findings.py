@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 
 from ..document import Location
 
@@ -29,9 +30,10 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across runs and line shifts: rule, table, row, column and the printed value."""
+        """Stable across runs and line shifts: rule, document, table, row, column and the statement."""
+        document = PurePath(self.location.source).name if self.location else ""
         basis = "|".join(
-            str(x) for x in (self.rule, self.table, self.row, self.column, self.found, self.expected)
+            str(x) for x in (self.rule, document, self.table, self.row, self.column, self.message)
         )
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 

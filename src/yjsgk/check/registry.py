@@ -19,6 +19,7 @@ class Rule:
     kinds: tuple[str, ...]  # document kinds it applies to
     rationale: str
     check: CheckFn
+    example: str = ""  # what a violation looks like, as reported
 
 
 RULES: dict[str, Rule] = {}
@@ -28,11 +29,19 @@ BUDGET = ("budget",)
 ANY = ("final", "final_with_performance", "budget", "performance", "unknown")
 
 
-def rule(id: str, title: str, *, severity: str = "error", kinds: tuple[str, ...] = ANY, rationale: str):
+def rule(
+    id: str,
+    title: str,
+    *,
+    severity: str = "error",
+    kinds: tuple[str, ...] = ANY,
+    rationale: str,
+    example: str = "",
+):
     def register(fn: CheckFn) -> CheckFn:
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
-        RULES[id] = Rule(id, title, severity, kinds, " ".join(rationale.split()), fn)
+        RULES[id] = Rule(id, title, severity, kinds, " ".join(rationale.split()), fn, example)
         return fn
 
     return register

@@ -17,6 +17,7 @@ from ..registry import rule
     rationale="""An amount printed with a decimal comma (125,27), spaces inside the number or stray
     characters is read as its evident value, but the form itself is a mistake: readers and
     software may read it as another number.""",
+    example="收入决算表（公开02表）20103 政府办公厅（室）及相关机构事务的“本年收入合计”写作“125,27”（小数点误写为逗号），已按 125.27 读取。",
 )
 def number_format(disclosure: Disclosure) -> Iterator[Finding]:
     for table in disclosure.tables:
@@ -48,6 +49,7 @@ def number_format(disclosure: Disclosure) -> Iterator[Finding]:
     rationale="""A classification code has one official name. When two tables of the same
     document print different names for one code (beyond punctuation), one of them is wrong or
     the code is.""",
+    example="科目 2010399 在收入决算表（公开02表）中名为“其他政府办公厅(室)及相关机构事务”，在支出决算表（公开03表）中名为“其他政府办公厅（室）及相关机构事务支出”。",
 )
 def same_code_same_name(disclosure: Disclosure) -> Iterator[Finding]:
     seen: dict[str, tuple[str, str, object]] = {}  # code → (name key, name, table)

@@ -48,8 +48,18 @@ PROBLEMS = {
 }
 
 
+EXAMPLES = {
+    "recognize.metadata": "未找到年度",
+    "recognize.kind": "未能判断文件类型（决算、预算或绩效自评）",
+    "recognize.unit": "文件中出现不同的金额单位：万元、元",
+    "recognize.columns": "一般公共预算财政拨款“三公”经费支出决算表：无法从表头确定金额列，本表未做核对",
+    "recognize.missing_name": "收入支出决算总表支出侧行次 20 有金额但项目名称为空",
+    "recognize.unknown_table": "有 12 行金额数据不属于任何已识别的标准表，未做核对（首行：201 | 一般公共服务支出 | 125.27）",
+}
+
+
 def _register(rule_id: str, title: str, severity: str, rationale: str) -> None:
-    @rule(rule_id, title, severity=severity, rationale=rationale)
+    @rule(rule_id, title, severity=severity, rationale=rationale, example=EXAMPLES[rule_id])
     def check(disclosure: Disclosure) -> Iterator[Finding]:
         for problem in disclosure.recognition:
             if problem.rule != rule_id:

@@ -1,0 +1,117 @@
+"""Configuration from `yjsgk.toml` or `[tool.yjsgk]` in `pyproject.toml`, nearest first.
+
+```toml
+select = ["sum.", "cross."]        # rule ids or prefixes to run (default: all)
+ignore = ["name.same-code"]
+baseline = "yjsgk-baseline.json"   # accepted findings, suppressed on the next run
+[severity]                         # per-rule overrides
+"format.number" = "error"
+[rounding]
+policy = "bound"                   # "bound" (half unit × figures), "strict" (none), "scaled"
+factor = 2                         # with "scaled": the bound multiplied by this
+```
+Command-line flags add to (select, ignore) or replace (baseline) what the file says.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .check.findings import SEVERITIES
+from .check.registry import RULES
+from .errors import YjsgkError
+
+POLICIES = ("bound", "strict", "scaled")
+
+
+class ConfigError(YjsgkError):
+    pass
+
+
+@dataclass(slots=True)
+class Config:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    rounding_policy: str = "bound"
+    rounding_factor: Decimal = Decimal(1)
+    baseline: Path | None = None
+    source: Path | None = None
+
+    @property
+    def rounding_multiplier(self) -> Decimal:
+        return {"bound": Decimal(1), "strict": Decimal(0), "scaled": self.rounding_factor}[self.rounding_policy]
+
+
+def find_config(start: Path) -> tuple[Path, dict] | None:
+    for folder in [start, *start.parents]:
+        own = folder / "yjsgk.toml"
+        if own.is_file():
+            return own, _load(own)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = _load(pyproject).get("tool", {}).get("yjsgk")
+            if data is not None:
+                return pyproject, data
+    return None
+
+
+def _load(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: 配置文件无法读取：{exc}") from exc
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: 配置文件不存在")
+        data = _load(explicit)
+        if explicit.name == "pyproject.toml":
+            data = data.get("tool", {}).get("yjsgk", {})
+        return parse_config(data, explicit)
+    found = find_config((start or Path.cwd()).resolve())
+    if found is None:
+        return Config()
+    return parse_config(found[1], found[0])
+
+
+def parse_config(data: dict, source: Path | None = None) -> Config:
+    where = f"{source}: " if source else ""
+    known = {"select", "ignore", "severity", "rounding", "baseline"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{where}未知的配置项：{', '.join(sorted(unknown))}")
+    config = Config(source=source)
+    for name in ("select", "ignore"):
+        values = data.get(name, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ConfigError(f"{where}{name} 应为规则编号列表")
+        _check_rule_ids(values, where)
+        setattr(config, name, list(values))
+    severity = data.get("severity", {})
+    for rule_id, level in severity.items():
+        _check_rule_ids([rule_id], where)
+        if level not in SEVERITIES:
+            raise ConfigError(f"{where}规则 {rule_id} 的级别应为 {'/'.join(SEVERITIES)}，而不是 {level}")
+    config.severity = dict(severity)
+    rounding = data.get("rounding", {})
+    policy = rounding.get("policy", "bound")
+    if policy not in POLICIES:
+        raise ConfigError(f"{where}rounding.policy 应为 {'/'.join(POLICIES)}")
+    config.rounding_policy = policy
+    config.rounding_factor = Decimal(str(rounding.get("factor", 1)))
+    if "baseline" in data:
+        base = Path(data["baseline"])
+        config.baseline = base if base.is_absolute() or source is None else source.parent / base
+    return config
+
+
+def _check_rule_ids(values: list[str], where: str) -> None:
+    for value in values:
+        if not any(rule_id.startswith(value) for rule_id in RULES):
+            raise ConfigError(f"{where}没有编号或前缀为 {value} 的规则（yjsgk rules 列出全部规则）")
