@@ -101,6 +101,7 @@ class _Segmenter:
         self.units: list[tuple[str, Location]] = []
         self.numbers: list[tuple[str, Location]] = []
         self.orphans: list[GridRow] = []
+        self.after_note = False
 
     # -- captions (text lines and one-cell rows) -------------------------------------
 
@@ -146,6 +147,7 @@ class _Segmenter:
         texts = [c.text.strip() for c in row.cells if c.text.strip()]
         if not texts:
             return
+        self.after_note = False
         if self._is_note(texts[0]):
             self._note(" ".join(texts))
             return
@@ -180,6 +182,7 @@ class _Segmenter:
         if self.current is not None and self.candidate is None:
             self.current.notes.append(text.strip())
             self.current.closed = True
+            self.after_note = True
 
     def text(self, block: TextBlock) -> None:
         text = block.text.strip()
@@ -188,11 +191,14 @@ class _Segmenter:
         if self._is_note(text) and self.current is not None and self.current.rows:
             self._note(text)
             return
+        after_note, self.after_note = self.after_note, False
         if self.caption(text, block.location):
             return
         current = self.current
-        if current is not None and current.closed and current.notes and _note_continuation(text):
+        # only the lines right after a note continue it ("2. 本套报表…", "（说明：本表无数据）")
+        if after_note and current is not None and current.closed and _note_continuation(text):
             current.notes.append(text)
+            self.after_note = True
             return
         if current is not None and current.rows:
             current.closed = True
