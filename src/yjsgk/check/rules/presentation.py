@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Disclosure
+from ...model import Disclosure, Row, Table
 from ...textnorm import key, strip_ordinal
 from ..findings import Finding
 from ..registry import rule
@@ -46,32 +46,35 @@ def number_format(disclosure: Disclosure) -> Iterator[Finding]:
     "name.same-code",
     "同一科目编码名称一致",
     severity="warning",
-    rationale="""A classification code has one official name. When two tables of the same
-    document print different names for one code (beyond punctuation), one of them is wrong or
-    the code is.""",
-    example="科目 2010399 在收入决算表（公开02表）中名为“其他政府办公厅(室)及相关机构事务”，在支出决算表（公开03表）中名为“其他政府办公厅（室）及相关机构事务支出”。",
+    rationale="""A classification code has one official name. When the tables of one document
+    print different names for a code (beyond punctuation and numbering), the name printed less
+    often is reported at its own cell, with the name the other tables use.""",
+    example="科目 2010399 在收入决算表（公开02表）中名为“其他政府办公厅(室)及相关机构事务”，其他表（支出决算表（公开03表）、一般公共预算财政拨款支出决算表（公开05表））均为“其他政府办公厅（室）及相关机构事务支出”。",
 )
 def same_code_same_name(disclosure: Disclosure) -> Iterator[Finding]:
-    seen: dict[str, tuple[str, str, object]] = {}  # code → (name key, name, table)
-    reported: set[tuple[str, str]] = set()
+    uses: dict[str, dict[str, list[tuple[str, Table, Row]]]] = {}  # code → name key → uses
     for table in disclosure.tables:
         for row in table.coded_rows():
             name = strip_ordinal(row.name)
-            name_key = key(name)
-            if not name_key or not row.code:
+            if key(name) and row.code:
+                uses.setdefault(row.code, {}).setdefault(key(name), []).append((name, table, row))
+    for code, by_name in uses.items():
+        if len(by_name) < 2:
+            continue
+        # the name most tables print is taken as the document's own; ties go to the first printed
+        usual_key = max(by_name, key=lambda k: len(by_name[k]))
+        usual = by_name[usual_key]
+        others = "、".join(dict.fromkeys(t.display_name for _, t, _ in usual))
+        for name_key, occurrences in by_name.items():
+            if name_key == usual_key:
                 continue
-            first = seen.get(row.code)
-            if first is None:
-                seen[row.code] = (name_key, name, table)
-                continue
-            if first[0] != name_key and (row.code, name_key) not in reported:
-                reported.add((row.code, name_key))
+            for name, table, row in occurrences:
                 yield Finding(
                     rule="name.same-code",
                     severity="warning",
                     message=(
-                        f"科目 {row.code} 在{first[2].display_name}中名为“{first[1]}”，"  # type: ignore[attr-defined]
-                        f"在{table.display_name}中名为“{name}”。"
+                        f"科目 {code} 在{table.display_name}中名为“{name}”，"
+                        f"其他表（{others}）均为“{usual[0][0]}”。"
                     ),
                     table=table.id,
                     table_title=table.display_name,
