@@ -24,6 +24,7 @@ UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:0-9１-９.、]")
 CANDIDATE_TTL = 6  # text lines a title waits for its grid before it is taken for a heading
 NARRATIVE_LENGTH = 60
+_FINAL_BY_NUMBER = {d.number: d for d in table_defs() if d.kind == "final" and d.number}
 
 
 @dataclass(slots=True)
@@ -117,7 +118,7 @@ class _Segmenter:
                 self.current.unit = unit
         if number:
             self.numbers.append((number, location))
-            self._set_number(number)
+            self._set_number(number, location)
         if department or unit or number:
             return True
         defn = match_title(text)
@@ -130,14 +131,21 @@ class _Segmenter:
         ):
             self.candidate = None  # a page repeat of the title: continue
             return True
+        if self.candidate is not None and self.candidate[0] is defn and self.candidate[1].startswith("公开"):
+            self.candidate = (defn, text.strip(), location)  # the title after its number
+            return True
         self.candidate = (defn, text.strip(), location)
         self.candidate_ttl = CANDIDATE_TTL
         self.pending_number = None
         return True
 
-    def _set_number(self, number: str) -> None:
+    def _set_number(self, number: str, location: Location) -> None:
         if self.candidate is not None or self.current is None or self.current.has_data():
             self.pending_number = number
+            if self.candidate is None and (defn := _FINAL_BY_NUMBER.get(number)):
+                # a table known only by its number (公开03表) when no title is printed
+                self.candidate = (defn, f"公开{number}表", location)
+                self.candidate_ttl = CANDIDATE_TTL
         else:
             self.current.number = number
 

@@ -1,0 +1,89 @@
+"""Recognition on crafted layouts the seeds do not cover."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from yjsgk.read.text import parse_text
+from yjsgk.recognize import recognize
+from yjsgk.recognize.segment import match_title
+
+EXPENDITURE_HEADER = """项 目\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出
+功能分类科目编码\t科目名称\t\t\t\t\t\t
+"""
+EXPENDITURE_ROWS = """项 目\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出
+功能分类科目编码\t科目名称\t\t\t\t\t\t
+合计\t\t10.00\t4.00\t6.00\t\t\t
+201\t一般公共服务支出\t10.00\t4.00\t6.00\t\t\t
+"""
+
+
+def disclosure(text: str):
+    return recognize(parse_text(text, "t.txt"))
+
+
+def test_title_matching():
+    assert match_title("附件五                   一般公共预算财政拨款支出决算表").id == "final.general_budget_expenditure"
+    assert match_title("2023年部门收支总体情况表").id == "budget.summary"
+    assert match_title("一般公共预算财政拨款基本支出决算明细表").id == "final.general_budget_basic"
+    assert match_title("公开 03 表") is None
+    # narrative headings are not titles
+    assert match_title("四、财政拨款收入支出决算总体情况说明") is None
+    assert match_title("七、一般公共预算财政拨款三公经费支出决算情况说明") is None
+
+
+def test_table_known_only_by_its_number():
+    d = disclosure("2021年度某某局部门决算\n\n公开 03 表\n\n部门：某某局\n\n单位：万元\n\n" + EXPENDITURE_ROWS)
+    [table] = d.tables
+    assert (table.id, table.number, table.title) == ("final.expenditure", "03", "公开03表")
+    assert table.find(code="201").values["project"].amount == Decimal("6.00")
+    assert (d.department, d.year, d.unit, d.kind) == ("某某局", 2021, "万元", "final")
+
+
+def test_contents_lines_do_not_become_tables():
+    text = (
+        "2021年度某某局部门决算\n\n目录\n\n- 三、支出决算表\n- 四、财政拨款收入支出决算总表\n\n"
+        "第一部分 概况\n\n本部门主要职责是负责全市某某工作，内设机构三个，下属单位一个，"
+        "编制人数二十人，实有人数十八人，年末无离退休人员。\n\n支出决算表\n\n公开 03 表\n\n" + EXPENDITURE_ROWS
+    )
+    d = disclosure(text)
+    assert [t.id for t in d.tables] == ["final.expenditure"]
+    assert d.tables[0].location.line == 12
+
+
+def test_repeated_title_and_header_continue_the_table():
+    page2 = "支出决算表\n\n单位：万元\n\n" + EXPENDITURE_HEADER + "208\t社会保障和就业支出\t2.00\t2.00\t\t\t\t\n"
+    d = disclosure("支出决算表\n\n公开 03 表\n\n单位：万元\n\n" + EXPENDITURE_ROWS + "\n" + page2 + "\n注：本表反映部门本年度各项支出情况。\n")
+    [table] = d.tables
+    assert [r.code for r in table.coded_rows()] == ["201", "208"]
+    assert table.notes == ["注：本表反映部门本年度各项支出情况。"]
+
+
+def test_missing_metadata_is_reported_not_invented():
+    d = disclosure("支出决算表\n\n" + EXPENDITURE_ROWS)
+    assert (d.department, d.year, d.unit) == (None, None, None)
+    messages = sorted(p.message for p in d.recognition if p.rule == "recognize.metadata")
+    assert messages == ["未找到年度", "未找到部门名称", "未找到金额单位"]
+
+
+def test_amount_rows_outside_any_table_are_reported():
+    d = disclosure("2021年度某某局部门决算\n\n某张没有标题的表\n\n" + EXPENDITURE_ROWS)
+    assert d.tables == []
+    [problem] = [p for p in d.recognition if p.rule == "recognize.unknown_table"]
+    assert problem.message.startswith("有 2 行金额数据不属于任何已识别的标准表")
+
+
+def test_summary_row_with_amount_but_no_name():
+    text = (
+        "收入支出决算总表\n\n公开 01 表\n\n单位：万元\n\n"
+        "收入\t\t\t支出\t\t\n项 目\t行次\t决算数\t项 目\t行次\t决算数\n"
+        "一、一般公共预算财政拨款收入\t1\t5.00\t一、一般公共服务支出\t14\t3.00\n"
+        "七、附属单位上缴收入\t7\t\t20\t2.00\n"
+        "本年收入合计\t10\t5.00\t本年支出合计\t23\t5.00\n"
+    )
+    d = disclosure(text)
+    table = d.tables[0]
+    [problem] = [p for p in d.recognition if p.rule == "recognize.missing_name"]
+    assert "行次 20 有金额但项目名称为空" in problem.message
+    nameless = [r for r in table.rows if r.side == "expenditure" and not r.name]
+    assert [r.values["amount"].amount for r in nameless] == [Decimal("2.00")]
