@@ -34,14 +34,14 @@ def test_check_seed_with_errors_exits_1_and_groups_by_table():
     assert "应为 125.27，表中为 76.21，相差 -49.06" in out
 
 
-def test_check_clean_seed_exits_0():
+def test_check_seed_without_errors_exits_0():
     result = run("check", str(SEED_FILES["003"]))
     assert result.returncode == 0, result.stdout
-    assert "错误" not in result.stdout
+    assert "    错误 " not in result.stdout and "错误 0 条" in result.stdout
 
 
 def test_check_json_shape():
-    result = run("check", "--format", "json", str(SEED_FILES["002"]))
+    result = run("check", "--format", "json", "--select", "sum.", "--select", "identity.", str(SEED_FILES["002"]))
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["schema"] == 1 and payload["unreadable"] == []
@@ -90,9 +90,12 @@ def test_select_and_ignore():
     rules = {f["rule"] for f in json.loads(only_format.stdout)["documents"][0]["findings"]}
     assert rules == {"format.number"}
     assert only_format.returncode == 0  # warnings only
-    ignored = run("check", "--format", "json", "--ignore", "identity.", "--ignore", "sum.", str(SEED_FILES["002"]))
+    ignored = run(
+        "check", "--format", "json", "--select", "sum.", "--select", "identity.", "--select", "format.",
+        "--ignore", "identity.", "--ignore", "sum.", str(SEED_FILES["002"]),
+    )
     rules = {f["rule"] for f in json.loads(ignored.stdout)["documents"][0]["findings"]}
-    assert not any(r.startswith(("identity.", "sum.")) for r in rules)
+    assert rules == {"format.number"}
     assert ignored.returncode == 0
 
 
@@ -148,3 +151,13 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     payload = json.loads(result.stdout)
     assert len(payload["documents"]) == 1
     assert payload["unreadable"] == [f"{bad}: 文件为空 (empty file)"]
+
+
+def test_notes_about_a_disclosure_are_not_a_disclosure():
+    # MISTAKES.md talks about a 部门决算公开 and quotes its cells, but is none itself
+    result = run("check", str(EXAMPLES / "MISTAKES.md"))
+    assert result.returncode == 2 and "不是预决算公开文件" in result.stderr
+    folder = run("check", "--format", "json", str(EXAMPLES))
+    payload = json.loads(folder.stdout)
+    assert [Path(d["source"]).name for d in payload["documents"]] == ["sample_final_accounts.txt"]
+    assert len(payload["unreadable"]) == 1 and "MISTAKES.md" in payload["unreadable"][0]

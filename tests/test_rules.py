@@ -990,5 +990,9 @@ def test_every_rule_is_documented(rule_id):
     assert rule.kinds
 
 
+TABLE_RULES = ("sum.", "identity.", "balance.", "cross.", "format.", "name.", "recognize.")
+
+
 def test_every_rule_has_a_failing_case_in_this_file():
-    assert VIOLATED == set(RULES)
+    """The rules over the standard tables; other families keep the same meta-test in their files."""
+    assert VIOLATED == {r for r in RULES if r.startswith(TABLE_RULES)}

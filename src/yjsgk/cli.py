@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from .baseline import apply_baseline, read_baseline, write_baseline
 from .check import RULES
+from .check.rules.completeness import load_profile
 from .config import Config, load_config
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
@@ -45,11 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
     check.add_argument("--config", type=Path, metavar="FILE", help="配置文件（默认：就近的 yjsgk.toml 或 pyproject.toml 的 [tool.yjsgk]）")
+    check.add_argument("--profile", metavar="NAME", help="合规检查配置档（national、hunan 或配置文件中的 [profiles]），启用 complete.* 与 code.* 规则")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="已接受问题的基线文件，其中的问题不再报告")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="把本次发现的全部问题写入基线文件")
+    check.add_argument("--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）")
     rules = sub.add_parser("rules", help="列出或解释核对规则 (list or explain the rules)")
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
+    _add_corpus_commands(sub)
     return parser
 
 
@@ -90,13 +94,22 @@ def _config(args: argparse.Namespace) -> Config:
     config.ignore += args.ignore
     if args.baseline is not None:
         config.baseline = args.baseline
+    if args.profile is not None:
+        load_profile(args.profile, config.profiles)  # an unknown name is a one-line error
+        config.profile = args.profile
     return config
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in CORPUS_COMMANDS:
+        return _run_corpus(args)
     if args.command == "rules":
         return _rules(args)
     config = _config(args)
+    if getattr(args, "verbose", False):
+        from .check.rules.narrative import VERBOSE
+
+        VERBOSE.set(True)
     accepted = read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
     results = []
     unreadable: list[str] = []
@@ -133,6 +146,22 @@ def _run(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if any(f.severity == "error" for _, fs in results for f in fs) else EXIT_OK
+
+
+# the corpus database: ingest, query, export (implemented in yjsgk/store/commands.py)
+CORPUS_COMMANDS = ("ingest", "query", "export")
+
+
+def _add_corpus_commands(sub) -> None:
+    from .store import commands
+
+    commands.add_commands(sub)
+
+
+def _run_corpus(args: argparse.Namespace) -> int:
+    from .store import commands
+
+    return commands.run(args)
 
 
 if __name__ == "__main__":

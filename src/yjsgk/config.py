@@ -4,11 +4,21 @@
 select = ["sum.", "cross."]        # rule ids or prefixes to run (default: all)
 ignore = ["name.same-code"]
 baseline = "yjsgk-baseline.json"   # accepted findings, suppressed on the next run
+profile = "hunan"                  # compliance profile ("national", "hunan" or one of [profiles]):
+                                   # turns on the complete.* and code.* rules
 [severity]                         # per-rule overrides
 "format.number" = "error"
 [rounding]
 policy = "bound"                   # "bound" (half unit × figures), "strict" (none), "scaled"
 factor = 2                         # with "scaled": the bound multiplied by this
+[grades]                           # performance grades when a document states no scale
+"优秀" = 90                         # label = the lowest total score of its band
+"良好" = 80                         # (default: 优 90, 良 80, 中 60, 差 0)
+"合格" = 60
+"不合格" = 0
+[profiles.my-province]             # a profile of your own, same keys as data/requirements.toml
+extends = "national"
+drop = ["section:budget.fiscal"]
 ```
 Command-line flags add to (select, ignore) or replace (baseline) what the file says.
 """
@@ -22,6 +32,7 @@ from pathlib import Path
 
 from .check.findings import SEVERITIES
 from .check.registry import RULES
+from .check.rules.completeness import ProfileError, load_profile
 from .errors import YjsgkError
 
 POLICIES = ("bound", "strict", "scaled")
@@ -39,7 +50,10 @@ class Config:
     rounding_policy: str = "bound"
     rounding_factor: Decimal = Decimal(1)
     baseline: Path | None = None
+    profile: str | None = None  # compliance profile (complete.* and code.* rules run under it)
+    profiles: dict = field(default_factory=dict)  # profiles defined in the file
     source: Path | None = None
+    grades: dict[str, Decimal] = field(default_factory=dict)  # label → lowest score; empty: the default scale
 
     @property
     def rounding_multiplier(self) -> Decimal:
@@ -82,7 +96,7 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
 
 def parse_config(data: dict, source: Path | None = None) -> Config:
     where = f"{source}: " if source else ""
-    known = {"select", "ignore", "severity", "rounding", "baseline"}
+    known = {"select", "ignore", "severity", "rounding", "baseline", "grades", "profile", "profiles"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{where}未知的配置项：{', '.join(sorted(unknown))}")
@@ -105,10 +119,38 @@ def parse_config(data: dict, source: Path | None = None) -> Config:
         raise ConfigError(f"{where}rounding.policy 应为 {'/'.join(POLICIES)}")
     config.rounding_policy = policy
     config.rounding_factor = Decimal(str(rounding.get("factor", 1)))
+    config.grades = _grades(data.get("grades", {}), where)
+    profiles = data.get("profiles", {})
+    if not isinstance(profiles, dict) or not all(isinstance(v, dict) for v in profiles.values()):
+        raise ConfigError(f"{where}profiles 应为 [profiles.名称] 表")
+    config.profiles = dict(profiles)
+    if "profile" in data:
+        name = data["profile"]
+        if not isinstance(name, str):
+            raise ConfigError(f"{where}profile 应为配置档名称")
+        try:
+            load_profile(name, config.profiles)
+        except ProfileError as exc:
+            raise ConfigError(f"{where}{exc}") from exc
+        config.profile = name
     if "baseline" in data:
         base = Path(data["baseline"])
         config.baseline = base if base.is_absolute() or source is None else source.parent / base
     return config
+
+
+def _grades(data: object, where: str) -> dict[str, Decimal]:
+    """`[grades]`: performance grade label → the lowest total score of its band."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}grades 应为“等级 = 最低分”的表，如 \"优\" = 90")
+    out: dict[str, Decimal] = {}
+    for label, lower in data.items():
+        if isinstance(lower, bool) or not isinstance(lower, (int, float)) or not 0 <= lower <= 100:
+            raise ConfigError(f"{where}grades.{label} 应为 0 到 100 之间的分数，而不是 {lower!r}")
+        out[str(label)] = Decimal(str(lower))
+    if out and (len(out) < 2 or len(set(out.values())) != len(out)):
+        raise ConfigError(f"{where}grades 至少需要两个等级，且各等级的最低分不能相同")
+    return out
 
 
 def _check_rule_ids(values: list[str], where: str) -> None:

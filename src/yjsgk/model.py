@@ -102,6 +102,13 @@ class Disclosure:
     tables: list[Table] = field(default_factory=list)
     # recognition problems are findings too (rule ids under "recognize."), kept here
     recognition: list = field(default_factory=list)
+    # numeric claims of the narrative (情况说明, performance reports): narrative.Claim
+    claims: list = field(default_factory=list)
+    # performance tables typed by `yjsgk.performance` (Evaluation, Targets), in document order
+    evaluations: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    # the neutral document it was recognized from (text blocks for the completeness rules)
+    document: object | None = field(default=None, repr=False)
 
     def table(self, table_id: str) -> Table | None:
         for t in self.tables:

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .check import Finding, check
 from .config import Config
+from .document import Document
 from .errors import ReadError
 from .model import Disclosure
+from .check.rules.completeness import use_profile
+from .performance.grades import use_grades
 from .read import TEXT_SUFFIXES, read_path
 from .recognize import recognize
+from .textnorm import key
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES - {""}
+
+
+_TITLE = re.compile(r"(?:部门|单位)(?:决算|预算)|(?:决算|预算)(?:公开|情况说明|说明)|绩效(?:自评|评价)")
+
+
+def _has_disclosure_title(document: Document) -> bool:
+    """A file with no standard table is a disclosure only if it says so at the top (情况说明 alone)."""
+    lines = (key(block.text) for block in document.text_lines()[:15])
+    return any(len(line) <= 40 and _TITLE.search(line) for line in lines)
 
 
 def recognize_path(path: Path | str) -> Disclosure:
     document = read_path(path)
     disclosure = recognize(document)
-    if not disclosure.tables and disclosure.kind == "unknown":
+    if not disclosure.tables and (disclosure.kind == "unknown" or not _has_disclosure_title(document)):
         raise ReadError(str(path), "不是预决算公开文件：未找到标准表格或预决算字样 (not a disclosure)")
     return disclosure
 
@@ -25,11 +39,12 @@ def recognize_path(path: Path | str) -> Disclosure:
 def load(path: Path | str, config: Config | None = None) -> tuple[Disclosure, list[Finding]]:
     config = config or Config()
     disclosure = recognize_path(path)
-    findings = check(
-        disclosure,
-        select=config.select,
-        ignore=config.ignore,
-        severity=config.severity,
-        rounding_multiplier=config.rounding_multiplier,
-    )
+    with use_grades(config.grades or None), use_profile(config.profile, config.profiles):
+        findings = check(
+            disclosure,
+            select=config.select,
+            ignore=config.ignore,
+            severity=config.severity,
+            rounding_multiplier=config.rounding_multiplier,
+        )
     return disclosure, findings

@@ -9,6 +9,8 @@ from ..errors import ReadError
 from .text import read_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES - {""}) | PDF_SUFFIXES
 
 
 def read_path(path: Path | str) -> Document:
@@ -22,6 +24,10 @@ def read_path(path: Path | str) -> Document:
     try:
         if suffix in TEXT_SUFFIXES:
             return read_text(path, source)
+        if suffix in PDF_SUFFIXES:
+            from .pdf import read_pdf  # imported on demand: PDFium is not needed for text
+
+            return read_pdf(path, source)
     except OSError as exc:
         raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
-    raise ReadError(source, f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md）")
+    raise ReadError(source, f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md / .pdf）")

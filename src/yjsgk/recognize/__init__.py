@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..document import Document
 from ..model import Disclosure
+from ..narrative import extract_claims
+from ..performance import attach as attach_performance
 from .layouts import build
 from .metadata import Problem, find_metadata
 from .segment import segment
@@ -13,7 +15,7 @@ __all__ = ["recognize", "Problem"]
 
 def recognize(document: Document) -> Disclosure:
     seg = segment(document)
-    disclosure = Disclosure(source=document.source)
+    disclosure = Disclosure(source=document.source, document=document)
     for section in seg.sections:
         built = build(section)
         disclosure.tables.append(built.table)
@@ -28,4 +30,6 @@ def recognize(document: Document) -> Disclosure:
             )
         )
     find_metadata(document, seg, disclosure)
+    attach_performance(document, disclosure)
+    disclosure.claims = extract_claims(document, disclosure)
     return disclosure

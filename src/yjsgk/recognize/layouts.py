@@ -17,6 +17,7 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _PART = re.compile(r"^\d{2}$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
 _ECON_CODE = re.compile(r"^(?:3\d{2}|399)(?:\d{2})?$")
+_HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
 TOTAL_NAMES = {"合计", "总计", "本年合计", "合计数", "总合计"}
 
 
@@ -146,10 +147,11 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         code, name = _code_and_name(label_cells, context) if defn.codes else (None, _tidy(" ".join(t for t in label_cells if t.strip())))
         out = Row(name=name, location=row.location, code=code)
         if code is None:
-            name_key = key(name)
+            # PDF grids may merge the 类/款/项 header cells into the 合计 row: "类 款 项 合计"
+            name_key = _HEADER_DEBRIS.sub("", key(name))
             if name_key in TOTAL_NAMES or not name_key and defn.layout != "single" and _first_total(cells):
                 out.key = "total"
-                out.name = name or "合计"
+                out.name = "合计" if name_key in TOTAL_NAMES else name or "合计"
             elif defn.layout == "single":
                 out.key = "values"
         for pos, column in cmap.positions.items():

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..check.findings import Finding
 from ..model import KIND_LABELS, Disclosure, Row, Table
+from ..performance.export import evaluation_dict, targets_dict
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +62,9 @@ def disclosure_dict(disclosure: Disclosure) -> dict:
         "year": disclosure.year,
         "unit": disclosure.unit,
         "tables": [table_dict(t) for t in disclosure.tables],
+        "claims": [c.to_dict() for c in disclosure.claims],
+        "evaluations": [evaluation_dict(e) for e in disclosure.evaluations],
+        "targets": [targets_dict(t) for t in disclosure.targets],
     }
 
 

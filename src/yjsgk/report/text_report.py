@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..check.findings import SEVERITY_LABELS, Finding
 from ..model import KIND_LABELS, Disclosure
+from ..performance.export import evaluation_lines, targets_lines
 
 COLORS = {"error": "31", "warning": "33", "notice": "36", "bold": "1", "dim": "2", "green": "32"}
 
@@ -89,4 +90,37 @@ def render_extract(disclosure: Disclosure, style: Style) -> str:
             lines.append(f"    {side}{row.label} | {values}")
         if table.is_empty():
             lines.append("    " + style("（本表无数据）", "dim"))
+    for evaluation in disclosure.evaluations:
+        lines.append("")
+        lines.append("  " + style(f"绩效自评：{evaluation.title}", "bold") + style(f"  第{evaluation.location.line}行起", "dim"))
+        lines.extend("    " + line for line in evaluation_lines(evaluation))
+    for targets in disclosure.targets:
+        lines.append("")
+        lines.append("  " + style(f"绩效目标：{targets.title}", "bold") + style(f"  第{targets.location.line}行起", "dim"))
+        lines.extend("    " + line for line in targets_lines(targets))
+    if disclosure.claims:
+        lines.append("")
+        lines.append("  " + style(f"情况说明中的数字（{len(disclosure.claims)} 项）", "bold"))
+        lines.extend("    " + line for line in claim_lines(disclosure.claims, style))
     return "\n".join(lines)
+
+
+def claim_lines(claims: list, style: Style) -> list[str]:
+    """One line per narrative claim: where, kind, subject, value, and what it was linked to."""
+    from ..narrative.model import KIND_LABELS as CLAIM_KINDS, REF_LABELS, RELATION_LABELS
+
+    by_id = {c.id: c for c in claims}
+    out = []
+    for c in claims:
+        where = style(f"[第{c.location.line}行]", "dim")
+        text = RELATION_LABELS.get(c.relation or "", c.text) if c.kind == "direction" else c.text
+        line = f"{where} #{c.id} {CLAIM_KINDS[c.kind]} {c.subject_label()} {text}"
+        if c.link is not None:
+            line += f" → {c.link.describe()}"
+        refs = [f"{REF_LABELS.get(name, name)} #{i}（{by_id[i].text}）" for name, i in c.refs.items() if i in by_id]
+        if refs:
+            line += " ← " + "，".join(refs)
+        if c.peer is not None and c.peer in by_id:
+            line += f" = #{c.peer}（第{by_id[c.peer].location.line}行）"
+        out.append(line)
+    return out

@@ -1,0 +1,214 @@
+"""Classification codes against the dictionary: known in the year, official name, right parent.
+
+Like the completeness rules, these run when a profile is active (see completeness.use_profile).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...definitions import table_def
+from ...dictionary import Classification, classification, name_key
+from ...model import Disclosure, Row, Table
+from ...textnorm import strip_ordinal
+from ..findings import Finding
+from ..registry import rule
+from .completeness import active_profile, codes_read_reliably, document_year
+
+SCHEME_LABELS = {"function": "支出功能分类科目", "economic": "部门预算支出经济分类科目"}
+
+
+def _coded_tables(disclosure: Disclosure, *, with_summary: bool = False) -> Iterator[tuple[Table, Classification]]:
+    """Tables whose rows carry classification codes, with the scheme they use. Nothing when no
+    profile is active: the code rules belong to the compliance checks a profile switches on.
+
+    总表 rows get their 类 code from the printed name, so they say nothing about codes; they
+    are included only where names are judged.
+    """
+    if active_profile() is None:
+        return
+    for table in disclosure.tables:
+        defn = table_def(table.id)
+        if defn.layout == "summary":
+            if with_summary:
+                yield table, classification("function")
+            continue
+        if defn.codes in ("function", "economic") and codes_read_reliably(table, defn.codes):
+            yield table, classification(defn.codes)
+
+
+
+def _printed_name(row: Row) -> str:
+    return strip_ordinal(row.name).strip()
+
+
+@rule(
+    "code.unknown",
+    "科目编码在当年有效",
+    severity="warning",
+    rationale="""Every code printed in a table must exist in the classification of the document's
+    year: a code the dictionary does not know is usually a typo or a local code, and a code
+    outside its years (e.g. 30312 提租补贴 after the 2018 reform of the economic classification)
+    means an outdated template. Runs when a profile is chosen.""",
+    example="支出决算表（公开03表）中的科目编码 2010398 不在支出功能分类科目中。",
+)
+def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
+    if active_profile() is None:
+        return
+    year = document_year(disclosure)
+    for table, scheme in _coded_tables(disclosure):
+        for row in table.coded_rows():
+            code = row.code or ""
+            if len(code) not in (3, 5, 7) or not _printed_name(row):
+                continue  # not read as a code of any level, or a number without its name
+            if code not in scheme:
+                message = f"{table.display_name}中的科目编码 {code}（{_printed_name(row) or '未印名称'}）不在{SCHEME_LABELS[scheme.scheme]}中。"
+            elif not scheme.valid_in(code, year):
+                used = "；".join(f"“{e.name}”{e.years}" for e in scheme.entries(code))
+                message = f"{table.display_name}中的科目 {code} {_printed_name(row)}在 {year} 年不是有效科目（{used}）。"
+            else:
+                continue
+            yield Finding(
+                rule="code.unknown",
+                severity="warning",
+                message=message,
+                table=table.id,
+                table_title=table.display_name,
+                row=row.label,
+                column="科目编码",
+                location=row.location,
+            )
+
+
+def _codes_with_two_names(disclosure: Disclosure) -> set[str]:
+    """Codes printed with different names in one document (reported by name.same-code)."""
+    names: dict[str, set[str]] = {}
+    for table in disclosure.tables:
+        if table_def(table.id).layout == "summary":
+            continue
+        for row in table.coded_rows():
+            k = name_key(row.name)
+            if k and row.code:
+                names.setdefault(row.code, set()).add(k)
+    return {code for code, keys in names.items() if len(keys) > 1}
+
+
+@rule(
+    "code.name",
+    "科目名称与规范名称一致",
+    severity="notice",
+    rationale="""A code has one official name in a given year. A printed name that differs beyond
+    punctuation is truncated, mistyped or outdated (a former name after a renaming); readers
+    compare documents by name, so the official one should be printed. When one document prints
+    a code with two names, name.same-code reports it instead. Runs when a profile is chosen.""",
+    example="科目 30108 的规范名称为“机关事业单位基本养老保险缴费”，一般公共预算财政拨款基本支出决算表（公开06表）中印为“机关事业单位基本养老保险”。",
+)
+def official_name(disclosure: Disclosure) -> Iterator[Finding]:
+    if active_profile() is None:
+        return
+    year = document_year(disclosure)
+    skip = _codes_with_two_names(disclosure)
+    reported: set[tuple[str, str]] = set()
+    for table, scheme in _coded_tables(disclosure, with_summary=True):
+        for row in table.coded_rows():
+            code = row.code or ""
+            printed = _printed_name(row)
+            printed_key = name_key(printed)
+            if not printed_key or code in skip or (code, printed_key) in reported:
+                continue
+            if any(ch.isdigit() for ch in printed):
+                continue  # amounts read into the name: not a printed name to judge
+            if code not in scheme or not scheme.valid_in(code, year):
+                continue  # code.unknown
+            if any(not e.confirmed for e in scheme.entries(code)):
+                continue  # the dictionary cannot tell the official name
+            accepted = scheme.accepted_names(code, year)
+            if not accepted or any(name_key(e.name) == printed_key for e in accepted):
+                continue
+            if any(name_key(part) == name_key(e.name) for part in printed.split() for e in accepted):
+                continue  # the official name and a neighbouring cell read as one (烟台: 基本工资 工资奖金津补贴)
+            official = scheme.lookup(code, year)
+            assert official is not None
+            former = scheme.match(code, printed)
+            if former is not None:
+                message = (
+                    f"科目 {code} 在 {year} 年的名称为“{official.name}”，{table.display_name}中印为"
+                    f"“{printed}”（该名称{former.years}使用）。"
+                )
+            else:
+                message = f"科目 {code} 的规范名称为“{official.name}”，{table.display_name}中印为“{printed}”。"
+            reported.add((code, printed_key))
+            yield Finding(
+                rule="code.name",
+                severity="notice",
+                message=message,
+                table=table.id,
+                table_title=table.display_name,
+                row=row.label,
+                column="科目名称",
+                location=row.location,
+            )
+
+
+@rule(
+    "code.parent",
+    "科目列在其上级科目之下",
+    severity="error",
+    rationale="""A 款 belongs to the 类 of its first three digits and a 项 to the 款 of its first
+    five. A code listed under another 类 or 款 is a wrong code (or a row pasted into the wrong
+    place), and the 类/款 subtotals then add up the wrong rows. Runs when a profile is chosen.""",
+    example="支出决算表（公开03表）中 2010504 信息事务 列在 20103 政府办公厅（室）及相关机构事务 之下，其上级科目应为 20105。",
+)
+def wrong_parent(disclosure: Disclosure) -> Iterator[Finding]:
+    for table, _scheme in _coded_tables(disclosure):
+        for run in _runs(table):
+            yield from _misplaced(table, run)
+
+
+def _position(row: Row) -> tuple[int, int]:
+    loc = row.location
+    return (loc.page or 0, loc.line or 0) if loc else (0, 0)
+
+
+def _runs(table: Table) -> list[list[Row]]:
+    """Rows in reading order; a side-by-side groups table (公开06表) gives one run per group."""
+    if table_def(table.id).layout != "groups":
+        return [table.rows]
+    groups: dict[int | None, list[Row]] = {}
+    for row in table.rows:
+        groups.setdefault(row.location.column if row.location else None, []).append(row)
+    return [sorted(rows, key=_position) for rows in groups.values()]
+
+
+def _misplaced(table: Table, rows: list[Row]) -> Iterator[Finding]:
+    lei: Row | None = None
+    kuan: Row | None = None
+    for row in rows:
+        code = row.code
+        if not code:
+            continue
+        if len(code) == 3:
+            lei, kuan = row, None
+            continue
+        if len(code) == 5:
+            above = lei
+            kuan = row
+        elif len(code) == 7:
+            above = kuan if kuan is not None else lei
+        else:
+            continue
+        if above is None or code.startswith(above.code or ""):
+            continue
+        yield Finding(
+            rule="code.parent",
+            severity="error",
+            message=(
+                f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，"
+                f"其上级科目应为 {code[:-2]}。"
+            ),
+            table=table.id,
+            table_title=table.display_name,
+            row=row.label,
+            column="科目编码",
+            location=row.location,
+        )

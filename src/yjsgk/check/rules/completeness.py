@@ -1,0 +1,1083 @@
+"""Completeness and compliance: what a full disclosure must contain, per profile, kind and year.
+
+Which tables, narrative sections and glossary terms are required is data
+(`data/requirements.toml`), grouped in named profiles (`national`, `hunan`, or one defined in
+yjsgk.toml). These rules — and the classification-code rules in `codes.py` — run only when a
+profile is active (`use_profile`): without one the checker cannot know whether a file is a
+whole publication or one part of it (tables and 情况说明 are often published separately).
+
+The narrative is read from the document's text lines: a small heading detector (list markers
+第X部分 / 一、 / （一）, or a short line naming a known part), with the 目录 page kept apart so
+the contents never stand in for the body.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from ...amounts import parse_amount
+from ...definitions import table_def
+from ...document import Document, Grid, Location, TextBlock
+from ...errors import YjsgkError
+from ...model import Disclosure, Table
+from ...recognize.segment import match_title
+from ...textnorm import key, norm
+from ..findings import Finding
+from ..registry import ANY, BUDGET, FINAL, rule
+
+DOC_KINDS = {"final": "final", "final_with_performance": "final", "budget": "budget"}
+KIND_NAMES = {"final": "部门决算", "budget": "部门预算"}
+
+
+# -- profiles ----------------------------------------------------------------------------------
+
+
+class ProfileError(YjsgkError, ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    what: str  # table | section | glossary
+    kind: str  # final | budget
+    id: str
+    title: str = ""
+    number: str | None = None
+    pattern: re.Pattern[str] | None = None
+    mentions: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+    when: str = "always"
+    source: str = ""
+
+    def applies(self, kind: str, year: int | None) -> bool:
+        if kind != self.kind:
+            return False
+        if year is None:
+            return self.since is None and self.until is None
+        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str
+    title: str
+    description: str = ""
+    requirements: tuple[Requirement, ...] = ()
+
+    def select(self, what: str, kind: str, year: int | None) -> list[Requirement]:
+        return [r for r in self.requirements if r.what == what and r.applies(kind, year)]
+
+    def number(self, table_id: str, kind: str, year: int | None) -> str | None:
+        req = next((r for r in self.select("table", kind, year) if r.id == table_id), None)
+        return req.number if req else None
+
+
+WHATS = ("table", "section", "glossary")
+
+
+@cache
+def builtin_profiles() -> dict[str, dict]:
+    text = resources.files("yjsgk.data").joinpath("requirements.toml").read_text("utf-8")
+    return tomllib.loads(text)["profile"]
+
+
+def profile_names(custom: dict | None = None) -> list[str]:
+    return sorted({*builtin_profiles(), *(custom or {})})
+
+
+def _requirement(what: str, raw: dict, where: str) -> Requirement:
+    try:
+        kind = raw["kind"]
+        ident = raw["id"]
+    except KeyError as exc:
+        raise ProfileError(f"{where}：缺少 {exc.args[0]}") from None
+    if kind not in KIND_NAMES:
+        raise ProfileError(f"{where}：kind 应为 final 或 budget，而不是 {kind}")
+    when = raw.get("when", "always")
+    if when != "always" and not when.startswith("data:"):
+        raise ProfileError(f"{where}：when 应为 always 或 data:表编号")
+    pattern = None
+    if what == "section":
+        try:
+            pattern = re.compile(raw["pattern"])
+        except (KeyError, re.error) as exc:
+            raise ProfileError(f"{where}：section {ident} 的 pattern 无效（{exc}）") from None
+    if what == "table":
+        try:
+            table_def(ident)
+        except StopIteration:
+            raise ProfileError(f"{where}：没有编号为 {ident} 的表（见 tables.toml）") from None
+    number = raw.get("number")
+    return Requirement(
+        what=what,
+        kind=kind,
+        id=ident,
+        title=raw.get("title", "") or (table_def(ident).title if what == "table" else ident),
+        number=str(number) if number is not None else None,
+        pattern=pattern,
+        mentions=tuple(raw.get("mentions", ())),
+        terms=tuple(raw.get("terms", ())),
+        since=raw.get("since"),
+        until=raw.get("until"),
+        when=when,
+        source=raw.get("source", ""),
+    )
+
+
+def load_profile(name: str, custom: dict | None = None) -> Profile:
+    """A built-in profile or one defined in yjsgk.toml ([profiles.NAME]), with `extends` applied."""
+    every = {**builtin_profiles(), **(custom or {})}
+    chain: list[tuple[str, dict]] = []
+    current: str | None = name
+    while current is not None:
+        if current not in every:
+            known = "、".join(sorted(every))
+            raise ProfileError(f"没有名为 {current} 的配置档（可用：{known}）")
+        if any(n == current for n, _ in chain):
+            raise ProfileError(f"配置档 {name} 的 extends 形成循环")
+        raw = every[current]
+        chain.append((current, raw))
+        current = raw.get("extends")
+    merged: dict[tuple[str, str, str], Requirement] = {}
+    for pname, raw in reversed(chain):
+        for dropped in raw.get("drop", []):
+            what, _, ident = dropped.partition(":")
+            for k in [k for k in merged if k[0] == what and k[2] == ident]:
+                del merged[k]
+        for what in WHATS:
+            for i, entry in enumerate(raw.get(what, [])):
+                req = _requirement(what, entry, f"配置档 {pname} 的第 {i + 1} 个 {what}")
+                merged[(what, req.kind, req.id)] = req
+    top = chain[0][1]
+    return Profile(name, top.get("title", name), top.get("description", ""), tuple(merged.values()))
+
+
+PROFILE: ContextVar[Profile | None] = ContextVar("yjsgk_profile", default=None)
+
+
+@contextmanager
+def use_profile(profile: str | Profile | None, custom: dict | None = None):
+    """Run checks under a profile (by name or object); None leaves the compliance rules off."""
+    if isinstance(profile, str):
+        profile = load_profile(profile, custom)
+    token = PROFILE.set(profile)
+    try:
+        yield profile
+    finally:
+        PROFILE.reset(token)
+
+
+def active_profile() -> Profile | None:
+    return PROFILE.get()
+
+
+def _scope(disclosure: Disclosure) -> tuple[Profile, str] | None:
+    """(profile, final|budget) when the compliance rules apply to this disclosure."""
+    profile = PROFILE.get()
+    kind = DOC_KINDS.get(disclosure.kind)
+    if profile is None or kind is None:
+        return None
+    return profile, kind
+
+
+# -- the document's text ---------------------------------------------------------------------
+
+def document_of(disclosure: Disclosure) -> Document | None:
+    """The neutral document the disclosure was recognized from (None when built otherwise)."""
+    doc = disclosure.document
+    return doc if isinstance(doc, Document) else None
+
+
+_BULLET = re.compile(r"^\s*(?:[-*+•·]\s+)")
+_CN = "一二三四五六七八九十百"
+MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"^第[{_CN}]+部分\s*")),
+    (1, re.compile(rf"^[{_CN}]+\s*[、．.]\s*")),
+    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[)）]\s*[、．.]?\s*")),
+    (3, re.compile(r"^[0-9０-９]{1,2}\s*[、．.](?![0-9０-９])\s*")),
+    (4, re.compile(r"^[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*[、．.]?\s*")),
+)
+UNMARKED = 0.5  # a short line naming a part (名词解释, 附件) ranks just below 第X部分
+_TITLE_END = re.compile(r"[。：:；;，,]")
+_YEAR_PREFIX = re.compile(r"^(?:20\d{2}年度?|关于)+")
+_PART_WORDS = ("名词解释", "附件", "情况说明", "部门决算表", "部门预算表", "部门概况", "单位概况")
+TITLE_MAX = 40
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    text: str  # bullets and markdown removed, spaces trimmed
+    location: Location
+
+
+@dataclass(slots=True)
+class Heading:
+    line: Line
+    rank: float
+    title: str  # as printed, up to the first colon/full stop
+    key: str  # for matching: punctuation, quotes, a leading 20XX年度/关于 removed
+
+
+@dataclass(slots=True)
+class Layout:
+    lines: list[Line]
+    contents: list[Line]  # the 目录 entries
+    headings: list[Heading]  # in the body (the contents excluded)
+    cells: list[tuple[str, Location]] = field(default_factory=list)  # every grid cell
+
+    def body(self, heading: Heading) -> list[Line]:
+        """The heading line and the lines up to the next heading of the same or an outer level."""
+        start = heading.line.index
+        end = len(self.lines)
+        for other in self.headings:
+            if other.line.index > start and other.rank <= heading.rank:
+                end = other.line.index
+                break
+        return self.lines[start:end]
+
+
+def heading_key(title: str) -> str:
+    return _YEAR_PREFIX.sub("", key(title))
+
+
+def _marker(text: str) -> tuple[float, str] | None:
+    for rank, pattern in MARKERS:
+        if m := pattern.match(text):
+            return rank, text[m.end() :]
+    return None
+
+
+def _known_unmarked(title_key: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """An unnumbered short line is a heading when it names a part or starts like a section."""
+    return any(w in title_key for w in _PART_WORDS) or any(p.match(title_key) for p in patterns)
+
+
+@cache
+def _all_patterns() -> tuple[re.Pattern[str], ...]:
+    """Section patterns of the built-in profiles: what a short unnumbered heading may name."""
+    out: list[re.Pattern[str]] = []
+    for name in builtin_profiles():
+        out += [r.pattern for r in load_profile(name).requirements if r.pattern is not None]
+    return tuple(out)
+
+
+_layouts: dict[int, tuple[Document, Layout]] = {}
+
+
+def layout_of(document: Document) -> Layout:
+    cached = _layouts.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    layout = _build_layout(document)
+    _layouts[id(document)] = (document, layout)
+    while len(_layouts) > 8:
+        _layouts.pop(next(iter(_layouts)))
+    return layout
+
+
+def _build_layout(document: Document) -> Layout:
+    lines: list[Line] = []
+    cells: list[tuple[str, Location]] = []
+    grid_after: set[int] = set()  # line indexes a grid comes right before
+    for block in document.blocks:
+        if isinstance(block, Grid):
+            grid_after.add(len(lines))
+            for row in block.rows:
+                cells += [(c.text, c.location) for c in row.cells if c.text.strip()]
+            continue
+        if isinstance(block, TextBlock):
+            text = _BULLET.sub("", block.text).replace("\u3000", " ").strip()
+            if text:
+                lines.append(Line(len(lines), text, block.location))
+    contents_range = _contents_range(lines, grid_after)
+    patterns = _all_patterns()
+    headings: list[Heading] = []
+    for line in lines:
+        if line.index in contents_range:
+            continue
+        found = _marker(line.text)
+        if found is not None:
+            rank, rest = found
+            title = _TITLE_END.split(rest, 1)[0].strip()
+            if rank != 0 and (not title or len(title) > TITLE_MAX):
+                continue
+        else:
+            title = line.text
+            if len(title) > 30 or _TITLE_END.search(title) or "、" in title:
+                continue  # prose, or a line broken out of a paragraph
+            if not _known_unmarked(heading_key(title), patterns):
+                continue
+            rank = UNMARKED
+        if heading_key(title).endswith("表") or match_title(title) is not None:
+            continue  # a table title, known or not
+        headings.append(Heading(line, rank, title, heading_key(title)))
+    contents = [lines[i] for i in contents_range if i != contents_range.start]
+    return Layout(lines, contents, headings, cells)
+
+
+_CONTENTS_TITLE = {"目录", "目次"}
+_PART = re.compile(rf"^第[{_CN}]+部分")
+
+
+def _contents_range(lines: list[Line], grid_after: set[int]) -> range:
+    start = next((line.index for line in lines[:120] if key(line.text) in _CONTENTS_TITLE), None)
+    if start is None:
+        return range(0)
+    entries = lines[start + 1 :]
+    if not entries:
+        return range(0)
+    first = entries[0]
+    part = _PART.match(norm(first.text))
+    for line in entries[1:]:
+        if line.index in grid_after or len(line.text) > 80:
+            return range(start, line.index)
+        if part and norm(line.text).startswith(part.group(0)):
+            return range(start, line.index)
+        if not part and key(line.text) == key(first.text):
+            return range(start, line.index)
+    return range(0)  # no end found: not a contents page
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _has_data(table: Table | None) -> bool:
+    if table is None:
+        return False
+    return any(v.amount != 0 for row in table.rows for v in row.values.values())
+
+
+def _printed_empty(table: Table, document: Document | None) -> bool:
+    """The table is printed without figures: a few blank rows, or every row printing zeros.
+
+    Many item rows with no figure at all more likely mean the figures were not read (a PDF
+    layout the reader did not follow) than an empty table; so does a PDF table of which no row
+    was read at all.
+    """
+    labelled = [r for r in table.rows if r.name or r.code]
+    if not labelled and document is not None and document.format == "pdf":
+        return False
+    return len(labelled) <= 3 or all(r.values for r in labelled)
+
+
+def _data_condition(req: Requirement, disclosure: Disclosure) -> bool:
+    if req.when == "always":
+        return True
+    table_id = req.when.split(":", 1)[1]
+    return any(_has_data(t) for t in disclosure.tables_by_id(table_id))
+
+
+def _start(disclosure: Disclosure) -> Location:
+    return Location(disclosure.source, line=1)
+
+
+def _finding(rule_id: str, severity: str, message: str, disclosure: Disclosure, **kw) -> Finding:
+    kw.setdefault("location", _start(disclosure))
+    return Finding(rule=rule_id, severity=severity, message=message, **kw)
+
+
+def _find_sections(layout: Layout, req: Requirement) -> list[Heading]:
+    assert req.pattern is not None
+    return [h for h in layout.headings if h.rank <= 2 and req.pattern.search(h.key)]
+
+
+def _text_key(lines: list[Line]) -> str:
+    return key("".join(line.text for line in lines))
+
+
+# -- complete.table ----------------------------------------------------------------------------
+
+
+@rule(
+    "complete.table",
+    "规定的公开表格齐全",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""Every table the profile requires for the kind and year must be published, even
+    when it has no data (then with a note). Runs when a profile is chosen (profile in yjsgk.toml):
+    the required set changes by year (公开09表 国有资本经营 from 2020) and by province.""",
+    example="未找到国有资本经营预算财政拨款支出决算表（公开09表）：全国通用（财政部统一格式）规定 2021 年度部门决算应公开此表。",
+)
+def required_tables(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    if scope is None:
+        return
+    profile, kind = scope
+    required = profile.select("table", kind, disclosure.year)
+    present = {t.id for t in disclosure.tables}
+    missing = [r for r in required if r.id not in present]
+    if not missing:
+        return
+    year = f" {disclosure.year} 年度" if disclosure.year else ""
+    if len(missing) == len(required) and len(required) > 1:
+        names = "、".join(table_def(r.id).title for r in required)
+        yield _finding(
+            "complete.table",
+            "warning",
+            f"未找到任何规定的公开表格：{profile.title}规定{year}{KIND_NAMES[kind]}应公开 {len(required)} 张表（{names}）。",
+            disclosure,
+        )
+        return
+    for req in missing:
+        title = table_def(req.id).title
+        number = f"（公开{req.number}表）" if req.number and req.number.isdigit() and len(req.number) == 2 else ""
+        yield _finding(
+            "complete.table",
+            "warning",
+            f"未找到{title}{number}：{profile.title}规定{year}{KIND_NAMES[kind]}应公开此表。",
+            disclosure,
+            table=req.id,
+            table_title=f"{title}{number}",
+        )
+
+
+# -- complete.numbering ------------------------------------------------------------------------
+
+
+@rule(
+    "complete.numbering",
+    "表号与规定一致",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""A table printed with a number (公开05表) must carry the number the profile gives
+    it: readers and auditors cite tables by number, so a swapped or shifted number sends them to
+    the wrong table. Runs when a profile is chosen.""",
+    example="一般公共预算财政拨款基本支出决算表印为“公开05表”，全国通用（财政部统一格式）规定为公开06表。",
+)
+def table_numbers(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    if scope is None:
+        return
+    profile, kind = scope
+    for table in disclosure.tables:
+        expected = profile.number(table.id, kind, disclosure.year)
+        if not table.number or not expected or table.number.lstrip("0") == expected.lstrip("0"):
+            continue
+        if not _title_names_table(table):
+            continue  # the title only contains the standard one (…“三公”经费及会议费、培训费支出决算表)
+        yield _finding(
+            "complete.numbering",
+            "warning",
+            f"{table.standard_title}印为“公开{table.number}表”，{profile.title}规定为公开{expected}表。",
+            disclosure,
+            table=table.id,
+            table_title=table.display_name,
+            location=table.location,
+        )
+
+
+def _title_names_table(table: Table) -> bool:
+    """The printed title is (mostly) one of the table's standard titles, not a longer other one."""
+    title_key = re.sub(r"^(?:附件[一二三四五六七八九十\d]+|20\d{2}年度?)", "", key(table.title))
+    best = max((len(a) for a in table_def(table.id).aliases if a in title_key), default=0)
+    return best * 10 >= len(title_key) * 6
+
+
+# -- complete.empty-note -----------------------------------------------------------------------
+
+_EMPTY_REASON = re.compile(
+    r"无数据|没有|无相关|无该项|无此项|无此类|不涉及|未发生|无发生|空表|为空|无(?:政府性基金|国有资本|.{0,12}?(?:收入|支出|拨款|收支))"
+)
+
+
+@rule(
+    "complete.empty-note",
+    "空表注明原因",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""A required table with no figures must still be published, with a note that says
+    why (本单位没有政府性基金收入…，故本表无数据); a blank table without a reason reads as
+    missing data. A general note covering every empty table (空表表示本部门无相关收支) counts.
+    Runs when a profile is chosen.""",
+    example="政府性基金预算财政拨款收入支出决算表（公开08表）没有数据，但未注明原因（如“本单位无政府性基金收支，故本表无数据”）。",
+)
+def empty_table_note(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    if scope is None:
+        return
+    document = document_of(disclosure)
+    general = document is not None and any(
+        "空表" in key(line.text) and _EMPTY_REASON.search(key(line.text)) for line in layout_of(document).lines
+    )
+    if general:
+        return
+    for table in disclosure.tables:
+        defn = table_def(table.id)
+        if defn.layout == "raw" or not table.columns or _has_data(table) or not _printed_empty(table, document):
+            continue
+        if any(_EMPTY_REASON.search(key(note)) for note in table.notes):
+            continue
+        yield _finding(
+            "complete.empty-note",
+            "warning",
+            f"{table.display_name}没有数据，但未注明原因（如“本单位无此项收支，故本表无数据”）。",
+            disclosure,
+            table=table.id,
+            table_title=table.display_name,
+            location=table.location,
+        )
+
+
+# -- complete.section / complete.glossary -----------------------------------------------------
+
+
+@rule(
+    "complete.section",
+    "情况说明包含规定的部分",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""The 情况说明 restates the tables part by part (收入支出总体, 收入, 支出, 财政拨款,
+    一般公共预算 总体/结构/具体, 基本支出, 三公经费, 政府性基金, 国有资本经营, 机关运行经费,
+    一般性支出 会议费/培训费, 政府采购, 国有资产占用, 绩效). A part the profile requires and the
+    document lacks leaves that item unexplained. Runs when a profile is chosen.""",
+    example="情况说明中未找到“政府采购支出情况说明”部分（全国通用（财政部统一格式）规定）。",
+)
+def required_sections(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    document = document_of(disclosure)
+    if scope is None or document is None:
+        return
+    profile, kind = scope
+    layout = layout_of(document)
+    required = [r for r in profile.select("section", kind, disclosure.year) if _data_condition(r, disclosure)]
+    if not required:
+        return
+    found = {r.id: _find_sections(layout, r) for r in required}
+    missing = [r for r in required if not found[r.id]]
+    if len(missing) * 2 > len(required) and len(required) > 2:
+        # most of the 情况说明 is absent (a tables-only file or a fragment): one finding
+        names = "、".join(r.title for r in missing)
+        none = "一个也未找到" if len(missing) == len(required) else f"有 {len(missing)} 个未找到"
+        yield _finding(
+            "complete.section",
+            "warning",
+            f"{KIND_NAMES[kind]}情况说明不完整：{profile.title}规定的 {len(required)} 个部分{none}（{names}）。",
+            disclosure,
+            row="情况说明",
+        )
+        missing = []
+    for req in required:
+        if not found[req.id]:
+            if not missing:
+                continue
+            yield _finding(
+                "complete.section",
+                "warning",
+                f"情况说明中未找到“{req.title}”部分（{profile.title}规定）。",
+                disclosure,
+                row=req.title,
+            )
+            continue
+        if not req.mentions:
+            continue
+        text = "".join(_text_key(layout.body(h)) for h in found[req.id])
+        absent = [w for w in req.mentions if key(w) not in text]
+        if absent:
+            heading = found[req.id][0]
+            yield _finding(
+                "complete.section",
+                "warning",
+                f"“{heading.title}”部分未说明{'、'.join(absent)}。",
+                disclosure,
+                row=req.title,
+                location=heading.line.location,
+            )
+
+
+def _glossary(layout: Layout) -> Heading | None:
+    return next((h for h in layout.headings if h.key.startswith("名词解释")), None)
+
+
+@rule(
+    "complete.glossary",
+    "名词解释包含规定的术语",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""The glossary (名词解释) explains the terms readers meet in the tables; the profile
+    names the minimum (e.g. 财政拨款收入, 三公经费, 机关运行经费). Runs when a profile is chosen.""",
+    example="名词解释未解释“机关运行经费”。",
+)
+def glossary_terms(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    document = document_of(disclosure)
+    if scope is None or document is None:
+        return
+    profile, kind = scope
+    required = profile.select("glossary", kind, disclosure.year)
+    if not required:
+        return
+    layout = layout_of(document)
+    heading = _glossary(layout)
+    if heading is None:
+        yield _finding("complete.glossary", "warning", "未找到名词解释部分。", disclosure, row="名词解释")
+        return
+    text = _text_key(layout.body(heading))
+    for req in required:
+        for term in req.terms:
+            if key(term) not in text:
+                yield _finding(
+                    "complete.glossary",
+                    "warning",
+                    f"名词解释未解释“{term}”。",
+                    disclosure,
+                    row="名词解释",
+                    location=heading.line.location,
+                )
+
+
+SCHEME_DIGIT = {"function": "2", "economic": "3"}
+
+
+def codes_read_reliably(table: Table, scheme: str) -> bool:
+    """Most codes of the table have a code's shape in the table's scheme.
+
+    When they do not (a PDF whose 类/款/项 cells ran together into 10-digit numbers, or an
+    economic-classification table taken for a function one), the codes say more about the
+    reading than about the document, and the code rules stay silent on the table.
+    """
+    codes = [r.code for r in table.rows if r.code]
+    shaped = [c for c in codes if len(c) in (3, 5, 7) and c[0] == SCHEME_DIGIT[scheme]]
+    return len(shaped) * 5 >= len(codes) * 4
+
+
+# -- complete.detail ---------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"[0-9]")
+DETAIL = {
+    "final.general_budget_expenditure": (7, "项", "一般公共预算支出应细化到项级科目（7位编码）"),
+    "budget.general_budget_expenditure": (7, "项", "一般公共预算支出应细化到项级科目（7位编码）"),
+    "final.general_budget_basic": (5, "款", "基本支出应细化到经济分类款级科目（5位编码）"),
+    "budget.general_budget_basic": (5, "款", "基本支出应细化到经济分类款级科目（5位编码）"),
+}
+
+
+@rule(
+    "complete.detail",
+    "支出细化到规定的科目级次",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""一般公共预算 expenditure is published down to 项 (7-digit function codes) and
+    basic expenditure down to 款 (5-digit economic codes). A 类 or 款 row with an amount and no
+    rows below it hides where the money went. Runs when a profile is chosen.""",
+    example="一般公共预算财政拨款支出决算表（公开05表）中 20103 政府办公厅（室）及相关机构事务（125.27 万元）没有列出下级项级科目：一般公共预算支出应细化到项级科目（7位编码）。",
+)
+def detail_level(disclosure: Disclosure) -> Iterator[Finding]:
+    if _scope(disclosure) is None:
+        return
+    for table in disclosure.tables:
+        if table.id not in DETAIL:
+            continue
+        depth, level, why = DETAIL[table.id]
+        if not codes_read_reliably(table, table_def(table.id).codes or ""):
+            continue
+        coded = table.coded_rows()
+        codes = [r.code for r in coded]
+        for row in coded:
+            code = row.code or ""
+            if len(code) >= depth or not any(v.amount != 0 for v in row.values.values()):
+                continue
+            if any(len(c or "") > len(code) and (c or "").startswith(code) for c in codes):
+                continue  # its children are listed (their own depth is judged on their rows)
+            if row is coded[-1] and not table.notes:
+                continue  # the table may go on where the reader lost it (no closing note)
+            if _DIGIT.search(row.name):
+                continue  # amounts read into the name: the row was not read cleanly
+            amount = next((v for v in row.values.values() if v.amount != 0), None)
+            shown = f"（{amount.text} {table.unit or disclosure.unit or ''}）".replace(" ）", "）") if amount else ""
+            yield _finding(
+                "complete.detail",
+                "warning",
+                f"{table.display_name}中 {row.label}{shown}没有列出下级{level}级科目：{why}。",
+                disclosure,
+                table=table.id,
+                table_title=table.display_name,
+                row=row.label,
+                column="科目编码",
+                location=row.location,
+            )
+
+
+# -- complete.placeholder ----------------------------------------------------------------------
+
+PLACEHOLDERS = re.compile(
+    r"(?<![A-Za-z])(?:[XＸ×]{2,}|[xｘ]{2,})(?![A-Za-z])|……|如持平作持平表述|不涉及的不列|待补充|此处填写|请填写"
+)
+_LEADER = re.compile(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot leaders before a page number
+
+
+@rule(
+    "complete.placeholder",
+    "未留模板占位内容",
+    severity="warning",
+    kinds=ANY,
+    rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充) that the
+    department replaces with its own text. One left in print means a sentence or a score standard
+    was never filled in. Runs when a profile is chosen.""",
+    example="第687行留有模板占位符“XX”：“偏离目标40%不得分，偏离目标30%得XX分，偏离目标20%得XX分…”。",
+)
+def placeholders(disclosure: Disclosure) -> Iterator[Finding]:
+    document = document_of(disclosure)
+    if PROFILE.get() is None or document is None:
+        return
+    layout = layout_of(document)
+    contents = {line.index for line in layout.contents}
+    texts = [(line.text, line.location) for line in layout.lines if line.index not in contents]
+    texts += layout.cells
+    seen: set[tuple] = set()
+    rows_by_line = {_order(r.location): (t, r) for t in disclosure.tables for r in t.rows if r.location and r.location.line}
+    for text, location in sorted(texts, key=lambda tl: (*_order(tl[1]), tl[1].column or 0)):
+        flat = " ".join(text.split())
+        if _LEADER.search(flat):
+            continue
+        tokens = sorted({m.group(0) for m in PLACEHOLDERS.finditer(flat)})
+        if not tokens or (_order(location), tuple(tokens)) in seen:
+            continue
+        seen.add((_order(location), tuple(tokens)))
+        first = PLACEHOLDERS.search(flat)
+        assert first is not None
+        excerpt = flat[max(0, first.start() - 30) : first.end() + 30]
+        where = _where(location)
+        owner = rows_by_line.get(_order(location))
+        yield _finding(
+            "complete.placeholder",
+            "warning",
+            f"{where}留有模板占位符{'、'.join(f'“{t}”' for t in tokens)}：“{excerpt}”。",
+            disclosure,
+            table=owner[0].id if owner else None,
+            table_title=owner[0].display_name if owner else None,
+            location=location,
+        )
+
+
+# -- complete.year-unit ------------------------------------------------------------------------
+
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?.{0,12}?(?:决算|预算)")
+_TABLE_YEAR = re.compile(r"(20\d{2})\s*年")
+_SENTENCE = re.compile(r"[。，,；;！？]")
+
+
+@rule(
+    "complete.year-unit",
+    "年度与金额单位标注一致",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""The cover, contents, table titles and narrative headings name the year of the
+    accounts, and every amount table states its money unit. A title carrying another year is a
+    leftover of last year's document; a table without 单位 cannot be read. Runs when a profile is chosen.""",
+    example="第314行“2020年度部门决算情况说明”所印年度 2020 与文件年度 2021 不一致。",
+)
+def year_and_unit(disclosure: Disclosure) -> Iterator[Finding]:
+    if _scope(disclosure) is None:
+        return
+    for table in disclosure.tables:
+        defn = table_def(table.id)
+        if defn.layout != "raw" and table.columns and table.unit is None:
+            yield _finding(
+                "complete.year-unit",
+                "warning",
+                f"{table.display_name}未标明金额单位。",
+                disclosure,
+                table=table.id,
+                table_title=table.display_name,
+                column="金额单位",
+                location=table.location,
+            )
+    titled = _titled_years(disclosure)
+    year = document_year(disclosure)
+    if year is None:
+        return
+    reported: set[tuple[int, int]] = set()
+    for text, location, years in titled:
+        wrong = [y for y in years if y != year]
+        if not wrong or _order(location) in reported:
+            continue
+        reported.add(_order(location))
+        yield _finding(
+            "complete.year-unit",
+            "warning",
+            f"{_where(location)}“{text.strip()}”所印年度 {wrong[0]} 与文件年度 {year} 不一致。",
+            disclosure,
+            column="年度",
+            location=location,
+        )
+
+
+def _titled_years(disclosure: Disclosure) -> list[tuple[str, Location, list[int]]]:
+    """(title, where, years it names) for table titles and title-like text lines."""
+    titled: list[tuple[str, Location, list[int]]] = []
+    for table in disclosure.tables:
+        titled.append((table.title, table.location, [int(y) for y in _TABLE_YEAR.findall(table.title)]))
+    document = document_of(disclosure)
+    if document is not None:
+        for line in layout_of(document).lines:
+            text = " ".join(line.text.split())
+            if len(text) <= TITLE_MAX and not _SENTENCE.search(text):
+                titled.append((text, line.location, [int(m.group(1)) for m in _TITLE_YEAR.finditer(text)]))
+    return titled
+
+
+def document_year(disclosure: Disclosure) -> int | None:
+    """The year the titles agree on (cover, contents, table titles, headings).
+
+    Falls back to the recognized year when the titles name none or split evenly; the code
+    rules judge names and validity in this year, so one stray date does not move them.
+    """
+    votes = Counter(y for _, _, years in _titled_years(disclosure) for y in set(years))
+    ranked = votes.most_common()
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return disclosure.year
+
+
+# -- complete.contents-order -------------------------------------------------------------------
+
+
+def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> tuple[str, str] | None:
+    """('table', id) or ('section', id) for a contents entry."""
+    defn = match_title(text)
+    if defn is not None:
+        return "table", defn.id
+    found = _marker(text)
+    title = _TITLE_END.split(found[1] if found else text, 1)[0]
+    k = heading_key(title)
+    if k.endswith("表"):
+        return None  # a table this reader does not know, never a narrative section
+    if k.startswith("名词解释"):
+        return "section", "glossary"
+    for req in profile.select("section", kind, year):
+        if req.pattern is not None and req.pattern.search(k):
+            return "section", req.id
+    return None
+
+
+@rule(
+    "complete.contents-order",
+    "目录与正文一致",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""The contents page lists the tables and sections in the order the body prints
+    them. A table listed but absent, or printed in another order, sends the reader looking in the
+    wrong place and often means a part was dropped or pasted twice. Runs when a profile is chosen.""",
+    example="目录中“六、一般公共预算财政拨款基本支出决算表”列在“七、一般公共预算财政拨款“三公”经费支出决算表”之前，正文中顺序相反。",
+)
+def contents_order(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    document = document_of(disclosure)
+    if scope is None or document is None:
+        return
+    profile, kind = scope
+    layout = layout_of(document)
+    if not layout.contents:
+        return
+    body: dict[tuple[str, str], Location] = {}
+    for table in disclosure.tables:
+        body.setdefault(("table", table.id), table.location)
+    glossary = _glossary(layout)
+    if glossary is not None:
+        body[("section", "glossary")] = glossary.line.location
+    for req in profile.select("section", kind, disclosure.year):
+        # contents list top-level parts: position them by 一、/第X部分/unnumbered headings only
+        hits = [h for h in _find_sections(layout, req) if h.rank <= 1]
+        if hits:
+            body[("section", req.id)] = hits[0].line.location
+    listed: list[tuple[tuple[str, str], str, Location]] = []
+    for entry in layout.contents:
+        item = _contents_item(entry.text, profile, kind, disclosure.year)
+        if item is not None and all(item != x[0] for x in listed):
+            listed.append((item, entry.text, entry.location))
+    absent = [(item, text, location) for item, text, location in listed if item[0] == "table" and item not in body]
+    if len(absent) > 2:
+        names = "、".join(f"“{text}”" for _, text, _ in absent)
+        yield _finding(
+            "complete.contents-order",
+            "warning",
+            f"目录列出的 {len(absent)} 张表正文中未找到：{names}。",
+            disclosure,
+            location=absent[0][2],
+        )
+        absent = []
+    for item, text, location in absent:
+        yield _finding(
+            "complete.contents-order",
+            "warning",
+            f"目录列出“{text}”，正文中未找到该表。",
+            disclosure,
+            table=item[1],
+            location=location,
+        )
+    present = [(item, text, location) for item, text, location in listed if item in body]
+    for (a, a_text, a_loc), (b, b_text, _) in zip(present, present[1:]):
+        if _order(body[a]) > _order(body[b]):
+            yield _finding(
+                "complete.contents-order",
+                "warning",
+                f"目录中“{a_text}”列在“{b_text}”之前，正文中顺序相反（正文{_where(body[b])}、{_where(body[a])}）。",
+                disclosure,
+                location=a_loc,
+            )
+
+
+def _order(location: Location) -> tuple[int, int]:
+    return (location.page or 0, location.line or 0)
+
+
+def _where(location: Location) -> str:
+    page = f"第{location.page}页" if location.page is not None else ""
+    return f"{page}第{location.line}行" if location.line is not None else page or "开头"
+
+
+# -- complete.budget-variance ------------------------------------------------------------------
+
+_DETAIL_SECTION = re.compile(r"^(一般公共预算)?财政拨款支出决算具体情况")
+_ITEM = re.compile(r"^[0-9０-９]{1,2}\s*[、．.](?![0-9])")
+_CHAIN = re.compile(r"(.*?)（类）(.*?)（款）(.*?)（项）")
+_AMOUNTS = re.compile(
+    r"年初预算(?:数)?(?:为)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元.{0,20}?决算(?:数)?(?:为)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元"
+)
+
+
+def _dec(text: str) -> Decimal:
+    amount = parse_amount(text)
+    return amount.value if amount is not None else Decimal(text.replace(",", ""))
+
+
+def _parens(text: str) -> str:
+    return norm(text).replace("(", "（").replace(")", "）")
+
+
+def _same_name(printed: str, name: str) -> bool:
+    a, b = key(printed), key(name)
+    return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
+
+
+@dataclass(slots=True)
+class _Item:
+    text: str
+    location: Location
+    kuan: str = ""
+    xiang: str = ""
+    initial: Decimal | None = None
+    final: Decimal | None = None
+
+
+@rule(
+    "complete.budget-variance",
+    "决算与年初预算不同的项均有说明",
+    severity="warning",
+    kinds=FINAL,
+    rationale="""The 财政拨款支出决算具体情况 explains, 项 by 项, why the final amount differs from
+    the initial budget (决算数大于/小于年初预算数的主要原因是…). A 项 of 公开05表 left out while
+    the listed 项 already account for the whole initial budget has an initial budget of zero and
+    a final amount that is not, so its difference goes unexplained; a listed 项 whose two amounts
+    differ needs its reason. Runs when a profile is chosen.""",
+    example="一般公共预算财政拨款支出决算具体情况未说明 2010301 行政运行：说明所列各项年初预算已合计 44.93 万元（等于年初预算总数 44.93 万元），该项年初预算应为 0，决算数 49.06 万元与之不同。",
+)
+def budget_variance(disclosure: Disclosure) -> Iterator[Finding]:
+    scope = _scope(disclosure)
+    document = document_of(disclosure)
+    table = disclosure.table("final.general_budget_expenditure")
+    if scope is None or document is None or table is None:
+        return
+    layout = layout_of(document)
+    heading = next((h for h in layout.headings if h.rank <= 2 and _DETAIL_SECTION.search(h.key)), None)
+    if heading is None:
+        return
+    lines = layout.body(heading)
+    intro: list[Line] = []
+    items: list[_Item] = []
+    for line in lines[1:]:
+        if _ITEM.match(line.text):
+            items.append(_Item(line.text, line.location))
+        elif items:
+            items[-1].text += line.text
+        else:
+            intro.append(line)
+    total = _AMOUNTS.search(_parens(heading.line.text + "".join(line.text for line in intro)))
+    for item in items:
+        text = _parens(item.text)
+        chain = _CHAIN.search(text)
+        amounts = _AMOUNTS.search(text)
+        if chain:
+            item.kuan, item.xiang = chain.group(2), chain.group(3)
+        if amounts:
+            item.initial, item.final = _dec(amounts.group(1)), _dec(amounts.group(2))
+    xiang_rows = [r for r in table.coded_rows() if len(r.code or "") == 7]
+    kuan_names = {r.code: r.name for r in table.coded_rows() if len(r.code or "") == 5}
+    matched: dict[str, _Item] = {}
+    for item in items:
+        if not item.xiang or item.initial is None:
+            return  # an item this rule cannot read: no conclusion
+        hits = [
+            r
+            for r in xiang_rows
+            if _same_name(item.xiang, r.name)
+            and (r.code or "")[:5] in kuan_names
+            and _same_name(item.kuan, kuan_names[(r.code or "")[:5]])
+        ]
+        if len(hits) != 1:
+            return
+        matched[hits[0].code or ""] = item
+    for code, item in matched.items():
+        if item.initial != item.final and "原因" not in item.text:
+            row = table.find(code=code)
+            yield _finding(
+                "complete.budget-variance",
+                "warning",
+                f"一般公共预算财政拨款支出决算具体情况中 {row.label if row else code} 的决算数 {item.final} 万元与年初预算 {item.initial} 万元不同，但未说明原因。",
+                disclosure,
+                table=table.id,
+                table_title=table.display_name,
+                row=row.label if row else code,
+                location=item.location,
+            )
+    if total is None or not matched:
+        return
+    initial_total = _dec(total.group(1))
+    listed_initial = sum((i.initial or Decimal(0) for i in matched.values()), Decimal(0))
+    unlisted = [
+        r for r in xiang_rows if r.code not in matched and "total" in r.values and r.values["total"].amount != 0
+    ]
+    if not unlisted:
+        return
+    rest_initial = initial_total - listed_initial
+    rest_final = sum((r.values["total"].amount for r in unlisted), Decimal(0))
+    bound = Decimal("0.005") * (len(unlisted) + len(matched) + 2)
+    if abs(rest_final - rest_initial) <= bound:
+        return
+    names = "、".join(r.label for r in unlisted)
+    finals = "、".join(f"{r.values['total'].text}万元" for r in unlisted)
+    if rest_initial == 0:
+        why = (
+            f"说明所列各项年初预算已合计 {listed_initial} 万元（等于年初预算总数 {initial_total} 万元），"
+            f"未列出的项年初预算应为 0，决算数{finals}与之不同"
+        )
+    else:
+        why = (
+            f"未列出的项年初预算合计应为 {rest_initial} 万元（总数 {initial_total} 减所列各项 {listed_initial}），"
+            f"决算数合计 {rest_final} 万元与之不同"
+        )
+    yield _finding(
+        "complete.budget-variance",
+        "warning",
+        f"一般公共预算财政拨款支出决算具体情况未说明 {names}：{why}。",
+        disclosure,
+        table=table.id,
+        table_title=table.display_name,
+        row=unlisted[0].label if len(unlisted) == 1 else None,
+        expected=rest_initial,
+        found=rest_final,
+        difference=rest_final - rest_initial,
+        location=heading.line.location,
+    )

@@ -1,0 +1,644 @@
+"""Narrative ↔ tables: the claims of the 情况说明 and performance reports, checked.
+
+Every figure is judged at the precision it is printed with. An amount restated from a table
+must equal the cell; a percentage must fall within the range that the printed operands allow
+(each operand is off its true value by up to half a unit of its last digit), so 11.8% for
+5.76 ÷ 49.06 is accepted while 71% for a growth of 237.7% is not. A percentage that misses that
+range by less than one unit of its last printed digit (99% printed for 99.85%) is a notice:
+truncated or forced to add up to 100, not a wrong base. Claims the extractor could not tie to
+a cell or another claim are never errors; `yjsgk check --verbose` lists them as notices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextvars import ContextVar
+from decimal import ROUND_HALF_UP, Decimal
+
+from ...model import Disclosure
+from ...narrative.link import ITEM_TABLES, CLASS_TABLES, cells_for, resolve
+from ...narrative.model import KIND_LABELS, RELATION_LABELS, Claim, Link
+from ...narrative.vocabulary import CLOSING_MEMBERS, PARTITIONS, label
+from ..compare import ROUNDING_MULTIPLIER, fmt
+from ..findings import Finding
+from ..registry import ANY, rule
+
+# `yjsgk check --verbose` turns on the notices about claims that could not be checked
+VERBOSE: ContextVar[bool] = ContextVar("narrative_verbose", default=False)
+
+HUNDRED = Decimal(100)
+
+
+def _claims(disclosure: Disclosure) -> list[Claim]:
+    return list(getattr(disclosure, "claims", None) or [])
+
+
+def _by_id(claims: list[Claim]) -> dict[int, Claim]:
+    return {c.id: c for c in claims}
+
+
+def _quote(claim: Claim) -> str:
+    sentence = claim.sentence
+    if len(sentence) > 120:
+        sentence = sentence[:117] + "…"
+    return f"“{sentence}”"
+
+
+def _finding(rule_id: str, severity: str, claim: Claim, message: str, *, expected=None, found=None, related=(), column: str | None = None) -> Finding:
+    difference = found - expected if expected is not None and found is not None else None
+    return Finding(
+        rule=rule_id,
+        severity=severity,
+        message=message,
+        table=None,
+        table_title=claim.section,
+        row=claim.subject_label(),
+        column=column,
+        expected=expected,
+        found=found,
+        difference=difference,
+        location=claim.location,
+        related=[loc for loc in related if loc is not None],
+    )
+
+
+def _money(value: Decimal) -> str:
+    """An amount in 万元 for a message: two decimals unless more are significant."""
+    cents = value.quantize(Decimal("0.01"))
+    return fmt(cents if cents == value else value.normalize())
+
+
+def _pct(value: Decimal, decimals: int) -> str:
+    return format(value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP), "f")
+
+
+def _amount(claim: Claim) -> tuple[Decimal, Decimal]:
+    """A money claim in 万元 with its half unit, or a count as printed. A bare 0 (“0 万元”) is
+    nothing at all, not a rounded half-万元."""
+    value = claim.in_unit("万元") or Decimal(0)
+    if value == 0 and claim.decimals == 0:
+        return value, Decimal(0)
+    return value, claim.half_unit("万元")
+
+
+def _link_amount(link: Link) -> tuple[Decimal, Decimal]:
+    factor = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}.get(link.unit, Decimal(1))
+    half = Decimal(5).scaleb(-(link.decimals + 1)) * link.terms
+    return link.value * factor, half * factor
+
+
+def _verdict(printed: Decimal, decimals: int, lo: Decimal, hi: Decimal) -> str:
+    """ok when the printed percentage can be the rounded true value, notice within one unit."""
+    half = Decimal(5).scaleb(-(decimals + 1))  # the percentage's own rounding (the operands' is in lo..hi)
+    if printed + half >= lo and printed - half <= hi:
+        return "ok"
+    unit = Decimal(1).scaleb(-decimals)
+    # one unit of the last digit from what correct rounding prints (63.75% for 63.74%): a notice
+    first, last = lo.quantize(unit, ROUND_HALF_UP), hi.quantize(unit, ROUND_HALF_UP)
+    return "notice" if first - unit <= printed <= last + unit else "error"
+
+
+def ratio_range(num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The percentages num ÷ den can be, given both are rounded; None when den may be 0."""
+    multiplier = ROUNDING_MULTIPLIER.get()
+    num_half, den_half = num_half * multiplier, den_half * multiplier
+    if den - den_half <= 0:
+        return None
+    lo = max(num - num_half, Decimal(0)) / (den + den_half) * HUNDRED
+    hi = (num + num_half) / (den - den_half) * HUNDRED
+    return lo, hi
+
+
+def growth_range(change: Decimal, change_half: Decimal, current: Decimal, current_half: Decimal, sign: int) -> tuple[Decimal, Decimal] | None:
+    """change ÷ (current − signed change), over the rounding of both printed figures."""
+    multiplier = ROUNDING_MULTIPLIER.get()
+    values = []
+    for c in (change - change_half * multiplier, change + change_half * multiplier):
+        for cur in (current - current_half * multiplier, current + current_half * multiplier):
+            base = cur - sign * c
+            if base <= 0:
+                return None
+            values.append(max(c, Decimal(0)) / base * HUNDRED)
+    return min(values), max(values)
+
+
+def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> tuple[Decimal, Decimal, str, object] | None:
+    """(value in 万元, half unit, how it is named, location) of a referenced claim or the link."""
+    other = by_id.get(claim.refs.get(ref, -1))
+    if other is not None and other.value is not None:
+        value, half = _amount(other)
+        return value, half, f"{other.subject_label()} {other.text}", other.location
+    return None
+
+
+# -- amount ------------------------------------------------------------------------------
+
+
+def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
+    for c in _claims(disclosure):
+        if c.kind != "amount" or c.link is None or not c.money:
+            continue
+        link = c.link
+        value = c.in_unit(link.unit) or Decimal(0)
+        difference = value - link.value
+        if difference == 0:
+            continue
+        own_half = c.half_unit(link.unit)
+        link_half = Decimal(5).scaleb(-(link.decimals + 1)) * link.terms
+        if own_half > link_half and abs(difference) <= own_half:
+            continue  # printed coarser than the table: 0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元
+        bound = (own_half + link_half) * ROUNDING_MULTIPLIER.get()
+        within = abs(difference) <= bound and bound > 0
+        # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
+        severity = "notice" if within or link.soft else "error"
+        customary = "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）" if link.soft else ""
+        message = (
+            f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
+            + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
+            + customary
+        )
+        yield _finding("narrative.amount", severity, c, message, expected=link.value, found=value, related=[link.location], column=link.column)
+
+
+@rule(
+    "narrative.amount",
+    "情况说明中的金额与表格一致",
+    kinds=ANY,
+    rationale="""Every amount the narrative restates (本年收入合计, 财政拨款收入, 基本支出, a 类 or 项 of
+    the execution statement, 人员经费, 公用经费, the 三公 budget and final figures, 政府性基金
+    …) must equal the table cell it names, read in the context of its section (基本支出 in the
+    一般公共预算 section is 05's, in the 支出决算 section 03's). A blank cell counts as 0 when the
+    row's own totals vouch for it. 机关运行经费 is compared with 公用经费合计 as a notice only: the
+    two are customarily, not necessarily, equal (a department with 事业单位 may differ). Amounts
+    the tables do not contain (年初预算, project funds) are not compared here.""",
+    example="“年初预算为 44.93 万元，支出决算为 125.27 万元，完成年初预算的 278.8%…”称2010399 其他政府办公厅（室）及相关机构事务支出（项）为 125.27 万元，一般公共预算财政拨款支出决算表（公开05表）“2010399 其他政府办公厅（室）及相关机构事务支出”行“小计”为 76.21 万元，相差 49.06 万元。",
+)
+def narrative_amount(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _amount_findings(disclosure)
+
+
+# -- share ---------------------------------------------------------------------------------
+
+
+def _whole(c: Claim, by_id: dict[int, Claim]) -> tuple[Decimal, Decimal, str, object] | None:
+    if (found := _operand(c, by_id, "whole")) is not None:
+        return found
+    if c.link is not None:
+        value, half = _link_amount(c.link)
+        return value, half, c.link.describe(), c.link.location
+    return None
+
+
+def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+    claims = _claims(disclosure)
+    by_id = _by_id(claims)
+    for c in claims:
+        if c.kind != "share" or c.value is None:
+            continue
+        part = _operand(c, by_id, "part")
+        whole = _whole(c, by_id)
+        if part is None or whole is None:
+            continue
+        span = ratio_range(part[0], part[1], whole[0], whole[1])
+        if span is None:
+            _mark(used, c)
+            continue  # 0 ÷ 0
+        _mark(used, c)
+        verdict = _verdict(c.value, c.decimals, *span)
+        if verdict == "ok":
+            continue
+        expected = part[0] / whole[0] * HUNDRED
+        whole_name = label(c.whole_subject) if c.whole_subject else "总数"
+        message = (
+            f"{_quote(c)}中“占 {c.text}”：{part[2]} ÷ {whole_name} {_money(whole[0])} 万元 = {_pct(expected, c.decimals + 2)}%，"
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
+            + ("，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。")
+        )
+        yield _finding("narrative.share", verdict if verdict == "notice" else "error", c, message, expected=expected.quantize(Decimal(1).scaleb(-c.decimals), ROUND_HALF_UP), found=c.value, related=[part[3], whole[3]])
+
+
+@rule(
+    "narrative.share",
+    "情况说明中的占比等于部分除以总数",
+    kinds=ANY,
+    rationale="""A share (占 Z%) is the stated part divided by its whole: the 其中 total of its list,
+    the whole named after 占 (占本年支出合计的), or the customary whole of the part (收入 items of
+    本年收入合计, 基本支出 and 项目支出 of 本年支出合计, 人员经费 and 公用经费 of 基本支出, a 三公 item
+    of the 三公 total). It is judged at the printed precision (0, 1 or 2 decimals) over the
+    rounding of both printed operands; missing by less than one unit of the last digit is a
+    notice (truncated, or forced to add up to 100%). 0 ÷ 0 is not judged.""",
+    example="“本年收入合计 125.46 万元，其中：财政拨款收入 125.27 万元，占 99%；…”中“占 99%”：财政拨款收入 125.27 万元 ÷ 本年收入合计 125.46 万元 = 99.85%，按所印精度应为 100%，所述为 99%，相差不足一个末位单位（截尾或凑整）。",
+)
+def narrative_share(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _share_findings(disclosure)
+
+
+# -- growth --------------------------------------------------------------------------------
+
+
+def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+    claims = _claims(disclosure)
+    by_id = _by_id(claims)
+    for c in claims:
+        if c.kind != "growth" or c.value is None:
+            continue
+        change = by_id.get(c.refs.get("change", -1))
+        current = _operand(c, by_id, "current")
+        if current is None and c.link is not None:
+            value, half = _link_amount(c.link)
+            current = (value, half, c.link.describe(), c.link.location)
+        if change is None or current is None or change.value is None:
+            continue
+        _mark(used, c)
+        sign = change.sign or c.sign
+        change_value, change_half = _amount(change)
+        span = growth_range(change_value, change_half, current[0], current[1], sign)
+        if span is None:
+            continue  # from nothing: no rate
+        verdict = _verdict(c.value, c.decimals, *span)
+        if verdict == "ok":
+            continue
+        base = current[0] - sign * change_value
+        expected = change_value / base * HUNDRED
+        basis = "年初预算数" if change.base == "budget" else "上年数"
+        op = "−" if sign > 0 else "+"
+        message = (
+            f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current[2]} {op} {_money(change_value)} = {_money(base)} 万元）"
+            f"= {_pct(expected, c.decimals + 2)}%，按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
+            + ("，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。")
+        )
+        yield _finding("narrative.growth", verdict if verdict == "notice" else "error", c, message, expected=expected.quantize(Decimal(1).scaleb(-c.decimals), ROUND_HALF_UP), found=c.value, related=[change.location, current[3]])
+
+
+@rule(
+    "narrative.growth",
+    "情况说明中的增减率等于增减额除以上年数",
+    kinds=ANY,
+    rationale="""与上年相比增加 X 万元，增长 Y%: the previous year is the current amount minus the
+    change, so Y = X ÷ (current − X) (for a decrease, X ÷ (current + X)); the same holds for a
+    change against the 年初预算数. Computing the rate on the current year (X ÷ current) or
+    copying it from elsewhere is a common mistake. Judged at the printed precision over the
+    rounding of both printed amounts; missing by less than one unit of the last digit is a
+    notice.""",
+    example="“与上年相比，增加 88.31 万元，增长 71%，…”中“71%”：增减率 = 增减额 88.31 万元 ÷ 上年数（收、支总计 125.46 万元 − 88.31 = 37.15 万元）= 237.71%，按所印精度应为 238%，所述为 71%。",
+)
+def narrative_growth(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _growth_findings(disclosure)
+
+
+# -- execution -----------------------------------------------------------------------------
+
+
+def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+    claims = _claims(disclosure)
+    by_id = _by_id(claims)
+    for c in claims:
+        if c.kind != "execution" or c.value is None:
+            continue
+        budget = _operand(c, by_id, "budget")
+        final = _operand(c, by_id, "final")
+        if budget is None or final is None:
+            continue
+        _mark(used, c)
+        span = ratio_range(final[0], final[1], budget[0], budget[1])
+        if span is None:
+            continue  # a budget of 0: no rate (0 ÷ 0 is often printed as 100%)
+        verdict = _verdict(c.value, c.decimals, *span)
+        if verdict == "ok":
+            continue
+        expected = final[0] / budget[0] * HUNDRED
+        message = (
+            f"{_quote(c)}中“完成预算的 {c.text}”：{final[2]} ÷ {budget[2]} = {_pct(expected, c.decimals + 2)}%，"
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
+            + ("，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。")
+        )
+        yield _finding("narrative.execution", verdict if verdict == "notice" else "error", c, message, expected=expected.quantize(Decimal(1).scaleb(-c.decimals), ROUND_HALF_UP), found=c.value, related=[budget[3], final[3]])
+
+
+@rule(
+    "narrative.execution",
+    "情况说明中的预算完成率等于决算数除以预算数",
+    kinds=ANY,
+    rationale="""年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%: C = B ÷ A, for the whole
+    一般公共预算财政拨款支出, for each 项, for each 三公 item and for project execution in the
+    performance reports (全年预算数 … 执行数 … 完成预算的 …). A budget of 0 gives no rate and is
+    not judged (documents print 100% or 0% for 0 ÷ 0).""",
+    example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 99.46%…”中“完成预算的 99.46%”：行政运行 959.07 万元 ÷ 行政运行预算数 974.08 万元 = 98.4590%，按所印精度应为 98.46%，所述为 99.46%。",
+)
+def narrative_execution(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _execution_findings(disclosure)
+
+
+# -- direction -----------------------------------------------------------------------------
+
+
+def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+    claims = _claims(disclosure)
+    by_id = _by_id(claims)
+    for c in claims:
+        if c.kind == "direction" and c.relation in ("gt", "lt", "eq"):
+            budget = _operand(c, by_id, "budget")
+            final = _operand(c, by_id, "final")
+            rate = by_id.get(c.refs.get("execution", -1))
+            if budget is not None and final is not None:
+                actual = "gt" if final[0] > budget[0] else "lt" if final[0] < budget[0] else "eq"
+                basis = f"{final[2]}，{budget[2]}"
+                related = [budget[3], final[3]]
+            elif rate is not None and rate.value is not None:
+                actual = "gt" if rate.value > HUNDRED else "lt" if rate.value < HUNDRED else "eq"
+                basis = f"完成预算的 {rate.text}"
+                related = [rate.location]
+            else:
+                continue
+            _mark(used, c)
+            if actual != c.relation:
+                message = f"{_quote(c)}称“{c.text}”，但{basis}，应为“{RELATION_LABELS[actual]}”。"
+                yield _finding("narrative.direction", "error", c, message, related=related)
+        elif c.kind == "direction" and c.relation == "flat":
+            for ref in ("change", "growth"):
+                other = by_id.get(c.refs.get(ref, -1))
+                if other is None:
+                    continue
+                _mark(used, c)
+                if other.value:
+                    message = f"{_quote(c)}称“与上年持平”，同一句又称{'增减' if ref == 'change' else '增减率'} {other.text}。"
+                    yield _finding("narrative.direction", "error", c, message, related=[other.location])
+                    break
+        elif c.kind == "growth" and c.sign:
+            change = by_id.get(c.refs.get("change", -1))
+            if change is None or not change.sign:
+                continue  # (agreeing words do not make the rate checked: narrative.growth does)
+            if change.sign != c.sign and change.value and c.value:
+                words = {1: "增加", -1: "减少"}
+                rates = {1: "增长", -1: "下降"}
+                message = f"{_quote(c)}先称{words[change.sign]} {change.text}，又称{rates[c.sign]} {c.text}，增减方向矛盾。"
+                yield _finding("narrative.direction", "error", c, message, related=[change.location])
+
+
+@rule(
+    "narrative.direction",
+    "情况说明中的增减、大小用词与数字一致",
+    kinds=ANY,
+    rationale="""Words that compare must agree with the numbers they compare: 决算数大于/小于/等于
+    (年初)预算数 with the stated budget and final amounts (or the completion rate above, below or
+    at 100%); 增加 with 增长 and 减少 with 下降 in the same statement; 与上年持平 with no change
+    stated in the same sentence. Copying the 决算数大于年初预算数 sentence of another item is a
+    common mistake.""",
+    example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 98.46%，决算数大于年初预算数的主要原因是…”称“决算数大于年初预算数”，但行政运行 959.07 万元，行政运行预算数 974.08 万元，应为“决算数小于预算数”。",
+)
+def narrative_direction(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _direction_findings(disclosure)
+
+
+# -- repeat --------------------------------------------------------------------------------
+
+
+def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
+    claims = _claims(disclosure)
+    by_id = _by_id(claims)
+    for c in claims:
+        first = by_id.get(c.peer) if c.peer is not None else None
+        if first is None or c.value is None or first.value is None:
+            continue
+        value, half = _amount(c)
+        other, other_half = _amount(first)
+        difference = value - other
+        if difference == 0:
+            continue
+        bound = (half + other_half) * ROUNDING_MULTIPLIER.get()
+        if c.decimals != first.decimals and abs(difference) <= max(half, other_half):
+            continue  # the same figure printed to different precision
+        within = abs(difference) <= bound
+        # a project's name may recur for another unit or year of a multi-unit report: a warning
+        severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "error")
+        message = (
+            f"{_quote(c)}称{c.subject_label()}为 {c.text}，第{first.location.line}行"
+            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元"
+            + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
+        )
+        yield _finding("narrative.repeat", severity, c, message, expected=other, found=value, related=[first.location])
+
+
+@rule(
+    "narrative.repeat",
+    "情况说明中同一数额前后一致",
+    kinds=ANY,
+    rationale="""A quantity the tables do not contain and the department has only one of (the 年初预算
+    of 一般公共预算财政拨款支出 or of a 项, a named project's funds) may be stated more than once, in
+    the 情况说明 and in the performance reports; every statement must give the same amount. A
+    project's name can recur for another unit of a multi-unit report, so a different amount for it
+    is a warning. Amounts that restate a table are compared with the table (narrative.amount).""",
+    example="“（1）互联网+政务服务四级联动系统建设费：69.41 万元。”称“互联网+政务服务四级联动系统建设费”为 69.41 万元，第330行“…新增“互联网+政务服务四级联动系统建设费”69.42 万元…”称其为 69.42 万元，相差 -0.01 万元，在尾数误差范围（±0.010）内。",
+)
+def narrative_repeat(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _repeat_findings(disclosure)
+
+
+# -- parts ---------------------------------------------------------------------------------
+
+
+def _zero_cell(disclosure: Disclosure, subject: str, measure: str) -> bool:
+    links = [link for cell in cells_for(disclosure, subject, measure) if (link := resolve(disclosure, cell))]
+    return bool(links) and links[0].value == 0
+
+
+def _slot_parts(disclosure: Disclosure, whole: Claim, parts: list[Claim]) -> tuple[list[Claim], bool, str] | None:
+    """(the parts that fill the whole's partition, whether the list is complete).
+
+    A total named by words the reader does not know (纳入绩效目标的金额) is judged only when its
+    parts, all known, make up a complete partition (基本支出 + 项目支出 with nothing else spent).
+    """
+    if whole.subject is None:
+        if not parts or any(p.subject is None for p in parts):
+            return None
+        for subject, slots in PARTITIONS.items():
+            members = {s for slot in slots for alternative in slot for s in alternative}
+            if {p.subject for p in parts} <= members:
+                found = _fill(disclosure, slots, parts, whole.measure)
+                if found is not None and found[1]:
+                    return found[0], found[1], label(subject)
+        return None
+    slots = PARTITIONS.get(whole.subject)
+    if slots is None:
+        return None
+    found = _fill(disclosure, slots, parts, whole.measure)
+    return None if found is None else (found[0], found[1], whole.subject_label())
+
+
+def _fill(disclosure: Disclosure, slots, parts: list[Claim], measure: str) -> tuple[list[Claim], bool] | None:
+    """Fill each slot of a partition from the listed parts; unlisted members must be 0 in the tables.
+
+    Parts in words the reader does not know (其他资金来源 0.19 万元) make the list incomplete unless
+    every slot is named explicitly (then they are details of a part: 主要包括基本工资 19.44 万元).
+    """
+    listed = {p.subject: p for p in parts if p.subject}
+    members = {s for slot in slots for alternative in slot for s in alternative}
+    if not any(p.subject in members for p in parts):
+        return None
+    used: list[Claim] = []
+    complete = True
+    explicit = True
+    closing = any(s in CLOSING_MEMBERS for s in listed)
+    for slot in slots:
+        ordered = sorted(slot, key=lambda alt: -sum(s in listed for s in alt))
+        for alternative in ordered:
+            if all(s in listed for s in alternative):
+                used.extend(listed[s] for s in alternative)
+                break
+            if all(s in listed or closing or _zero_cell(disclosure, s, measure) for s in alternative):
+                used.extend(listed[s] for s in alternative if s in listed)
+                explicit = False
+                break
+        else:
+            complete = False
+            used.extend(listed[s] for s in ordered[0] if s in listed)
+    if any(p.subject is None for p in parts) and not explicit:
+        complete = False
+    return used, complete
+
+
+def _coded_parts(disclosure: Disclosure, whole: Claim, parts: list[Claim], prefix: str) -> tuple[list[Claim], bool, str] | None:
+    """项 or 类 listed under a total: complete when every non-zero printed row is listed."""
+    if not parts or not all(p.subject and p.subject.startswith(prefix) for p in parts):
+        return None
+    family = "final" if disclosure.kind in ("final", "final_with_performance") else "budget" if disclosure.kind == "budget" else None
+    if family is None:
+        return parts, False, whole.subject_label()
+    if prefix == "item.":
+        table = disclosure.table(ITEM_TABLES[family])
+        length = 7
+    else:
+        scope = "gb" if prefix == "gb.class." else "expenditure"
+        table = disclosure.table(CLASS_TABLES[(family, scope)][0][0])
+        length = 3
+    if table is None:
+        return parts, False, whole.subject_label()
+    codes = {r.code for r in table.coded_rows() if r.code and len(r.code) == length and r.values.get("total") and r.values["total"].amount != 0}
+    if length == 3 and not codes:
+        codes = {r.code[:3] for r in table.coded_rows() if r.code and r.values.get("total") and r.values["total"].amount != 0}
+    listed = {p.subject.rsplit(".", 1)[1] for p in parts if p.subject}
+    return parts, bool(codes) and codes <= listed, whole.subject_label()
+
+
+def _groups(claims: list[Claim]) -> dict[tuple[int, int], list[Claim]]:
+    out: dict[tuple[int, int], list[Claim]] = {}
+    for c in claims:
+        if c.group is not None and "whole" in c.refs and c.kind in ("amount", "count") and c.value is not None:
+            out.setdefault((c.group, c.refs["whole"]), []).append(c)
+    return out
+
+
+def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+    claims = _claims(disclosure)
+    by_id = _by_id(claims)
+    for (_group, whole_id), parts in _groups(claims).items():
+        whole = by_id.get(whole_id)
+        if whole is None or whole.value is None:
+            continue
+        parts = [p for p in parts if (p.money and whole.money) or (p.unit == whole.unit)]
+        if not parts:
+            continue
+        if {p.measure for p in parts} == {"spent", "remaining"} and len(parts) == 2:
+            chosen: tuple[list[Claim], bool, str] | None = (parts, True, whole.subject_label())
+        else:
+            chosen = (
+                _coded_parts(disclosure, whole, parts, "item.")
+                or _coded_parts(disclosure, whole, parts, "gb.class.")
+                or _coded_parts(disclosure, whole, parts, "expenditure.class.")
+                or _slot_parts(disclosure, whole, parts)
+            )
+        if chosen is None:
+            continue
+        members, complete, whole_name = chosen
+        if not members:
+            continue
+        _mark(used, whole, *members)
+        if whole.money:
+            total, total_half = _amount(whole)
+            values = [_amount(p) for p in members]
+        else:
+            total, total_half = whole.value, Decimal(0)
+            values = [(p.value or Decimal(0), Decimal(0)) for p in members]
+        expected = sum((v for v, _ in values), Decimal(0))
+        bound = (total_half + sum((h for _, h in values), Decimal(0))) * ROUNDING_MULTIPLIER.get()
+        difference = total - expected
+        unit = "万元" if whole.money else whole.unit
+        show = _money if whole.money else (lambda d: format(d, "f"))
+        listing = " + ".join(f"{p.subject_label()} {p.text}" for p in members)
+        if complete:
+            if difference == 0:
+                continue
+            within = abs(difference) <= bound and bound > 0
+            message = (
+                f"{_quote(whole)}：所列各项 {listing} = {show(expected)} {unit}，所述{whole_name}为 {whole.text}，相差 {show(difference)} {unit}"
+                + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
+            )
+            yield _finding("narrative.parts", "notice" if within else "error", whole, message, expected=expected, found=total, related=[p.location for p in members])
+        elif expected - total > bound:
+            message = f"{_quote(whole)}：其中所列 {listing} = {show(expected)} {unit}，已超过所述{whole_name} {whole.text}。"
+            yield _finding("narrative.parts", "error", whole, message, expected=expected, found=total, related=[p.location for p in members])
+
+
+@rule(
+    "narrative.parts",
+    "情况说明中各分项之和等于所述总数",
+    kinds=ANY,
+    rationale="""A total followed by its parts (本年收入合计 …，其中：财政拨款收入 …；其他收入 …;
+    基本支出 … 其中人员经费 …，公用经费 …; the 三公 items; 政府采购 货物、工程、服务; vehicles by
+    type; the 项 of the execution statement, for the 年初预算 and the 决算 alike; 预算 = 实际支出 +
+    结余) must add up to it within rounding. A list is complete when it names every member, or
+    the members it leaves out are 0 in the tables (a list of vehicles ending with 其他用车 is
+    complete); an incomplete list only may not exceed the total.""",
+    example="“本部门 2021 年度政府采购支出总额 114.46 万元，其中：政府采购货物支出 104.46 万元、政府采购工程支出 0 万元、政府采购服务支出 0 万元。…”：所列各项 政府采购货物支出 104.46 万元 + 政府采购工程支出 0 万元 + 政府采购服务支出 0 万元 = 104.46 万元，所述政府采购支出总额为 114.46 万元，相差 10.00 万元。",
+)
+def narrative_parts(disclosure: Disclosure) -> Iterator[Finding]:
+    yield from _parts_findings(disclosure)
+
+
+# -- unlinked (verbose) --------------------------------------------------------------------
+
+
+def _mark(used: set[int] | None, *claims: Claim) -> None:
+    if used is None:
+        return
+    for c in claims:
+        used.add(c.id)
+        used.update(c.refs.values())
+
+
+def checked_claims(disclosure: Disclosure) -> set[int]:
+    """Ids of the claims some narrative rule judged (an operand counts as judged)."""
+    used: set[int] = set()
+    claims = _claims(disclosure)
+    for c in claims:
+        if c.link is not None and c.kind == "amount":
+            used.add(c.id)
+        if c.peer is not None:
+            used.update((c.id, c.peer))
+    for produce in (_share_findings, _growth_findings, _execution_findings, _direction_findings, _parts_findings):
+        for _ in produce(disclosure, used):
+            pass
+    return used
+
+
+@rule(
+    "narrative.unlinked",
+    "情况说明中未能核对的数字（仅 --verbose 显示）",
+    severity="notice",
+    kinds=ANY,
+    rationale="""A number of the narrative whose subject could not be tied to a table cell or to
+    another statement (an amount no table contains, a share without its whole, words the reader
+    does not know) is not checked. Precision is favored over recall, so such claims are never
+    errors; `yjsgk check --verbose` lists them so that a reviewer knows what was left to check
+    by hand.""",
+    example="“…共涉及资金 76.21 万元，占项目支出预算总额的 100%。…”中的金额 76.21 万元（未识别）未能与表格或其他说明对应，未做核对。",
+)
+def narrative_unlinked(disclosure: Disclosure) -> Iterator[Finding]:
+    if not VERBOSE.get():
+        return
+    used = checked_claims(disclosure)
+    for c in _claims(disclosure):
+        if c.id in used or c.kind == "direction":
+            continue
+        message = f"{_quote(c)}中的{KIND_LABELS[c.kind]} {c.text}（{c.subject_label()}）未能与表格或其他说明对应，未做核对。"
+        yield _finding("narrative.unlinked", "notice", c, message)

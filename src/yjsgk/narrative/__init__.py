@@ -1,0 +1,28 @@
+"""Narrative ↔ tables: the numeric claims of the 情况说明 and performance reports.
+
+sections.py cuts the text into numbered sections and paragraphs; claims.py reads each sentence
+into typed claims (amount, share, change, growth, execution, direction, count) with their
+subject, quoted sentence and location; link.py ties each claim to the table cell it restates
+and to the claims it depends on. The rules live in check/rules/narrative.py.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from ..document import Document
+from ..model import Disclosure
+from .claims import Extractor
+from .link import link_claims, resolve_item
+from .model import KIND_LABELS, Claim, Link
+from .sections import split_sections
+
+__all__ = ["Claim", "Link", "KIND_LABELS", "extract_claims"]
+
+
+def extract_claims(document: Document, disclosure: Disclosure) -> list[Claim]:
+    """Every numeric claim of the document's narrative, linked to the recognized tables."""
+    narrative = split_sections(document)
+    claims = Extractor(disclosure, narrative, item_resolver=partial(resolve_item, disclosure)).run()
+    link_claims(disclosure, claims)
+    return claims

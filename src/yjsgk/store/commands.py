@@ -1,0 +1,401 @@
+"""Command line for the corpus: `yjsgk ingest`, `yjsgk query …`, `yjsgk export`.
+
+Kept apart from yjsgk/cli.py, which only registers these commands and hands them over; heavy
+imports (SQLAlchemy, openpyxl, frictionless) happen when a command runs, not at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+COMMANDS = ("ingest", "query", "export")
+EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
+DB_HELP = "数据库：SQLite 文件路径或 URL（postgresql://user@host/db）；默认 $YJSGK_DB，否则 ./yjsgk.db"
+
+
+def add_commands(sub) -> None:
+    """Register the subcommands on the main parser's subparsers."""
+    ingest = sub.add_parser("ingest", help="读取、核对并存入数据库 (read, check and store documents)")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
+    ingest.add_argument("--db", metavar="URL", help=DB_HELP)
+    ingest.add_argument("--config", type=Path, metavar="FILE", help="核对配置（yjsgk.toml）")
+    ingest.add_argument("--format", choices=("text", "json"), default="text", help="结束时的汇总格式")
+    ingest.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    query = sub.add_parser("query", help="查询数据库 (query the corpus)")
+    qsub = query.add_subparsers(dest="query", required=True, metavar="QUERY")
+
+    def common(p):
+        p.add_argument("--db", metavar="URL", help=DB_HELP)
+        p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        p.add_argument("-o", "--output", type=Path, metavar="FILE", help="写入文件：.xlsx / .csv / .json")
+        return p
+
+    p = common(qsub.add_parser("documents", help="已入库的文件"))
+    _scope(p, department=True, region=True, year=True, family=True, versions=True)
+    p = common(qsub.add_parser("departments", help="部门及其地区、层级"))
+    p.add_argument("--region", metavar="REGION")
+    p = common(qsub.add_parser("department", help="一个部门的历年情况（合计、基本/项目、三公、机关运行经费、功能分类）"))
+    p.add_argument("name", metavar="DEPARTMENT", help="部门名称（可只写一部分）")
+    _scope(p, family=True, versions=True)
+    p = common(qsub.add_parser("rank", help="某年某地区各部门按指标排名"))
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--measure", default="expenditure", metavar="MEASURE", help=_measure_help())
+    p.add_argument("--region", metavar="REGION", help="地区（含下辖地区），如 株洲市")
+    p.add_argument("--family", choices=("final", "budget"), default="final", help="决算（默认）或预算")
+    p.add_argument("--ascending", action="store_true", help="从小到大")
+    p.add_argument("--limit", type=int, metavar="N")
+    p = common(qsub.add_parser("findings", help="按规则、严重程度、地区、年度查问题"))
+    p.add_argument("--rule", action="append", default=[], metavar="RULE", help="规则编号或前缀，可重复")
+    p.add_argument("--severity", action="append", default=[], choices=("error", "warning", "notice"))
+    _scope(p, department=True, region=True, year=True, family=True, versions=True)
+    p.add_argument("--count-by", metavar="FIELDS", help="只统计数量，按这些字段分组：rule,severity,region,year,department,family")
+    p.add_argument("--limit", type=int, metavar="N")
+    p = common(qsub.add_parser("missing", help="缺失的预算/决算文件"))
+    _scope(p, department=True, region=True)
+    p.add_argument("--years", metavar="FROM-TO", help="年度范围，如 2019-2023（默认：库中最早到最近）")
+    p.add_argument("--family", action="append", choices=("final", "budget"), help="只查决算或预算")
+
+    export = sub.add_parser("export", help="导出文件、整个数据库 (export documents or the corpus)")
+    export.add_argument("documents", nargs="*", metavar="DOCUMENT", help="文件路径（直接读取），或库中文件编号/内容哈希前缀")
+    export.add_argument("--all", action="store_true", help="导出整个数据库（每个部门/年度/类别的最新版本）")
+    export.add_argument("--all-versions", action="store_true", help="包括旧版本")
+    export.add_argument("--db", metavar="URL", help=DB_HELP)
+    export.add_argument("--format", choices=("xlsx", "csv", "json", "datapackage"), help="默认按 --output 的后缀")
+    export.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出文件（CSV、数据包：文件夹）")
+    export.add_argument("--config", type=Path, metavar="FILE", help="核对配置（直接读取文件时）")
+    _scope(export, department=True, region=True, year=True, family=True)
+
+
+def _scope(p, *, department=False, region=False, year=False, family=False, versions=False) -> None:
+    if department:
+        p.add_argument("--department", metavar="NAME", help="部门名称（可只写一部分）")
+    if region:
+        p.add_argument("--region", metavar="REGION", help="地区（含下辖地区）")
+    if year:
+        p.add_argument("--year", type=int)
+    if family:
+        p.add_argument("--family", choices=("final", "budget", "performance"))
+    if versions:
+        p.add_argument("--all-versions", action="store_true", help="包括旧版本")
+
+
+def _measure_help() -> str:
+    return (
+        "指标：expenditure 支出合计（默认）, basic, project, income, three_public 三公合计, "
+        "three_public_abroad / _vehicle / _vehicle_purchase / _vehicle_operation / _reception, "
+        "personnel 人员经费, operating_costs 机关运行经费（公用经费）, class:NNN 某功能分类"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "ingest":
+        return _ingest(args)
+    if args.command == "query":
+        return _query(args)
+    return _export(args)
+
+
+# ---------------------------------------------------------------------------------------------
+# ingest
+
+
+class Progress:
+    """A one-line progress bar on a terminal (stderr); silent otherwise."""
+
+    def __init__(self, stream=sys.stderr, width: int = 28):
+        self.stream = stream
+        self.width = width
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        if total == 0:
+            return
+        filled = int(self.width * done / total)
+        rate = done / max(time.perf_counter() - self.started, 1e-9)
+        name = Path(current).name if current else ""
+        if len(name) > 40:
+            name = "…" + name[-39:]
+        columns = max(40, min(120, shutil.get_terminal_size().columns - 1))
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {rate:5.1f}/s {name}"
+        self.stream.write("\r" + _pad(_clip(line, columns), columns, False))
+        if done == total:
+            self.stream.write("\r" + " " * columns + "\r")
+        self.stream.flush()
+
+
+def _ingest(args) -> int:
+    from ..config import load_config
+    from .db import Store
+    from .ingestion import ingest
+
+    config = load_config(args.config)
+    store = Store(args.db)
+    try:
+        show = not args.no_progress and sys.stderr.isatty()
+        summary = ingest(args.paths, store, config=config, progress=Progress() if show else None)
+    finally:
+        store.close()
+    if args.format == "json":
+        payload = {"schema": 1, "database": store.display_url, **summary.to_dict()}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out = sys.stdout
+        n = len(summary.outcomes)
+        rate = n / summary.seconds if summary.seconds > 0 else 0.0
+        out.write(
+            f"已入库 {len(summary.ingested)}，未变化 {len(summary.unchanged)}，失败 {len(summary.failed)}"
+            f"（共 {n} 个文件，用时 {summary.seconds:.1f} 秒，{rate:.1f} 个/秒）\n"
+        )
+        for o in summary.ingested:
+            if o.version and o.version > 1:
+                out.write(f"  新版本 v{o.version}：{o.path}（{o.department} {o.year}）\n")
+        for o in summary.failed:
+            out.write(f"  失败：{o.path}: {o.reason}\n")
+        out.write(f"数据库：{store.display_url}\n")
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+# query
+
+
+def _years(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    if "-" in text:
+        a, b = text.split("-", 1)
+        return list(range(int(a), int(b) + 1))
+    return [int(y) for y in text.split(",")]
+
+
+def _query(args) -> int:
+    from . import queries
+    from .db import Store
+
+    store = Store(args.db, create=False)
+    try:
+        q = args.query
+        if q == "documents":
+            results = [
+                queries.documents(
+                    store,
+                    department=args.department,
+                    region=args.region,
+                    year=args.year,
+                    family=args.family,
+                    all_versions=args.all_versions,
+                )
+            ]
+        elif q == "departments":
+            results = [queries.departments(store, region=args.region)]
+        elif q == "department":
+            opts = {"family": args.family, "all_versions": args.all_versions}
+            results = [
+                queries.department_overview(store, args.name, **opts),
+                queries.department_classes(store, args.name, **opts),
+            ]
+        elif q == "rank":
+            try:
+                queries.measure(args.measure)
+            except ValueError as exc:
+                print(f"yjsgk: {exc}", file=sys.stderr)
+                return EXIT_FAILED
+            results = [
+                queries.rank(
+                    store,
+                    year=args.year,
+                    measure_id=args.measure,
+                    region=args.region,
+                    family=args.family,
+                    ascending=args.ascending,
+                    limit=args.limit,
+                )
+            ]
+        elif q == "findings":
+            scope = {
+                "rules": args.rule,
+                "severities": args.severity,
+                "region": args.region,
+                "year": args.year,
+                "department": args.department,
+                "family": args.family,
+                "all_versions": args.all_versions,
+            }
+            if args.count_by:
+                try:
+                    results = [queries.findings_count(store, by=[b.strip() for b in args.count_by.split(",")], **scope)]
+                except ValueError as exc:
+                    print(f"yjsgk: {exc}", file=sys.stderr)
+                    return EXIT_FAILED
+            else:
+                results = [queries.findings(store, limit=args.limit, **scope)]
+        else:  # missing
+            results = [
+                queries.missing(
+                    store,
+                    department=args.department,
+                    region=args.region,
+                    years=_years(args.years),
+                    families=tuple(args.family or ("budget", "final")),
+                )
+            ]
+    finally:
+        store.close()
+    if args.output:
+        from ..export import export_result
+
+        path = export_result(results, args.output)
+        print(f"yjsgk: 已写入 {path}", file=sys.stderr)
+        return EXIT_OK
+    out = sys.stdout
+    if args.format == "json":
+        from ..export.json import results_payload
+
+        out.write(json.dumps(results_payload(results), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        import csv
+
+        writer = csv.writer(out)
+        for i, result in enumerate(results):
+            if i:
+                out.write("\n")
+            writer.writerow(result.columns)
+            for row in result.rows:
+                writer.writerow(["" if row.get(c) is None else _cell(row.get(c)) for c in result.columns])
+    else:
+        texts = [render_text(r, transpose=r.name == "department") for r in results]
+        out.write("\n\n".join(texts) + "\n")
+    return EXIT_OK
+
+
+def _cell(value) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    while _width(text) > width:
+        text = text[:-1]
+    return text
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+TEXT_HIDDEN = {"source", "content_hash", "ingested_at", "fingerprint", "message"}
+
+
+def render_text(result, *, transpose: bool = False) -> str:
+    """An aligned plain-text table (CJK characters count double)."""
+    if not result.rows:
+        return f"{result.title}\n（无结果）"
+    columns = [c for c in result.columns if c not in TEXT_HIDDEN or result.name == "findings" and c == "message"]
+    if transpose:
+        head = [""] + [f"{r.get('year')}{_family_short(r.get('family'))} v{r.get('version')}" for r in result.rows]
+        body = [
+            [result.labels.get(c, c)] + ["" if r.get(c) is None else _cell(r.get(c)) for r in result.rows]
+            for c in columns
+            if c not in ("year", "family", "version", "department")
+        ]
+        numeric = [False] + [True] * len(result.rows)
+    else:
+        head = [result.labels.get(c, c) for c in columns]
+        body = [["" if r.get(c) is None else _cell(r.get(c)) for c in columns] for r in result.rows]
+        numeric = [all(isinstance(r.get(c), (int, Decimal)) or r.get(c) is None for r in result.rows) for c in columns]
+    widths = [max(_width(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = [result.title]
+    lines.append("  ".join(_pad(h, widths[i], numeric[i]) for i, h in enumerate(head)).rstrip())
+    lines.append("  ".join("-" * w for w in widths))
+    for row in body:
+        lines.append("  ".join(_pad(v, widths[i], numeric[i]) for i, v in enumerate(row)).rstrip())
+    return "\n".join(lines)
+
+
+def _family_short(family: str | None) -> str:
+    return {"final": "决算", "budget": "预算", "performance": "绩效"}.get(family or "", family or "")
+
+
+# ---------------------------------------------------------------------------------------------
+# export
+
+
+def _export(args) -> int:
+    from ..config import load_config
+    from ..export import FORMATS, bundle_from_file, bundle_from_store, corpus_bundles, export_documents, format_for
+
+    fmt = args.format or (format_for(args.output) if args.output else "xlsx")
+    if fmt not in FORMATS:
+        print(f"yjsgk: 未知的导出格式 {fmt}", file=sys.stderr)
+        return EXIT_FAILED
+    scoped = any(getattr(args, k, None) for k in ("department", "region", "year", "family"))
+    if not args.documents and not args.all and not scoped:
+        print("yjsgk: 请指定要导出的文件（路径或库中编号），或用 --all 导出整个数据库", file=sys.stderr)
+        return EXIT_FAILED
+    store = None
+    bundles = []
+    try:
+        for ref in args.documents:
+            if Path(ref).exists():
+                bundles.append(bundle_from_file(ref, load_config(args.config)))
+                continue
+            from .db import Store
+            from .documents import resolve_document
+
+            store = store or Store(args.db, create=False)
+            bundles.append(bundle_from_store(store, resolve_document(store, ref)))
+        if args.all or scoped:
+            from .db import Store
+
+            store = store or Store(args.db, create=False)
+            bundles.extend(
+                corpus_bundles(
+                    store,
+                    all_versions=args.all_versions,
+                    department=args.department,
+                    region=args.region,
+                    year=args.year,
+                    family=args.family,
+                )
+            )
+    finally:
+        if store is not None:
+            store.close()
+    if not bundles:
+        print("yjsgk: 没有可导出的文件", file=sys.stderr)
+        return EXIT_FAILED
+    single = len(bundles) == 1 and not args.all and not scoped
+    output = args.output or _default_output(bundles, fmt, single)
+    path = export_documents(bundles, output, fmt, single=single)
+    print(f"yjsgk: 已导出 {len(bundles)} 个文件 → {path}", file=sys.stderr)
+    if fmt == "datapackage":
+        from ..export.datapackage import validate_datapackage
+
+        problems = validate_datapackage(path)
+        if problems:
+            for p in problems:
+                print(f"yjsgk: 数据包校验：{p}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print("yjsgk: 数据包已通过 frictionless 校验", file=sys.stderr)
+    return EXIT_OK
+
+
+def _default_output(bundles, fmt: str, single: bool) -> Path:
+    stem = Path(bundles[0].meta.get("filename") or "document").stem if single else "yjsgk-corpus"
+    if fmt == "csv":
+        return Path(f"{stem}-csv")
+    if fmt == "datapackage":
+        return Path(f"{stem}-datapackage")
+    return Path(f"{stem}.{fmt}")

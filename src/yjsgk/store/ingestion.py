@@ -1,0 +1,487 @@
+"""Ingest: read, recognize and check files, and store each one in a single transaction.
+
+- Idempotent by content hash (sha256 of the file's bytes): a file already stored is `unchanged`
+  and is not even parsed again.
+- A different file for the same department, year and family (final/budget/performance) is kept
+  as the next version; nothing is overwritten.
+- A file whose department and year are both unrecognized is refused (it cannot be placed).
+- Each file is one transaction: a failure (unreadable file, an amount that cannot be stored, a
+  database error) leaves nothing of that file behind, is reported for that file, and the batch
+  goes on.
+- Several processes may ingest into one database at once: SQLite transactions queue on the write
+  lock; on PostgreSQL a clash on a unique key (the same file, the same new version number, the
+  same new department) rolls that file back and retries it, after which it is stored once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
+
+from .. import pipeline
+from ..check.findings import Finding
+from ..config import Config
+from ..document import Location
+from ..errors import ReadError
+from ..model import Disclosure
+from .db import Store
+from .departments import level_of, normalize_name, region_of
+from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
+from .types import AmountError
+
+FAMILIES = {"final": "final", "final_with_performance": "final", "budget": "budget", "performance": "performance"}
+RETRIES = 8
+
+
+def family_of(kind: str) -> str:
+    return FAMILIES.get(kind, "unknown")
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # "ingested" | "unchanged" | "failed"
+    document_id: int | None = None
+    version: int | None = None
+    department: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    reason: str | None = None
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def by_status(self, status: str) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def ingested(self) -> list[FileOutcome]:
+        return self.by_status("ingested")
+
+    @property
+    def unchanged(self) -> list[FileOutcome]:
+        return self.by_status("unchanged")
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return self.by_status("failed")
+
+    def to_dict(self) -> dict:
+        return {
+            "ingested": len(self.ingested),
+            "unchanged": len(self.unchanged),
+            "failed": len(self.failed),
+            "seconds": round(self.seconds, 3),
+            "files": [o.to_dict() for o in self.outcomes],
+        }
+
+
+def expand_paths(args: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders walked (sorted) for the formats `load()` reads today."""
+    from .. import read
+
+    suffixes = set(pipeline.SUPPORTED_SUFFIXES) | set(getattr(read, "SUPPORTED_SUFFIXES", ()))
+    out: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes))
+        else:
+            out.append(path)
+    return out
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    config: Config | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestSummary:
+    files = expand_paths(paths)
+    summary = IngestSummary()
+    started = time.perf_counter()
+    for index, path in enumerate(files):
+        if progress:
+            progress(index, len(files), str(path))
+        summary.outcomes.append(ingest_file(store, path, config=config))
+    if progress:
+        progress(len(files), len(files), "")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def ingest_file(store: Store, path: str | Path, *, config: Config | None = None) -> FileOutcome:
+    started = time.perf_counter()
+    outcome = _ingest_file(store, Path(path), config)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _ingest_file(store: Store, path: Path, config: Config | None) -> FileOutcome:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = "文件不存在 (no such file)" if isinstance(exc, FileNotFoundError) else f"无法读取文件：{exc.strerror or exc}"
+        return FileOutcome(source, "failed", reason=reason)
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        existing = _existing(store, digest)
+    except StatementError as exc:
+        return FileOutcome(source, "failed", reason=f"数据库错误 (database error): {_one_line(exc)}")
+    if existing:
+        return _unchanged(source, existing)
+    try:
+        disclosure, findings = pipeline.load(path, config)
+    except ReadError as exc:
+        return FileOutcome(source, "failed", reason=exc.reason)
+    except Exception as exc:  # a bug in one file must not stop the batch
+        return FileOutcome(source, "failed", reason=f"内部错误 (internal error): {type(exc).__name__}: {exc}")
+    if not disclosure.department and disclosure.year is None:
+        return FileOutcome(
+            source, "failed", kind=disclosure.kind, reason="未识别出部门和年度，无法归入数据库 (no department and no year recognized)"
+        )
+    for attempt in range(RETRIES):
+        try:
+            with store.write() as session:
+                existing = _existing_in(session, digest)
+                if existing:
+                    return _unchanged(source, existing)
+                doc_id, version = _store(session, path, digest, len(data), disclosure, findings)
+            return FileOutcome(
+                source, "ingested", doc_id, version, disclosure.department, disclosure.year, disclosure.kind
+            )
+        except (IntegrityError, OperationalError) as exc:
+            # another process stored the same file / version / department first, or the database
+            # was busy: this file's transaction is gone; try again from a clean state
+            if attempt == RETRIES - 1:
+                return FileOutcome(source, "failed", reason=f"数据库错误 (database error): {_one_line(exc)}")
+            time.sleep(0.05 * (attempt + 1))
+        except StatementError as exc:  # e.g. an amount that cannot be stored exactly
+            if isinstance(exc.orig, AmountError):
+                return FileOutcome(source, "failed", reason=str(exc.orig))
+            return FileOutcome(source, "failed", reason=f"数据库错误 (database error): {_one_line(exc)}")
+        except Exception as exc:
+            return FileOutcome(source, "failed", reason=f"{type(exc).__name__}: {exc}")
+    raise AssertionError("unreachable")
+
+
+def _one_line(exc: StatementError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _existing(store: Store, digest: str):
+    with store.read() as session:
+        return _existing_in(session, digest)
+
+
+def _existing_in(session, digest: str):
+    return session.execute(
+        select(Document.id, Document.version, Document.department_printed, Document.year, Document.kind).where(
+            Document.content_hash == digest
+        )
+    ).first()
+
+
+def _unchanged(source: str, row) -> FileOutcome:
+    return FileOutcome(source, "unchanged", row.id, row.version, row.department_printed, row.year, row.kind)
+
+
+# ---------------------------------------------------------------------------------------------
+# writing one disclosure
+
+
+def _department_id(session, printed: str | None) -> int | None:
+    if not printed:
+        return None
+    name = normalize_name(printed)[:300]
+    if not name:
+        return None
+    found = session.scalar(select(Department.id).where(Department.name == name))
+    if found is not None:
+        return found
+    return session.scalar(
+        insert(Department).values(name=name, region=region_of(name), level=level_of(name)).returning(Department.id)
+    )
+
+
+def _next_version(session, department_id: int | None, year: int | None, family: str) -> int:
+    current = session.scalar(
+        select(func.max(Document.version)).where(
+            Document.department_id.is_not_distinct_from(department_id),
+            Document.year.is_not_distinct_from(year),
+            Document.family == family,
+        )
+    )
+    return (current or 0) + 1
+
+
+def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding]) -> tuple[int, int]:
+    department_id = _department_id(session, d.department)
+    family = family_of(d.kind)
+    version = _next_version(session, department_id, d.year, family)
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "notice")}
+    doc_id = session.scalar(
+        insert(Document)
+        .values(
+            department_id=department_id,
+            department_printed=d.department[:300] if d.department else None,
+            kind=d.kind,
+            family=family,
+            year=d.year,
+            unit=d.unit,
+            version=version,
+            source=d.source,
+            filename=path.name,
+            format=path.suffix.lower().lstrip(".") or "txt",
+            content_hash=digest,
+            size_bytes=size,
+            ingested_at=datetime.now(timezone.utc),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            notices=counts["notice"],
+        )
+        .returning(Document.id)
+    )
+
+    table_ids = _insert_many(
+        session,
+        StoredTable,
+        [
+            {
+                "document_id": doc_id,
+                "position": i,
+                "standard_id": t.id,
+                "number": t.number,
+                "title": t.title,
+                "standard_title": t.standard_title,
+                "unit": t.unit,
+                "columns": list(t.columns),
+                "column_labels": dict(t.column_labels),
+                "notes": list(t.notes),
+                "line": t.location.line,
+                "page": t.location.page,
+            }
+            for i, t in enumerate(d.tables)
+        ],
+    )
+    row_params = []
+    row_owner: list[tuple[int, int]] = []  # (table index, row index) per row parameter
+    for ti, t in enumerate(d.tables):
+        for ri, r in enumerate(t.rows):
+            row_params.append(
+                {
+                    "table_id": table_ids[ti],
+                    "position": ri,
+                    "code": r.code,
+                    "name": r.name,
+                    "key": r.key,
+                    "side": r.side,
+                    "line": r.location.line,
+                    "page": r.location.page,
+                    "cells": r.cells,
+                }
+            )
+            row_owner.append((ti, ri))
+    row_ids = _insert_many(session, StoredRow, row_params)
+    row_id_of = dict(zip(row_owner, row_ids))
+
+    items = []
+    for ti, t in enumerate(d.tables):
+        for ri, r in enumerate(t.rows):
+            for column, v in r.values.items():
+                items.append(
+                    {
+                        "document_id": doc_id,
+                        "table_id": table_ids[ti],
+                        "row_id": row_id_of[(ti, ri)],
+                        "code": r.code,
+                        "name": r.name,
+                        "key": r.key,
+                        "column": column,
+                        "amount": v.amount,
+                        "decimals": v.decimals,
+                        "text": None if v.text == format_amount(v.amount, v.decimals) else v.text[:64],
+                        "issue": v.issue[:200] if v.issue else None,
+                        "line": v.location.line,
+                        "col": v.location.column,
+                        "page": v.location.page,
+                    }
+                )
+    if items:
+        session.connection().execute(LineItem.__table__.insert(), items)
+
+    claims = getattr(d, "claims", None) or []
+    if claims:
+        session.connection().execute(
+            Claim.__table__.insert(),
+            [
+                _claim_row(doc_id, i, c, d.source)
+                for i, c in enumerate(claims)
+            ],
+        )
+
+    if findings:
+        where = finding_targets(d, findings)
+        session.connection().execute(
+            StoredFinding.__table__.insert(),
+            [
+                {
+                    "document_id": doc_id,
+                    "position": i,
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "table_ref": f.table,
+                    "table_title": f.table_title,
+                    "table_id": table_ids[where[i][0]] if where[i][0] is not None else None,
+                    "row_id": row_id_of[where[i]] if where[i][1] is not None else None,
+                    "row_label": f.row,
+                    "column_label": f.column,
+                    "expected": _dec(f.expected),
+                    "found": _dec(f.found),
+                    "difference": _dec(f.difference),
+                    "fingerprint": f.fingerprint,
+                    "source": f.location.source if f.location else None,
+                    "line": f.location.line if f.location else None,
+                    "col": f.location.column if f.location else None,
+                    "page": f.location.page if f.location else None,
+                    "related": [loc.to_dict() for loc in f.related],
+                }
+                for i, f in enumerate(findings)
+            ],
+        )
+    return doc_id, version
+
+
+def _insert_many(session, model, params: list[dict]) -> list[int]:
+    if not params:
+        return []
+    # Core executemany (batched INSERT … RETURNING), ids in the order of the parameters
+    table = model.__table__
+    result = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), params)
+    return list(result.scalars())
+
+
+def format_amount(amount: Decimal, decimals: int) -> str:
+    """The canonical printed form of an amount (what the export writes back)."""
+    return format(amount.quantize(Decimal(1).scaleb(-decimals)) if decimals >= 0 else amount, "f")
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def finding_targets(d: Disclosure, findings: list[Finding]) -> list[tuple[int | None, int | None]]:
+    """For each finding, (table index, row index) of the cell or row it points at, when known."""
+    by_cell: dict[tuple[str, int | None, int | None, int | None], tuple[int, int]] = {}
+    by_line: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
+    first_table: dict[str, int] = {}
+    for ti, t in enumerate(d.tables):
+        first_table.setdefault(t.id, ti)
+        for ri, r in enumerate(t.rows):
+            by_line.setdefault((t.id, r.location.page, r.location.line), (ti, ri))
+            for v in r.values.values():
+                loc = v.location
+                by_cell.setdefault((t.id, loc.page, loc.line, loc.column), (ti, ri))
+    out: list[tuple[int | None, int | None]] = []
+    for f in findings:
+        if not f.table or f.table not in first_table:
+            out.append((None, None))
+            continue
+        loc = f.location
+        hit = None
+        if loc is not None:
+            hit = by_cell.get((f.table, loc.page, loc.line, loc.column)) or by_line.get((f.table, loc.page, loc.line))
+        out.append(hit or (first_table[f.table], None))
+    return out
+
+
+def _claim_row(doc_id: int, position: int, claim, source: str | None = None) -> dict:
+    """A narrative claim: the fields worth querying by, and the rest of it as JSON (without
+    what the columns already hold, and without the document's own path in every location)."""
+    location = _location(claim)
+    value = getattr(claim, "value", None)
+    text = _claim_text(claim)
+    data = _jsonable(claim)
+    if isinstance(data, dict):
+        if data.get("sentence") == text:
+            del data["sentence"]
+        data = _drop_source(data, source)
+    return {
+        "document_id": doc_id,
+        "position": position,
+        "kind": _short(getattr(claim, "kind", None), 16),
+        "subject": _short(getattr(claim, "subject", None), 64),
+        "value": format(value, "f")[:64] if isinstance(value, Decimal) else None,
+        "unit": _short(getattr(claim, "unit", None), 16),
+        "text": text,
+        "data": data,
+        "line": location.line if location else None,
+        "page": location.page if location else None,
+    }
+
+
+def _drop_source(data, source: str | None):
+    if isinstance(data, dict):
+        return {k: _drop_source(v, source) for k, v in data.items() if not (k == "source" and v == source)}
+    if isinstance(data, list):
+        return [_drop_source(v, source) for v in data]
+    return data
+
+
+def _short(value, size: int) -> str | None:
+    return value[:size] if isinstance(value, str) else None
+
+
+def _location(obj) -> Location | None:
+    loc = getattr(obj, "location", None)
+    return loc if isinstance(loc, Location) else None
+
+
+def _claim_text(claim) -> str | None:
+    for name in ("sentence", "text", "quote", "statement"):
+        value = getattr(claim, name, None)
+        if isinstance(value, str):
+            return value
+    return claim if isinstance(claim, str) else None
+
+
+def _jsonable(value):
+    """Any recognized object → JSON data (dataclasses by field, decimals as exact strings)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Location):
+        return value.to_dict()
+    if isinstance(value, enum.Enum):
+        return _jsonable(value.value)
+    if hasattr(value, "to_dict") and callable(value.to_dict):  # the object's own curated form
+        return _jsonable(value.to_dict())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    return str(value)
