@@ -25,6 +25,20 @@ SEED_FILES = {
 
 _cache: dict[Path, Disclosure] = {}
 
+# rule ids exercised by a failing case (filled by @violates at import); each rule family's test
+# file checks that its rules are all covered
+VIOLATED: set[str] = set()
+
+
+def violates(*rule_ids: str):
+    """Mark a test as a failing case of these rules."""
+
+    def mark(fn):
+        VIOLATED.update(rule_ids)
+        return fn
+
+    return mark
+
 
 def load_disclosure(path: Path) -> Disclosure:
     """Recognize once per test session; the model is not mutated by tests."""

@@ -41,6 +41,34 @@ def fmt(amount: Decimal) -> str:
     return format(amount, ",f")
 
 
+@dataclass(frozen=True, slots=True)
+class Imbalance:
+    """How far a printed figure is from the signed sum of other printed figures."""
+
+    expected: Decimal
+    difference: Decimal
+    bound: Decimal
+
+    @property
+    def within(self) -> bool:
+        return self.bound > 0 and abs(self.difference) <= self.bound
+
+    def statement(self, what: str, found: Decimal) -> str:
+        return f"{what}：应为 {fmt(self.expected)}，表中为 {fmt(found)}，相差 {fmt(self.difference)}" + (
+            f"，在尾数误差范围（±{fmt(self.bound)}）内。" if self.within else "。"
+        )
+
+
+def imbalance(found: Value, terms: list[Term], *, exact: bool = False) -> Imbalance | None:
+    """None when `found` equals Σ terms; `exact` for figures that are not rounded (scores)."""
+    expected = sum((t.sign * t.value.amount for t in terms), Decimal(0))
+    difference = found.amount - expected
+    if difference == 0:
+        return None
+    bound = Decimal(0) if exact else rounding_bound([found] + [t.value for t in terms])
+    return Imbalance(expected, difference, bound)
+
+
 def compare(
     *,
     rule: str,
@@ -54,29 +82,22 @@ def compare(
     column: str | None = None,
 ) -> Finding | None:
     """Check that `found` equals the signed sum of `terms`; None when it does exactly."""
-    expected = sum((t.sign * t.value.amount for t in terms), Decimal(0))
-    difference = found.amount - expected
-    if difference == 0:
+    gap = imbalance(found, terms)
+    if gap is None:
         return None
-    values = [found] + [t.value for t in terms]
-    bound = rounding_bound(values)
-    within = abs(difference) <= bound and bound > 0
     where = f"{table.display_name}" if table else ""
-    message = (
-        f"{where}{what}：应为 {fmt(expected)}，表中为 {fmt(found.amount)}，相差 {fmt(difference)}"
-        + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
-    )
+    message = where + gap.statement(what, found.amount)
     return Finding(
         rule=rule,
-        severity="notice" if within else severity,
+        severity="notice" if gap.within else severity,
         message=message,
         table=table.id if table else None,
         table_title=table.display_name if table else None,
         row=row_label if row_label is not None else (row.label if row else None),
         column=column,
-        expected=expected,
+        expected=gap.expected,
         found=found.amount,
-        difference=difference,
+        difference=gap.difference,
         location=found.location,
         related=[t.value.location for t in terms],
     )

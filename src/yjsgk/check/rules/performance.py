@@ -16,7 +16,7 @@ from ...document import Location
 from ...model import Disclosure, Value
 from ...performance.grades import default_scale, known_grade, same_grade
 from ...performance.model import Evaluation, Funds, TargetIndicator, Targets
-from ..compare import Term, describe_terms, fmt, rounding_bound
+from ..compare import Term, describe_terms, fmt, imbalance, rounding_bound
 from ..findings import Finding
 from ..registry import rule
 
@@ -69,20 +69,13 @@ def _sum_finding(
     points: bool = False,
 ) -> Finding | None:
     """`found` = Σ terms, else an error (or a rounding notice within the bound)."""
-    expected = sum((t.sign * t.value.amount for t in terms), Decimal(0))
-    difference = found.amount - expected
-    if difference == 0:
-        return None
     values = [found] + [t.value for t in terms]
-    if points and max(v.decimals for v in values) < 2:
-        bound = Decimal(0)  # whole or tenth points are exact, not rounded
-    else:
-        bound = rounding_bound(values)
-    within = bound > 0 and abs(difference) <= bound
-    message = (
-        f"{what}：应为 {fmt(expected)}，表中为 {fmt(found.amount)}，相差 {fmt(difference)}"
-        + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
-    )
+    # whole or tenth points are exact, not rounded
+    gap = imbalance(found, terms, exact=points and max(v.decimals for v in values) < 2)
+    if gap is None:
+        return None
+    message = gap.statement(what, found.amount)
+    expected, within = gap.expected, gap.within
     return _finding(
         rule_id,
         "notice" if within else "error",
