@@ -12,7 +12,7 @@ from . import __version__
 from .baseline import apply_baseline, read_baseline, write_baseline
 from .check import RULES
 from .check.rules.completeness import load_profile
-from .config import Config, load_config
+from .config import NO_PROFILE, Config, load_config
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
 from .report import json_report, rules_report, text_report
@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
     check.add_argument("--config", type=Path, metavar="FILE", help="配置文件（默认：就近的 yjsgk.toml 或 pyproject.toml 的 [tool.yjsgk]）")
-    check.add_argument("--profile", metavar="NAME", help="合规检查配置档（national、hunan 或配置文件中的 [profiles]），启用 complete.* 与 code.* 规则")
+    check.add_argument("--profile", metavar="NAME", help="完整性与合规检查配置档：national（默认）、hunan、配置文件中的 [profiles]，或 none 关闭 complete.* 与 code.* 规则")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="已接受问题的基线文件，其中的问题不再报告")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="把本次发现的全部问题写入基线文件")
     check.add_argument("--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）")
@@ -95,7 +95,8 @@ def _config(args: argparse.Namespace) -> Config:
     if args.baseline is not None:
         config.baseline = args.baseline
     if args.profile is not None:
-        load_profile(args.profile, config.profiles)  # an unknown name is a one-line error
+        if args.profile != NO_PROFILE:
+            load_profile(args.profile, config.profiles)  # an unknown name is a one-line error
         config.profile = args.profile
     return config
 

@@ -35,6 +35,8 @@ from .check.registry import RULES
 from .check.rules.completeness import ProfileError, load_profile
 from .errors import YjsgkError
 
+DEFAULT_PROFILE = "national"
+NO_PROFILE = "none"
 POLICIES = ("bound", "strict", "scaled")
 
 
@@ -50,7 +52,8 @@ class Config:
     rounding_policy: str = "bound"
     rounding_factor: Decimal = Decimal(1)
     baseline: Path | None = None
-    profile: str | None = None  # compliance profile (complete.* and code.* rules run under it)
+    # compliance profile the complete.* and code.* rules run under; "none" turns them off
+    profile: str = DEFAULT_PROFILE
     profiles: dict = field(default_factory=dict)  # profiles defined in the file
     source: Path | None = None
     grades: dict[str, Decimal] = field(default_factory=dict)  # label → lowest score; empty: the default scale
@@ -129,7 +132,8 @@ def parse_config(data: dict, source: Path | None = None) -> Config:
         if not isinstance(name, str):
             raise ConfigError(f"{where}profile 应为配置档名称")
         try:
-            load_profile(name, config.profiles)
+            if name != NO_PROFILE:
+                load_profile(name, config.profiles)
         except ProfileError as exc:
             raise ConfigError(f"{where}{exc}") from exc
         config.profile = name

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .check import Finding, check
-from .config import Config
+from .config import NO_PROFILE, Config
 from .document import Document
 from .errors import ReadError
 from .model import Disclosure
@@ -39,7 +39,7 @@ def recognize_path(path: Path | str) -> Disclosure:
 def load(path: Path | str, config: Config | None = None) -> tuple[Disclosure, list[Finding]]:
     config = config or Config()
     disclosure = recognize_path(path)
-    with use_grades(config.grades or None), use_profile(config.profile, config.profiles):
+    with use_grades(config.grades or None), use_profile(None if config.profile == NO_PROFILE else config.profile, config.profiles):
         findings = check(
             disclosure,
             select=config.select,
