@@ -122,7 +122,7 @@ def test_folder_is_walked(tmp_path):
         ("garbage.txt", bytes(range(256)) * 40, "不是文本文件"),
         ("unrelated.txt", "今天天气很好。\n我们去公园散步。\n".encode(), "不是预决算公开文件"),
         ("latin1.txt", "caf\xe9 na\xefve \xff\xfe".encode("latin-1") * 50, "无法识别文本编码"),
-        ("table.docx", b"PK\x03\x04 not really a docx", "暂不支持的文件格式"),
+        ("table.numbers", b"PK\x03\x04 an Apple Numbers file", "暂不支持的文件格式"),
     ],
 )
 def test_bad_input_gets_one_line_and_exit_2(tmp_path, name, content, reason):

@@ -203,7 +203,12 @@ def test_recognize_onlyoffice_final_accounts():
 def test_recognize_wps_sheet_budget_in_yuan():
     d = disclosure(WPS_SHEET)
     assert (d.kind, d.department, d.year, d.unit) == ("budget", "上海交通职业技术学院", 2026, "元")
-    assert [t.id for t in d.tables] == ["budget.summary", "budget.income", "budget.expenditure", "budget.fiscal_summary"]
+    # Shanghai's set of nine: …功能分类预算表, …经济分类预算表, 三公经费和机关运行经费预算表
+    assert [t.id for t in d.tables] == [
+        "budget.summary", "budget.income", "budget.expenditure", "budget.fiscal_summary",
+        "budget.general_budget_expenditure", "budget.gov_fund", "budget.state_capital",
+        "budget.general_budget_basic", "budget.three_public",
+    ]
     assert d.table("budget.summary").find(key="fiscal", side="income").values["amount"].amount == Decimal("304413900")
     higher = d.table("budget.expenditure").find(code="2050305")
     assert {k: v.amount for k, v in higher.values.items()} == {
@@ -237,20 +242,31 @@ def test_recognize_rotated_budget_tables():
 # -- behaviours no sample shows: small PDFs written here -----------------------------------------
 
 
-def make_pdf(contents: list[bytes], *, size: tuple[int, int] = (595, 842)) -> bytes:
-    """A minimal valid PDF, one page per content stream, Helvetica as /F1."""
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(contents)))
+def make_pdf(contents: list[bytes], *, form: tuple[bytes, bytes] | None = None) -> bytes:
+    """A minimal valid A4 PDF, one page per content stream, Helvetica as /F1.
+
+    `form` = (matrix, content) adds a form XObject /X1 that pages can draw with `/X1 Do`.
+    """
+    pages = len(contents)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages))
+    form_ref = f"/XObject << /X1 {4 + 2 * pages} 0 R >>" if form else ""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode(),
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     for i, content in enumerate(contents):
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
-            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            f"/Resources << /Font << /F1 3 0 R >> {form_ref} >> /Contents {5 + 2 * i} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    if form:
+        matrix, content = form
+        objects.append(
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [%s] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Length %d >>\nstream\n" % (matrix, len(content)) + content + b"\nendstream"
+        )
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -297,6 +313,20 @@ def test_synthetic_page(synthetic):
     # the space inside the number is kept as printed; the amount parser reads and flags it
     amount = parse_amount(grid.rows[1].cells[1].text)
     assert (amount.value, amount.issue) == (Decimal("9746.50"), "数字中间有空格")
+
+
+def test_rules_inside_a_form_xobject(tmp_path):
+    # the form's /Matrix moves it 10 pt right, the page's cm 100 pt down
+    grid = (
+        b"0.5 w 72 650 m 372 650 l S 72 630 m 372 630 l S 72 610 m 372 610 l S "
+        b"72 650 m 72 610 l S 222 650 m 222 610 l S 372 650 m 372 610 l S "
+        b"BT /F1 10 Tf 80 636 Td (A) Tj ET BT /F1 10 Tf 230 616 Td (B) Tj ET"
+    )
+    path = tmp_path / "form.pdf"
+    path.write_bytes(make_pdf([b"q 1 0 0 1 0 -100 cm /X1 Do Q"], form=(b"1 0 0 1 10 0", grid)))
+    [grid_block] = read_path(path).blocks
+    assert [r.texts for r in grid_block.rows] == [["A", ""], ["", "B"]]
+    assert grid_block.location.bbox == (82.0, 292.0, 382.0, 332.0)  # 842 - (650 - 100) = 292
 
 
 def test_unrelated_pdf_reads_but_is_not_a_disclosure(tmp_path, capsys):

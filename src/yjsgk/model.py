@@ -69,6 +69,8 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unit: str | None = None
+    # printed amount columns no canonical column matched: the row identities are then incomplete
+    unmapped_columns: list[str] = field(default_factory=list)
 
     @property
     def display_name(self) -> str:

@@ -12,11 +12,11 @@ from .errors import ReadError
 from .model import Disclosure
 from .check.rules.completeness import use_profile
 from .performance.grades import use_grades
-from .read import TEXT_SUFFIXES, read_path
+from .read import SUPPORTED_SUFFIXES, read_path
 from .recognize import recognize
 from .textnorm import key
 
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES - {""}
+__all__ = ["SUPPORTED_SUFFIXES", "load", "recognize_path"]
 
 
 _TITLE = re.compile(r"(?:部门|单位)(?:决算|预算)|(?:决算|预算)(?:公开|情况说明|说明)|绩效(?:自评|评价)")

@@ -1,10 +1,11 @@
 """Reader for PDF disclosures with a text layer: text lines and ruled tables.
 
 Everything is read through PDFium (pypdfium2): characters with their baseline origin, and the
-vector paths that draw table rules. pdfminer (under pdfplumber) is not used to parse pages: it
-costs ~45 ms a page, PDFium well under 5. The table geometry is pdfplumber's own "lines"
-algorithm (`pdfplumber.table`: snap and join edges, intersections, cells, tables), fed with
-edges taken from PDFium paths, so cells come out as pdfplumber's `find_tables()` finds them.
+vector paths that draw table rules. pdfminer (under pdfplumber) does not parse the pages: it
+costs ~45 ms a page, PDFium a few. Cells are found by pdfplumber's own "lines" algorithm
+(`pdfplumber.table`: snap and join rules, intersections, cells, tables) run on rules taken from
+PDFium's paths, so a table comes out as pdfplumber's `find_tables()` finds it, except where
+pdfplumber is misled by what nobody sees (bench/pdf_bench.py --compare checks every cell).
 
 Reading rules, each from measurements on real disclosures (see shared/docs/pdf-notes.md):
 
@@ -15,12 +16,22 @@ Reading rules, each from measurements on real disclosures (see shared/docs/pdf-n
   captions such as `部门：…  单位：万元` stay separable;
 * fake bold (a run drawn two or three times, slightly offset) is drawn once;
 * characters inside a table cell belong to the cell, never to a text line; cell text keeps its
-  wrapped lines joined by "\\n" (like paragraphs in a Word cell); a merged cell's spanned
+  wrapped lines joined by "\n" (like paragraphs in a Word cell); a merged cell's spanned
   positions are "" so every row of a table keeps its width;
-* paths nobody can see (white or transparent, e.g. a page-size background) draw no rules, and a
-  cell that encloses other cells (a frame around the table) is not a cell;
+* only what is printed counts: paths in white or transparent (Word and WPS put a white box
+  behind every cell and paragraph) draw no rules, a cell enclosing other cells (a frame) is no
+  cell, text drawn outside the page box (WPS puts later pages' content there) is dropped, and so
+  is a page number alone in the top or bottom margin (left in, it would end a table that goes
+  on over the page);
+* a table continued from the previous page often has no rule above its first row: where two
+  or more column rules end together well past the last row rule, the row is closed there;
 * text is kept as printed: no NFKC, spaces inside numbers (`9746. 50`) are kept for the amount
-  parser to read and flag.
+  parser to read and flag; PDFium's marker for a hyphen ending a line (U+0002) is the "-".
+
+Triage: walking a page's objects in PDFium is cheap; the table search runs only where the
+visible rules include two horizontal and two vertical ones, the least a two-cell table needs.
+(A count of path objects is not enough: real tables drawn with fewer than eight path objects
+exist in the samples, e.g. a one-row 合计 continuation and a two-row 单位名称 table.)
 
 Blocks come in page order; within a page, text lines and tables by vertical position. Lines are
 numbered per page (1-based); a table row counts as one line, so "第3页第12行" finds it.
@@ -58,12 +69,7 @@ OFF_PAGE = 2.0  # pt: text and rules further outside the page box are not printe
 FOLIO_MARGIN = 0.15  # share of the page height at top and bottom where page numbers stand
 OPEN_END_MIN = 6.0  # pt: column rules running this far past the last row rule end an open row
 
-_TEXT, _PATH, _IMAGE, _FORM = (
-    pdfium_c.FPDF_PAGEOBJ_TEXT,
-    pdfium_c.FPDF_PAGEOBJ_PATH,
-    pdfium_c.FPDF_PAGEOBJ_IMAGE,
-    pdfium_c.FPDF_PAGEOBJ_FORM,
-)
+_PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 _FOLIO = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$"
 )
@@ -136,7 +142,8 @@ def read_pdf(path: Path, source: str | None = None, stats: list[PageStats] | Non
         pdf.close()
     if pages_without_text == pages:
         if pages_with_images:
-            raise ReadError(source, f"扫描件，无文字层：全部 {pages} 页都是图片，没有可提取的文字，需要先做 OCR 文字识别")
+            images = f"全部 {pages} 页都是图片" if pages_with_images == pages else f"{pages} 页中 {pages_with_images} 页是图片、其余是空白页"
+            raise ReadError(source, f"扫描件，无文字层：{images}，没有可提取的文字，需要先做 OCR 文字识别")
         raise ReadError(source, f"PDF 中没有可提取的文字（共 {pages} 页）")
     return Document(source=source, format="pdf", blocks=blocks)
 

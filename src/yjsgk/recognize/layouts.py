@@ -69,8 +69,12 @@ def _value(cell: Cell) -> Value | None:
     return Value(amount.value, amount.text, amount.decimals, cell.location, amount.issue)
 
 
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff（）])\s*\n\s*(?=[\u4e00-\u9fff（）])")
+
+
 def _tidy(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    """Whitespace tidied; a name wrapped inside its cell ("…缴\n费") joined again."""
+    return re.sub(r"\s+", " ", _WRAPPED.sub("", text).replace("\u3000", " ")).strip()
 
 
 def _is_data(texts: list[str]) -> bool:
@@ -134,7 +138,17 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         built.problems.append(
             ("recognize.columns", f"{defn.title}：表头无法逐列识别，已按标准列顺序读取", table.location)
         )
+    _rename_inclusive_total(cmap)
     _set_columns(table, defn, cmap)
+    table.unmapped_columns = _unmapped_amount_columns(cmap, labels, data, width)
+    if table.unmapped_columns and defn.identities:
+        built.problems.append(
+            (
+                "recognize.columns",
+                f"{defn.title}：表头“{'、'.join(table.unmapped_columns)}”不是标准列，行内合计未核对",
+                table.location,
+            )
+        )
     context: dict[str, str] = {}
     for row in data:
         cells = row.cells
@@ -162,6 +176,33 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                     out.values[column] = value
         if out.values or out.code or out.name:
             table.rows.append(out)
+
+
+def _rename_inclusive_total(cmap: ColumnMap) -> None:
+    """A 三公 table that also lists 会议费/培训费 opens with their common 合计 (not the 三公 total)."""
+    mapped = set(cmap.positions.values())
+    if "three_public" in mapped and mapped & {"meeting", "training"} and "all_total" not in mapped:
+        for pos, column in cmap.positions.items():
+            if column == "total":
+                cmap.positions[pos] = "all_total"
+
+
+def _unmapped_amount_columns(cmap: ColumnMap, labels: dict[int, str], data: list[GridRow], width: int) -> list[str]:
+    """Labels of value-side columns that carry amounts but match no canonical column."""
+    out = []
+    for pos in range(cmap.first_value, width):
+        if pos in cmap.positions:
+            continue
+        has_amount = False
+        for row in data:
+            offset = width - len(row.cells) if len(row.cells) < width else 0
+            index = pos - offset
+            if 0 <= index < len(row.cells) and parse_amount(row.cells[index].text) is not None:
+                has_amount = True
+                break
+        if has_amount:
+            out.append(labels.get(pos, f"第{pos + 1}列").replace("\n", ""))
+    return out
 
 
 def _first_total(cells: list[Cell]) -> bool:
@@ -203,6 +244,10 @@ def _code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str
         return None, name
     if len(codes) == 1 and _CODE.match(codes[0][1]) and len(keys) <= 2:
         return _remember(codes[0][1], context), name
+    full = [k for _, k in codes if _CODE.match(k)]
+    if len(full) > 1 and all(b.startswith(a) for a, b in zip(full, full[1:])):
+        # split columns that print the whole code each (205 | 20505 | 2050508): the longest
+        return _remember(full[-1], context), name
     # split columns: positions 0, 1, 2 hold 类, 款, 项
     parts = {i: k for i, k in codes if i < 3}
     lei = parts.get(0) if parts.get(0) and len(parts[0]) == 3 else None
@@ -216,6 +261,9 @@ def _code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str
     if kuan is None and xiang:
         kuan = context.get("kuan", "")[3:5] or None
     code = lei + (kuan or "") + (xiang if kuan and xiang else "")
+    if not _CODE.match(code):  # not a 类/款/项 code after all: keep what was printed
+        code = next((k for _, k in reversed(codes) if _CODE.match(k)), None)
+        return (_remember(code, context) if code else None), name
     return _remember(code, context), name
 
 
@@ -229,10 +277,11 @@ def _remember(code: str, context: dict[str, str]) -> str:
 
 # -- two-sided 总表 -------------------------------------------------------------------------
 
+_ITEM_HEADS = ("项目", "项目名称", "收入项目", "支出项目")
 INCOME_ITEMS = {
-    "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款"],
-    "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款"],
-    "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入"],
+    "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款", "一般公共预算"],
+    "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款", "政府性基金预算"],
+    "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算"],
     "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款"],
     "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金"],
     "higher_subsidy": ["上级补助收入"],
@@ -270,7 +319,7 @@ _EXPENDITURE_INDEX = _item_index(EXPENDITURE_ITEMS)
 def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
     table = built.table
     header, data = _split_header(section)
-    split_row = next((r for r in header if sum(key(c.text) == "项目" for c in r.cells) >= 2), None)
+    split_row = next((r for r in header if sum(key(c.text) in _ITEM_HEADS for c in r.cells) >= 2), None)
     if split_row is None or not data:
         if data:
             built.problems.append(("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location))
@@ -278,14 +327,14 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
         return
     cells = _trim(split_row.cells)
     width = len(cells)
-    split = [i for i, c in enumerate(cells) if key(c.text) == "项目"][1]
+    split = [i for i, c in enumerate(cells) if key(c.text) in _ITEM_HEADS][1]
     labels = stacked_labels([[c.text for c in cells]], width)
     sides = {"income": (0, split), "expenditure": (split, width)}
     positions: dict[str, dict[int, str]] = {}
     row_number_at: dict[str, int | None] = {}
     for side, (start, end) in sides.items():
         side_labels = {i - start: labels[i] for i in range(start, end) if i in labels}
-        cmap = map_columns(defn, {i: lab for i, lab in side_labels.items() if key(lab) not in ("项目", "行次")}, end - start, None)
+        cmap = map_columns(defn, {i: lab for i, lab in side_labels.items() if key(lab) not in (*_ITEM_HEADS, "行次")}, end - start, None)
         positions[side] = cmap.positions
         row_number_at[side] = next((i for i, lab in side_labels.items() if key(lab) == "行次"), None)
     used = {c for p in positions.values() for c in p.values()}
@@ -363,18 +412,31 @@ def _build_groups(section: Section, defn: TableDef, built: Built) -> None:
     total_index = {key(alias): item for item, aliases in GROUP_TOTALS.items() for alias in aliases}
     groups: dict[int, list[Row]] = {}
     totals: list[Row] = []
+    width = max((len(r.cells) for r in data), default=0)
+    per_group = 4 if width % 4 == 0 and width % 3 else 3  # code, (code,) name, amount
+
+    def group_of(index: int) -> int:
+        return index // per_group if width >= 2 * per_group else 0
     for row in data:
         cells = row.cells
         i = 0
         while i < len(cells):
             k = key(cells[i].text)
-            if _ECON_CODE.match(k) and i + 1 < len(cells) and parse_amount(cells[i + 1].text) is None:
-                out = Row(name=_tidy(cells[i + 1].text), location=cells[i].location, code=k)
-                if i + 2 < len(cells) and (value := _value(cells[i + 2])) is not None:
-                    out.values["amount"] = value
-                groups.setdefault(i // 3 if len(cells) >= 9 else 0, []).append(out)
-                i += 3
-                continue
+            if _ECON_CODE.match(k):
+                # code, name, amount; separate 类/款 code columns hold "301 | 01" or "301 | (blank)"
+                j = i + 1
+                if len(k) == 3 and j < len(cells) and _PART.match(norm(cells[j].text)):
+                    k += norm(cells[j].text)
+                    j += 1
+                while j < len(cells) - 1 and not cells[j].text.strip() and j - i < 2:
+                    j += 1
+                if j < len(cells) and parse_amount(cells[j].text) is None and cells[j].text.strip():
+                    out = Row(name=_tidy(cells[j].text), location=cells[i].location, code=k)
+                    if j + 1 < len(cells) and (value := _value(cells[j + 1])) is not None:
+                        out.values["amount"] = value
+                    groups.setdefault(group_of(i), []).append(out)
+                    i = j + 2
+                    continue
             if k in total_index:
                 out = Row(name=_tidy(cells[i].text), location=cells[i].location, key=total_index[k])
                 j = i + 1

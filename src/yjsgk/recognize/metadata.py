@@ -11,11 +11,12 @@ from ..model import Disclosure, Table
 from ..textnorm import norm
 from .segment import Segmentation
 
-_YEAR = re.compile(r"(20\d{2})\s*年\s*(?:度)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(决算|预算|绩效|部门决算|部门预算)")
+_YEAR = re.compile(r"(20\d{2})\s*年\s*(?:度)?\s*(?:[省市区县]级)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(决算|预算|绩效|部门决算|部门预算)")
 _YEAR_PAREN = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
 _ORG_SUFFIX = re.compile(r"(局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处)$")
-_DEPT_LINE = re.compile(r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:公开)?$")
+_DEPT_LINE = re.compile(r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院|部))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:信息)?\s*(?:公开)?$")
+_EVALUATION_TITLE = re.compile(r"绩效(?:自评|评价)(?:报告|表)")
 _PERF_DEPT = ("预算部门名称", "部门名称", "主管部门", "单位名称")
 
 
@@ -56,8 +57,9 @@ def _kind(disclosure: Disclosure, texts: list[TextBlock]) -> str:
     ids = {t.id for t in disclosure.tables}
     final = any(i.startswith("final.") for i in ids)
     budget = any(i.startswith("budget.") or i.startswith("performance.target") for i in ids)
+    # a self-evaluation table, or the title of an evaluation report (not a mention in a sentence)
     evaluation = any(i.startswith("performance.self_evaluation") for i in ids) or any(
-        "绩效自评" in norm(t.text) or "绩效评价报告" in norm(t.text) for t in texts
+        len(norm(t.text)) <= 40 and _EVALUATION_TITLE.search(norm(t.text)) for t in texts
     )
     if final:
         return "final_with_performance" if evaluation else "final"
@@ -75,6 +77,9 @@ def _kind(disclosure: Disclosure, texts: list[TextBlock]) -> str:
 
 def _year(texts: list[TextBlock], disclosure: Disclosure) -> int | None:
     """The year of the accounts: from the cover and titles first, then any `20XX年度`."""
+    cover = "".join(t.text for t in texts[:8])
+    if m := _YEAR.search(cover):  # the cover names the year before any comparison does
+        return int(m.group(1))
     for pattern in (_YEAR, _YEAR_PAREN):
         counts = Counter(int(m.group(1)) for t in texts[:200] for m in pattern.finditer(t.text))
         for table in disclosure.tables:
@@ -96,8 +101,13 @@ def _department(seg: Segmentation, texts: list[TextBlock], disclosure: Disclosur
             cells = [c for c in (row.cells or []) if c]
             if len(cells) >= 2 and norm(cells[0]) in _PERF_DEPT:
                 return cells[1].strip().lstrip("\u3000").strip()
-    for t in texts[:30]:
-        text = norm(t.text).replace("**", "")
-        if m := _DEPT_LINE.match(text):
+    lines = [norm(t.text).replace("**", "") for t in texts[:30]]
+    for t in lines:
+        if m := _DEPT_LINE.match(t):
             return m.group(1)
+    # a cover title wrapped over two or three lines ("中共上海市普陀区委" / "社会工作部2024年度" / "部门决算")
+    for size in (2, 3):
+        for i in range(min(len(lines), 10) - size + 1):
+            if m := _DEPT_LINE.match("".join(lines[i : i + size])):
+                return m.group(1)
     return None

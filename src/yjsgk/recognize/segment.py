@@ -16,7 +16,8 @@ from ..definitions import TableDef, table_defs
 from ..document import Document, GridRow, Grid, Location, TextBlock
 from ..textnorm import key
 
-NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表")
+NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表|公开表\s*0?(\d{1,2})")
+_PAGE_FURNITURE = re.compile(r"^(?:表\s*\d{1,2}|第\s*\d+\s*页.*|-?\s*\d{1,3}\s*-?)$")
 DEPARTMENT = re.compile(
     r"^(?:预算部门名称|部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位)\s*[：:]\s*(.+?)\s*$"
 )
@@ -78,7 +79,7 @@ def _meta(text: str) -> tuple[str | None, str | None, str | None]:
     """(department, unit, number) stated by a caption text."""
     department = unit = number = None
     if m := NUMBER.search(text):
-        number = m.group(1).zfill(2)
+        number = (m.group(1) or m.group(2)).zfill(2)
     if m := UNIT.search(text):
         unit = m.group(1)
     if m := DEPARTMENT.match(text.strip()):
@@ -91,7 +92,9 @@ def _meta(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 class _Segmenter:
-    def __init__(self) -> None:
+    def __init__(self, numbers_are_final: bool = True) -> None:
+        # 公开01–09表 are the final-account tables; budget sets number their own tables
+        self.numbers_are_final = numbers_are_final
         self.sections: list[Section] = []
         self.current: Section | None = None
         self.candidate: tuple[TableDef, str, Location] | None = None
@@ -103,6 +106,7 @@ class _Segmenter:
         self.numbers: list[tuple[str, Location]] = []
         self.orphans: list[GridRow] = []
         self.after_note = False
+        self.previous_text: str | None = None  # the last short text line, for wrapped titles
 
     # -- captions (text lines and one-cell rows) -------------------------------------
 
@@ -116,12 +120,15 @@ class _Segmenter:
             self.pending_unit = unit
             if self.current is not None and not self.current.has_data():
                 self.current.unit = unit
+        # "公开 01 表：收支预算总表": the title after the number is read as a title
+        title = NUMBER.sub("", text).strip(" ：:") if number else text
+        defn = match_title(title) if title and not (department or unit) else None
         if number:
             self.numbers.append((number, location))
-            self._set_number(number, location)
-        if department or unit or number:
+            if defn is None:
+                self._set_number(number, location)
+        if defn is None and (department or unit or number):
             return True
-        defn = match_title(text)
         if defn is None:
             return False
         if (
@@ -132,17 +139,19 @@ class _Segmenter:
             self.candidate = None  # a page repeat of the title: continue
             return True
         if self.candidate is not None and self.candidate[0] is defn and self.candidate[1].startswith("公开"):
-            self.candidate = (defn, text.strip(), location)  # the title after its number
+            self.candidate = (defn, title.strip(), location)  # the title after its number
             return True
-        self.candidate = (defn, text.strip(), location)
+        self.candidate = (defn, title.strip(), location)
         self.candidate_ttl = CANDIDATE_TTL
-        self.pending_number = None
+        # a number printed with the title or on the line before it belongs to this table
+        self.pending_number = number or self.pending_number
         return True
 
     def _set_number(self, number: str, location: Location) -> None:
         if self.candidate is not None or self.current is None or self.current.has_data():
             self.pending_number = number
-            if self.candidate is None and (defn := _FINAL_BY_NUMBER.get(number)):
+            by_number = _FINAL_BY_NUMBER if self.numbers_are_final else {}
+            if self.candidate is None and (defn := by_number.get(number)):
                 # a table known only by its number (公开03表) when no title is printed
                 self.candidate = (defn, f"公开{number}表", location)
                 self.candidate_ttl = CANDIDATE_TTL
@@ -156,6 +165,7 @@ class _Segmenter:
         if not texts:
             return
         self.after_note = False
+        self.previous_text = None
         if self._is_note(texts[0]):
             self._note(" ".join(texts))
             return
@@ -200,6 +210,16 @@ class _Segmenter:
             self._note(text)
             return
         after_note, self.after_note = self.after_note, False
+        previous, self.previous_text = self.previous_text, text if len(text) <= 40 else None
+        # a title wrapped over two lines ("…会议费、培训费" / "支出预算表")
+        if (
+            previous
+            and not match_title(text)
+            and not match_title(NUMBER.sub("", previous))
+            and match_title(NUMBER.sub("", previous + text))
+        ):
+            self.caption(previous + text, block.location)
+            return
         if self.caption(text, block.location):
             return
         current = self.current
@@ -208,7 +228,8 @@ class _Segmenter:
             current.notes.append(text)
             self.after_note = True
             return
-        if current is not None and current.rows:
+        # a running header ("…2026年度部门预算公开"), "表1" or a page number does not end a table
+        if current is not None and current.rows and not _is_page_furniture(text, current):
             current.closed = True
         if self.candidate is not None:
             self.candidate_ttl -= 1
@@ -216,13 +237,27 @@ class _Segmenter:
                 self.candidate = None
 
 
+def _is_page_furniture(text: str, current: Section) -> bool:
+    k = key(text)
+    if _PAGE_FURNITURE.match(k):
+        return True
+    # the document's own title repeated at the top of every page
+    return len(k) <= 40 and k.endswith(("预算公开", "决算公开", "部门预算", "部门决算")) and not current.closed
+
+
 def _note_continuation(text: str) -> bool:
     k = key(text)
     return any(w in k for w in ("本表", "无数据", "尾数误差", "本单位没有", "本部门没有")) and len(k) < 160
 
 
+def _looks_like_budget(document: Document) -> bool:
+    """The cover says 预算 and not 决算 (budget sets reuse 公开NN表 for their own tables)."""
+    head = "".join(key(b.text) for b in document.blocks[:40] if isinstance(b, TextBlock))
+    return "预算" in head and "决算" not in head
+
+
 def segment(document: Document) -> Segmentation:
-    seg = _Segmenter()
+    seg = _Segmenter(numbers_are_final=not _looks_like_budget(document))
     for block in document.blocks:
         if isinstance(block, Grid):
             for row in block.rows:

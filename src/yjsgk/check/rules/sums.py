@@ -118,6 +118,8 @@ def hierarchy(disclosure: Disclosure) -> Iterator[Finding]:
 def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
     for table in disclosure.tables:
         defn = table_def(table.id)
+        if table.unmapped_columns:
+            continue  # a part may sit in a column we could not name (recognize.columns says so)
         for identity in defn.identities:
             for row in table.rows:
                 found = row.values.get(identity.total)
