@@ -986,3 +986,16 @@ TABLE_RULES = ("sum.", "identity.", "balance.", "cross.", "format.", "name.", "r
 def test_every_rule_has_a_failing_case_in_this_file():
     """The rules over the standard tables; other families keep the same meta-test in their files."""
     assert {r for r in VIOLATED if r.startswith(TABLE_RULES)} == {r for r in RULES if r.startswith(TABLE_RULES)}
+
+
+@violates("recognize.repeated_codes")
+def test_a_table_listing_codes_per_unit_is_not_summed():
+    # two units' blocks under one 合计: 2010301 twice; summing by code would be meaningless
+    rows = EXP_03 + [("2010301", "行政运行", "5.00", "5.00", "0.00", "0.00", "0.00", "0.00")]
+    text = document(expenditure_03(rows))
+    findings = run(text)
+    repeated = [f for f in findings if f.rule == "recognize.repeated_codes"]
+    assert [(f.severity, f.table, f.message) for f in repeated] == [
+        ("warning", "final.expenditure", "支出决算表中科目 2010301 出现多次（可能按单位分列），未核对合计与科目层级")
+    ]
+    assert not [f for f in findings if f.rule.startswith("sum.")]

@@ -71,6 +71,8 @@ class Table:
     unit: str | None = None
     # printed amount columns no canonical column matched: the row identities are then incomplete
     unmapped_columns: list[str] = field(default_factory=list)
+    # codes printed more than once (a table listed by unit): totals and hierarchy are not checked
+    repeated_codes: list[str] = field(default_factory=list)
 
     @property
     def display_name(self) -> str:

@@ -134,7 +134,9 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
             score = col.score(lk)
             if score:
                 # a match on the lowest header row is more specific than one on a parent
-                scored.append((score + 100 * (col.score(child) > 0), -pos, pos, col.id))
+                # (a generic 小计/合计 under a named parent belongs to the parent, not to the total)
+                specific_child = col.score(child) > 2
+                scored.append((score + 100 * specific_child, -pos, pos, col.id))
     scored.sort(reverse=True)
     positions: dict[int, str] = {}
     taken: set[str] = set()

@@ -176,6 +176,18 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                     out.values[column] = value
         if out.values or out.code or out.name:
             table.rows.append(out)
+    codes = [r.code for r in table.rows if r.code]
+    if len(codes) != len(set(codes)):
+        repeated = sorted({c for c in codes if codes.count(c) > 1})
+        table.repeated_codes = repeated
+        built.problems.append(
+            (
+                "recognize.repeated_codes",
+                f"{defn.title}中科目 {'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''} 出现多次（可能按单位分列），"
+                "未核对合计与科目层级",
+                table.location,
+            )
+        )
 
 
 def _rename_inclusive_total(cmap: ColumnMap) -> None:
@@ -185,6 +197,11 @@ def _rename_inclusive_total(cmap: ColumnMap) -> None:
         for pos, column in cmap.positions.items():
             if column == "total":
                 cmap.positions[pos] = "all_total"
+    elif "three_public" in mapped and "total" not in mapped:
+        # without 会议费/培训费 the 三公 subtotal is the table's total
+        for pos, column in cmap.positions.items():
+            if column == "three_public":
+                cmap.positions[pos] = "total"
 
 
 def _unmapped_amount_columns(cmap: ColumnMap, labels: dict[int, str], data: list[GridRow], width: int) -> list[str]:

@@ -122,7 +122,7 @@ def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, li
 def _class_link(disclosure: Disclosure, summary_id: str, column: str, coded_id: str, coded_column: str) -> Iterator[Finding]:
     summary = disclosure.table(summary_id)
     coded = disclosure.table(coded_id)
-    if summary is None or coded is None or not any(r.values for r in coded.rows):
+    if summary is None or coded is None or not any(r.values for r in coded.rows) or coded.repeated_codes:
         return
     for row in summary.rows:
         if row.side != "expenditure" or not row.code or column not in row.values:

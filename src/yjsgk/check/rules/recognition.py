@@ -39,6 +39,13 @@ PROBLEMS = {
         """A 总表 row that carries an amount but no item name cannot be attributed to an income or
         expenditure item.""",
     ),
+    "recognize.repeated_codes": (
+        "科目编码在表中唯一",
+        "warning",
+        """A coded table that prints the same code several times (usually one block per unit) cannot
+        be summed by code: the 合计 and 类/款/项 sums of such a table are not checked, and this
+        says so.""",
+    ),
     "recognize.unknown_table": (
         "表格可识别",
         "warning",
@@ -54,6 +61,7 @@ EXAMPLES = {
     "recognize.unit": "文件中出现不同的金额单位：万元、元",
     "recognize.columns": "一般公共预算财政拨款“三公”经费支出决算表：无法从表头确定金额列，本表未做核对",
     "recognize.missing_name": "收入支出决算总表支出侧行次 20 有金额但项目名称为空",
+    "recognize.repeated_codes": "一般公共预算支出情况表中科目 2080501、2080505 出现多次（可能按单位分列），未核对合计与科目层级",
     "recognize.unknown_table": "有 12 行金额数据不属于任何已识别的标准表，未做核对（首行：201 | 一般公共服务支出 | 125.27）",
 }
 

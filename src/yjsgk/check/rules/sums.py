@@ -14,7 +14,8 @@ from ..registry import rule
 def _coded_tables(disclosure: Disclosure) -> Iterator[Table]:
     for table in disclosure.tables:
         defn = table_def(table.id)
-        if defn.codes and defn.layout in ("coded", "groups"):
+        # a code listed several times (by unit) makes parent and child ambiguous: not summed
+        if defn.codes and defn.layout in ("coded", "groups") and not table.repeated_codes:
             yield table
 
 
