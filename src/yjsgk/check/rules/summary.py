@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model import Disclosure, Row, Table
@@ -12,7 +13,7 @@ from ..registry import BUDGET, FINAL, rule
 SUMMARY_TABLES = ("final.summary", "final.fiscal_summary", "budget.summary", "budget.fiscal_summary")
 INCOME_ITEMS = (
     "fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital", "fiscal",
-    "special_account_business", "higher_subsidy", "business", "operating", "subordinate", "other",
+    "special_account_business", "unit_funds", "higher_subsidy", "business", "operating", "subordinate", "other",
 )
 EXPENDITURE_ITEMS = ("basic", "project", "operating", "to_subordinate", "to_higher")
 FUNDS = ("general_budget", "gov_fund", "state_capital")
@@ -64,10 +65,12 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
         income, expenditure = _side(table, "income"), _side(table, "expenditure")
         by_key_in = {r.key: r for r in income if r.key}
         by_key_out = {r.key: r for r in expenditure if r.key}
-        items = [r for r in income if r.key in INCOME_ITEMS]
-        yield from _sum_check(table, by_key_in.get("total_income"), items, "应等于各项收入之和")
+        items = _top_level([r for r in _before(income, "total_income") if r.key in INCOME_ITEMS or _unknown_item(r)])
+        if not any(_unknown_item(r) for r in items):  # an item we cannot name may be a part
+            yield from _sum_check(table, by_key_in.get("total_income"), items, "应等于各项收入之和")
         lines = [r for r in expenditure if r.code] or [r for r in expenditure if r.key in EXPENDITURE_ITEMS]
-        yield from _sum_check(table, by_key_out.get("total_expenditure"), lines, "应等于各项支出之和")
+        if not any(_unknown_item(r) for r in _before(expenditure, "total_expenditure")):
+            yield from _sum_check(table, by_key_out.get("total_expenditure"), lines, "应等于各项支出之和")
         opening_parts = [r for r in income if r.key and r.key.startswith("opening_balance.")]
         yield from _sum_check(table, by_key_in.get("opening_balance"), opening_parts, "应等于其分项之和")
         parts_in = [by_key_in[k] for k in ("total_income", "use_non_fiscal_balance", "opening_balance") if k in by_key_in]
@@ -93,6 +96,38 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
                 )
                 if finding:
                     yield finding
+
+
+_CN_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_ANY_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]?\d+[)）]?\s*[、.．)）])")
+
+
+def _before(rows: list[Row], total_key: str) -> list[Row]:
+    """The rows printed before the side's total (what follows it is carry-over and totals)."""
+    out = []
+    for row in rows:
+        if row.key == total_key:
+            if out:  # a total printed first ("一、本年收入") heads the items below it instead
+                break
+            continue
+        out.append(row)
+    return out
+
+
+def _top_level(rows: list[Row]) -> list[Row]:
+    """"一、财政拨款" with "1.一般公共预算拨款" under it: only the 一、二、三 items are summed."""
+    top = [r for r in rows if _CN_ORDINAL.match(r.name)]
+    return top if top and len(top) < len(rows) else rows
+
+
+def _unknown_item(row: Row) -> bool:
+    """A numbered item with an amount that is neither a known item nor a function class."""
+    return (
+        row.key is None
+        and row.code is None
+        and bool(_ANY_ORDINAL.match(row.name))
+        and any(v.amount != 0 for v in row.values.values())
+    )
 
 
 def _fund_columns(table: Table, expenditure: list[Row]) -> Iterator[Finding]:
