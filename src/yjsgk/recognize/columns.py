@@ -33,7 +33,7 @@ class ColumnMap:
 
 def is_index_row(texts: list[str]) -> bool:
     """The 栏次 row: `栏次 | | 1 | 2 | 3` or `** | ** | 1 | 2 | 3` or `1 | 2 | … | 12`."""
-    cells = [key(t) for t in texts if key(t)]
+    cells = [key(t) for t in texts if key(t).strip("*")]  # "**" marks the key columns in some exports
     if not cells:
         return False
     if cells[0] == "栏次":
