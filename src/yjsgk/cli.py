@@ -25,7 +25,11 @@ def _paths(args: Sequence[str]) -> Iterator[Path]:
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$")
+            )  # ~$name.docx: Office's lock file of an open document
         else:
             yield path
 

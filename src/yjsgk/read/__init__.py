@@ -6,11 +6,12 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import ReadError
+from .office import OFFICE_SUFFIXES
 from .text import read_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED_SUFFIXES = (TEXT_SUFFIXES - {""}) | PDF_SUFFIXES
+SUPPORTED_SUFFIXES = (TEXT_SUFFIXES - {""}) | PDF_SUFFIXES | OFFICE_SUFFIXES
 
 
 def read_path(path: Path | str) -> Document:
@@ -28,6 +29,10 @@ def read_path(path: Path | str) -> Document:
             from .pdf import read_pdf  # imported on demand: PDFium is not needed for text
 
             return read_pdf(path, source)
+        if suffix in OFFICE_SUFFIXES:
+            from .office import read_office  # Word, Excel and web pages, by their content
+
+            return read_office(path, source)
     except OSError as exc:
         raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
-    raise ReadError(source, f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md / .pdf）")
+    raise ReadError(source, f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md / .pdf / .docx / .doc / .xlsx / .xlsm / .xls / .html / .htm）")

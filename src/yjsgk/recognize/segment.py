@@ -164,8 +164,13 @@ class _Segmenter:
         texts = [c.text.strip() for c in row.cells if c.text.strip()]
         if not texts:
             return
-        self.after_note = False
+        after_note, self.after_note = self.after_note, False
         self.previous_text = None
+        current = self.current
+        if after_note and len(texts) == 1 and current is not None and _note_continuation(texts[0]):
+            current.notes.append(texts[0])  # "2. 本套报表…" in its own row under the note
+            self.after_note = True
+            return
         if self._is_note(texts[0]):
             self._note(" ".join(texts))
             return
