@@ -579,3 +579,17 @@ def test_ingest_query_and_export_on_the_command_line(tmp_path, capsys, variants)
     assert main(["export", "--all", "--db", db, "--format", "datapackage", "-o", str(tmp_path / "fdp")]) == 0
     assert "通过 frictionless 校验" in capsys.readouterr().err
     assert main(["query", "rank", "--db", db, "--year", "2021", "--measure", "nonsense"]) == 2
+
+
+def test_the_whole_samples_folder_is_ingested(tmp_path):
+    """All 50 real published files (PDF, XLS, XLSX): 49 stored, the scanned PDF refused."""
+    store = Store(f"sqlite:///{tmp_path / 'samples.db'}")
+    summary = ingest([SHARED / "samples"], store)
+    statuses = [o.status for o in summary.outcomes]
+    assert (statuses.count("ingested"), statuses.count("failed")) == (49, 1)
+    (failed,) = [o for o in summary.outcomes if o.status == "failed"]
+    assert Path(failed.path).name.endswith("2026年度部门预算情况说明.pdf")
+    assert failed.reason.startswith("扫描件，无文字层")
+    again = ingest([SHARED / "samples"], store)
+    assert [o.status for o in again.outcomes].count("unchanged") == 49
+    store.close()
