@@ -161,3 +161,25 @@ def test_notes_about_a_disclosure_are_not_a_disclosure():
     payload = json.loads(folder.stdout)
     assert [Path(d["source"]).name for d in payload["documents"]] == ["sample_final_accounts.txt"]
     assert len(payload["unreadable"]) == 1 and "MISTAKES.md" in payload["unreadable"][0]
+
+
+def test_progress_bar_on_a_terminal_for_a_folder():
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "yjsgk", "check", "--format", "json", str(SEED_FILES["000"].parent)],
+        stdout=subprocess.PIPE, stderr=slave, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}, timeout=60,
+    )
+    os.close(slave)
+    shown = os.read(master, 65536).decode("utf-8", "replace")
+    os.close(master)
+    assert result.returncode == 1  # seed 002 has errors
+    assert "] 5/5" in shown and "\r" in shown
+    assert json.loads(result.stdout)["documents"]  # the report itself is untouched
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal():
+    result = run("check", "--format", "json", str(SEED_FILES["000"].parent))
+    assert result.stderr == ""

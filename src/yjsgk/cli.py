@@ -16,6 +16,7 @@ from .config import NO_PROFILE, Config, load_config
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
 from .report import json_report, rules_report, text_report
+from .report.terminal import Progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -119,7 +120,12 @@ def _run(args: argparse.Namespace) -> int:
     results = []
     unreadable: list[str] = []
     suppressed = 0
-    for path in _paths(args.paths):
+    paths = list(_paths(args.paths))
+    # a progress bar on a terminal when there is more than a handful of files
+    progress = Progress() if len(paths) > 3 and sys.stderr.isatty() else None
+    for index, path in enumerate(paths):
+        if progress:
+            progress(index, len(paths), str(path))
         try:
             disclosure, findings = load(path, config)
         except ReadError as exc:
@@ -129,6 +135,8 @@ def _run(args: argparse.Namespace) -> int:
         findings, hidden = apply_baseline(findings, accepted)
         suppressed += hidden
         results.append((disclosure, findings))
+    if progress:
+        progress(len(paths), len(paths), "")
     if getattr(args, "write_baseline", None):
         count = write_baseline(args.write_baseline, [f for _, fs in results for f in fs])
         print(f"yjsgk: 已将 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import time
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
+
+from ..report.terminal import Progress
+from ..report.terminal import pad as _pad
+from ..report.terminal import width as _width
 
 COMMANDS = ("ingest", "query", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
@@ -105,30 +106,6 @@ def run(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------------------------
 # ingest
-
-
-class Progress:
-    """A one-line progress bar on a terminal (stderr); silent otherwise."""
-
-    def __init__(self, stream=sys.stderr, width: int = 28):
-        self.stream = stream
-        self.width = width
-        self.started = time.perf_counter()
-
-    def __call__(self, done: int, total: int, current: str) -> None:
-        if total == 0:
-            return
-        filled = int(self.width * done / total)
-        rate = done / max(time.perf_counter() - self.started, 1e-9)
-        name = Path(current).name if current else ""
-        if len(name) > 40:
-            name = "…" + name[-39:]
-        columns = max(40, min(120, shutil.get_terminal_size().columns - 1))
-        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {rate:5.1f}/s {name}"
-        self.stream.write("\r" + _pad(_clip(line, columns), columns, False))
-        if done == total:
-            self.stream.write("\r" + " " * columns + "\r")
-        self.stream.flush()
 
 
 def _ingest(args) -> int:
@@ -278,21 +255,6 @@ def _query(args) -> int:
 
 def _cell(value) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _clip(text: str, width: int) -> str:
-    while _width(text) > width:
-        text = text[:-1]
-    return text
-
-
-def _pad(text: str, width: int, right: bool) -> str:
-    gap = " " * max(0, width - _width(text))
-    return gap + text if right else text + gap
 
 
 TEXT_HIDDEN = {"source", "content_hash", "ingested_at", "fingerprint", "message"}
