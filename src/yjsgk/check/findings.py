@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from ..document import Location
+from ..model import Row, Table
 
 SEVERITIES = ("error", "warning", "notice")
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "notice": "提示"}
@@ -53,6 +54,20 @@ class Finding:
             "related": [loc.to_dict() for loc in self.related],
             "fingerprint": self.fingerprint,
         }
+
+
+def row_finding(rule: str, severity: str, message: str, table: Table, row: Row, column: str) -> Finding:
+    """A finding about what a row prints in one column (its code or name), located at the row."""
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=message,
+        table=table.id,
+        table_title=table.display_name,
+        row=row.label,
+        column=column,
+        location=row.location,
+    )
 
 
 def _dec(value: Decimal | None) -> str | None:

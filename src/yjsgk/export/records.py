@@ -275,16 +275,23 @@ def finding_records(b: Bundle) -> Iterator[dict]:
             "rule": f.rule,
             "table": f.table,
             "table_title": f.table_title,
-            "row": f.row,
-            "column": f.column,
-            "expected": f.expected,
-            "found": f.found,
-            "difference": f.difference,
-            "message": f.message,
+            **finding_detail(f),
             "line": f.location.line if f.location else None,
             "page": f.location.page if f.location else None,
             "fingerprint": f.fingerprint,
         }
+
+
+def finding_detail(f: Finding) -> dict:
+    """The cell a finding points at, its figures and its statement, as every export names them."""
+    return {
+        "row": f.row,
+        "column": f.column,
+        "expected": f.expected,
+        "found": f.found,
+        "difference": f.difference,
+        "message": f.message,
+    }
 
 
 def row_name(row: Row) -> str:

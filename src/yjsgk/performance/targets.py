@@ -239,33 +239,28 @@ class _Walk:
                 "weight_at": w,
             }, True
         if w is None:  # the row is cut short: read the cells by what they are
-            fields: dict = {"weight_at": -1}
-            for i in range(s + 1, len(cells)):
-                text = cells[i]
-                if not text.strip():
-                    continue
-                if is_value_type(text) and "type" not in fields:
-                    fields["type"] = text
-                elif "value" not in fields:
-                    fields["value"], fields["value_at"] = text, i
-                elif "unit" not in fields and len(tidy(text)) <= 4:
-                    fields["unit"] = text
-                elif "description" not in fields:
-                    fields["description"] = text
-            return fields, False
+            return _read_by_kind(cells, s + 1, len(cells), {"weight_at": -1}, short_unit=True), False
         # cells lost: 分值, 评分标准 and 指标解释 from the right, the rest read by what they are
         fields = {"description": get(w - 2), "standard": get(w - 1), "weight_at": w}
-        for i in range(s + 1, w - 2):
-            text = cells[i]
-            if not text.strip():
-                continue
-            if is_value_type(text) and "type" not in fields:
-                fields["type"] = text
-            elif "value" not in fields:
-                fields["value"], fields["value_at"] = text, i
-            elif "unit" not in fields:
-                fields["unit"] = text
-        return fields, False
+        return _read_by_kind(cells, s + 1, w - 2, fields, short_unit=False), False
+
+
+def _read_by_kind(cells: list[str], start: int, stop: int, fields: dict, *, short_unit: bool) -> dict:
+    """Fill the fields not yet in `fields` from the non-blank cells in [start, stop), by what each
+    looks like. short_unit: a long text is no unit (a row cut short may lack one)."""
+    for i in range(start, stop):
+        text = cells[i]
+        if not text.strip():
+            continue
+        if is_value_type(text) and "type" not in fields:
+            fields["type"] = text
+        elif "value" not in fields:
+            fields["value"], fields["value_at"] = text, i
+        elif "unit" not in fields and (not short_unit or len(tidy(text)) <= 4):
+            fields["unit"] = text
+        elif "description" not in fields:
+            fields["description"] = text
+    return fields
 
 
 def parse_targets(table: Table, kind: str) -> Targets:

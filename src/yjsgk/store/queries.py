@@ -91,51 +91,42 @@ def _three_public(part: str, label: str) -> Measure:
     )
 
 
+def _side_total(side: str, label: str) -> Measure:
+    """收入合计 / 支出合计: the total of that side's table, else the 总表 line."""
+    return Measure(
+        side,
+        label,
+        final=(
+            Source(f"final.{side}", "total", key="total"),
+            Source("final.summary", "amount", key=f"total_{side}", side=side),
+        ),
+        budget=(
+            Source(f"budget.{side}", "total", key="total"),
+            Source("budget.summary", "amount", key=f"total_{side}", side=side),
+        ),
+    )
+
+
+def _expenditure_class(part: str, label: str) -> Measure:
+    """基本支出 / 项目支出: a column of the 支出表; budgets also print it in the 总表."""
+    return Measure(
+        part,
+        label,
+        final=(Source("final.expenditure", part, key="total"),),
+        budget=(
+            Source("budget.expenditure", part, key="total"),
+            Source("budget.summary", "amount", key=part, side="expenditure"),
+        ),
+    )
+
+
 MEASURES: dict[str, Measure] = {
     m.id: m
     for m in (
-        Measure(
-            "expenditure",
-            "支出合计",
-            final=(
-                Source("final.expenditure", "total", key="total"),
-                Source("final.summary", "amount", key="total_expenditure", side="expenditure"),
-            ),
-            budget=(
-                Source("budget.expenditure", "total", key="total"),
-                Source("budget.summary", "amount", key="total_expenditure", side="expenditure"),
-            ),
-        ),
-        Measure(
-            "basic",
-            "基本支出",
-            final=(Source("final.expenditure", "basic", key="total"),),
-            budget=(
-                Source("budget.expenditure", "basic", key="total"),
-                Source("budget.summary", "amount", key="basic", side="expenditure"),
-            ),
-        ),
-        Measure(
-            "project",
-            "项目支出",
-            final=(Source("final.expenditure", "project", key="total"),),
-            budget=(
-                Source("budget.expenditure", "project", key="total"),
-                Source("budget.summary", "amount", key="project", side="expenditure"),
-            ),
-        ),
-        Measure(
-            "income",
-            "收入合计",
-            final=(
-                Source("final.income", "total", key="total"),
-                Source("final.summary", "amount", key="total_income", side="income"),
-            ),
-            budget=(
-                Source("budget.income", "total", key="total"),
-                Source("budget.summary", "amount", key="total_income", side="income"),
-            ),
-        ),
+        _side_total("expenditure", "支出合计"),
+        _expenditure_class("basic", "基本支出"),
+        _expenditure_class("project", "项目支出"),
+        _side_total("income", "收入合计"),
         _three_public("", "“三公”经费合计"),
         _three_public("abroad", "因公出国（境）费"),
         _three_public("vehicle", "公务用车购置及运行费"),

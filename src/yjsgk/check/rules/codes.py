@@ -11,7 +11,7 @@ from ...definitions import table_def
 from ...dictionary import Classification, classification, name_key
 from ...model import Disclosure, Row, Table
 from ...textnorm import strip_ordinal
-from ..findings import Finding
+from ..findings import Finding, row_finding
 from ..registry import rule
 from .completeness import active_profile, codes_read_reliably, document_year
 
@@ -68,16 +68,7 @@ def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
                 message = f"{table.display_name}中的科目 {code} {_printed_name(row)}在 {year} 年不是有效科目（{used}）。"
             else:
                 continue
-            yield Finding(
-                rule="code.unknown",
-                severity="warning",
-                message=message,
-                table=table.id,
-                table_title=table.display_name,
-                row=row.label,
-                column="科目编码",
-                location=row.location,
-            )
+            yield row_finding("code.unknown", "warning", message, table, row, "科目编码")
 
 
 def _codes_with_two_names(disclosure: Disclosure) -> set[str]:
@@ -138,16 +129,7 @@ def official_name(disclosure: Disclosure) -> Iterator[Finding]:
             else:
                 message = f"科目 {code} 的规范名称为“{official.name}”，{table.display_name}中印为“{printed}”。"
             reported.add((code, printed_key))
-            yield Finding(
-                rule="code.name",
-                severity="notice",
-                message=message,
-                table=table.id,
-                table_title=table.display_name,
-                row=row.label,
-                column="科目名称",
-                location=row.location,
-            )
+            yield row_finding("code.name", "notice", message, table, row, "科目名称")
 
 
 @rule(
@@ -199,16 +181,8 @@ def _misplaced(table: Table, rows: list[Row]) -> Iterator[Finding]:
             continue
         if above is None or code.startswith(above.code or ""):
             continue
-        yield Finding(
-            rule="code.parent",
-            severity="error",
-            message=(
-                f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，"
-                f"其上级科目应为 {code[:-2]}。"
-            ),
-            table=table.id,
-            table_title=table.display_name,
-            row=row.label,
-            column="科目编码",
-            location=row.location,
+        message = (
+            f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，"
+            f"其上级科目应为 {code[:-2]}。"
         )
+        yield row_finding("code.parent", "error", message, table, row, "科目编码")

@@ -31,7 +31,7 @@ from ...errors import YjsgkError
 from ...model import Disclosure, Table
 from ...recognize.segment import match_title
 from ...textnorm import key, norm
-from ..findings import Finding
+from ..findings import Finding, row_finding
 from ..registry import ANY, BUDGET, FINAL, rule
 
 DOC_KINDS = {"final": "final", "final_with_performance": "final", "budget": "budget"}
@@ -533,6 +533,16 @@ def empty_table_note(disclosure: Disclosure) -> Iterator[Finding]:
 # -- complete.section / complete.glossary -----------------------------------------------------
 
 
+def _scope_with_layout(disclosure: Disclosure) -> tuple[Profile, str, Layout] | None:
+    """(profile, final|budget, layout) for the rules that read the document's text."""
+    scope = _scope(disclosure)
+    document = document_of(disclosure)
+    if scope is None or document is None:
+        return None
+    profile, kind = scope
+    return profile, kind, layout_of(document)
+
+
 @rule(
     "complete.section",
     "情况说明包含规定的部分",
@@ -545,12 +555,10 @@ def empty_table_note(disclosure: Disclosure) -> Iterator[Finding]:
     example="情况说明中未找到“政府采购支出情况说明”部分（全国通用（财政部统一格式）规定）。",
 )
 def required_sections(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
-    document = document_of(disclosure)
-    if scope is None or document is None:
+    scope = _scope_with_layout(disclosure)
+    if scope is None:
         return
-    profile, kind = scope
-    layout = layout_of(document)
+    profile, kind, layout = scope
     required = [r for r in profile.select("section", kind, disclosure.year) if _data_condition(r, disclosure)]
     if not required:
         return
@@ -696,17 +704,8 @@ def detail_level(disclosure: Disclosure) -> Iterator[Finding]:
                 continue  # amounts read into the name: the row was not read cleanly
             amount = next((v for v in row.values.values() if v.amount != 0), None)
             shown = f"（{amount.text} {table.unit or disclosure.unit or ''}）".replace(" ）", "）") if amount else ""
-            yield _finding(
-                "complete.detail",
-                "warning",
-                f"{table.display_name}中 {row.label}{shown}没有列出下级{level}级科目：{why}。",
-                disclosure,
-                table=table.id,
-                table_title=table.display_name,
-                row=row.label,
-                column="科目编码",
-                location=row.location,
-            )
+            message = f"{table.display_name}中 {row.label}{shown}没有列出下级{level}级科目：{why}。"
+            yield row_finding("complete.detail", "warning", message, table, row, "科目编码")
 
 
 # -- complete.placeholder ----------------------------------------------------------------------
@@ -873,12 +872,10 @@ def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> 
     example="目录中“六、一般公共预算财政拨款基本支出决算表”列在“七、一般公共预算财政拨款“三公”经费支出决算表”之前，正文中顺序相反。",
 )
 def contents_order(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
-    document = document_of(disclosure)
-    if scope is None or document is None:
+    scope = _scope_with_layout(disclosure)
+    if scope is None:
         return
-    profile, kind = scope
-    layout = layout_of(document)
+    profile, kind, layout = scope
     if not layout.contents:
         return
     body: dict[tuple[str, str], Location] = {}

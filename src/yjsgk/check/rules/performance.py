@@ -421,6 +421,14 @@ def _scale_phrase(evaluation: Evaluation) -> tuple[str, object]:
     return f"{source}（{scale.describe()}）", scale
 
 
+def _grade_instead(grade: str, scale: object, score: Decimal) -> str | None:
+    """The grade `score` earns on `scale` when the printed `grade` is a known one and differs."""
+    expected = scale.grade(score)  # type: ignore[attr-defined]
+    if expected is None or not known_grade(grade, scale) or same_grade(grade, expected):  # type: ignore[arg-type]
+        return None
+    return expected
+
+
 @rule(
     "performance.grade",
     "等级与总分和等级划分一致",
@@ -440,8 +448,8 @@ def grade(disclosure: Disclosure) -> Iterator[Finding]:
         if _total_excludes_funds(evaluation) and evaluation.funds and evaluation.funds.score:
             score += evaluation.funds.score.amount  # graded on the 100 points, funds included
             score_text = f"{score_text} + 资金得分 {evaluation.funds.score.text}"
-        expected = scale.grade(score)  # type: ignore[attr-defined]
-        if expected is None or not known_grade(evaluation.grade, scale) or same_grade(evaluation.grade, expected):  # type: ignore[arg-type]
+        expected = _grade_instead(evaluation.grade, scale, score)
+        if expected is None:
             continue
         yield _finding(
             "performance.grade",
@@ -511,8 +519,8 @@ def report(disclosure: Disclosure) -> Iterator[Finding]:
                 score = next((s.value for s in evaluation.report.statements if s.what == "total" and s.value), None) or evaluation.total_score
                 if score is None:
                     continue
-                expected = scale.grade(score.amount)  # type: ignore[attr-defined]
-                if expected is None or not known_grade(statement.grade, scale) or same_grade(statement.grade, expected):  # type: ignore[arg-type]
+                expected = _grade_instead(statement.grade, scale, score.amount)
+                if expected is None:
                     continue
                 yield _finding(
                     "performance.report",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...model import Disclosure, Row, Table
 from ...textnorm import key, strip_ordinal
-from ..findings import Finding
+from ..findings import Finding, row_finding
 from ..registry import rule
 
 
@@ -69,16 +69,8 @@ def same_code_same_name(disclosure: Disclosure) -> Iterator[Finding]:
             if name_key == usual_key:
                 continue
             for name, table, row in occurrences:
-                yield Finding(
-                    rule="name.same-code",
-                    severity="warning",
-                    message=(
-                        f"科目 {code} 在{table.display_name}中名为“{name}”，"
-                        f"其他表（{others}）均为“{usual[0][0]}”。"
-                    ),
-                    table=table.id,
-                    table_title=table.display_name,
-                    row=row.label,
-                    column="科目名称",
-                    location=row.location,
+                message = (
+                    f"科目 {code} 在{table.display_name}中名为“{name}”，"
+                    f"其他表（{others}）均为“{usual[0][0]}”。"
                 )
+                yield row_finding("name.same-code", "warning", message, table, row, "科目名称")
