@@ -999,3 +999,16 @@ def test_a_table_listing_codes_per_unit_is_not_summed():
         ("warning", "final.expenditure", "支出决算表中科目 2010301 出现多次（可能按单位分列），未核对合计与科目层级")
     ]
     assert not [f for f in findings if f.rule.startswith("sum.")]
+
+
+@violates("recognize.template")
+def test_a_blank_template_is_recognized_and_not_audited():
+    # a placeholder department and no amounts: its blanks and placeholders are not mistakes
+    lines = ["2024年度部门决算模板", "", "部门：上海市XX局", ""] + expenditure_03(
+        [("合计", "", "", "", "", "", "", ""), ("201", "一般公共服务支出", "", "", "", "", "", "")]
+    )
+    text = "\n".join(lines)
+    d = disclosure(text)
+    assert d.template and d.department == "上海市XX局"
+    findings = run(text)
+    assert [(f.rule, f.severity) for f in findings] == [("recognize.template", "notice")]

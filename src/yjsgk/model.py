@@ -111,6 +111,8 @@ class Disclosure:
     # performance tables typed by `yjsgk.performance` (Evaluation, Targets), in document order
     evaluations: list = field(default_factory=list)
     targets: list = field(default_factory=list)
+    # a blank template (placeholder department, no amounts): only recognition is reported
+    template: bool = False
     # the neutral document it was recognized from (text blocks for the completeness rules)
     document: object | None = field(default=None, repr=False)
 

@@ -45,8 +45,25 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
     for label, value in (("部门名称", disclosure.department), ("年度", disclosure.year), ("金额单位", disclosure.unit)):
         if value is None and (label != "金额单位" or _has_amount_tables(disclosure)):
             disclosure.recognition.append(Problem("recognize.metadata", f"未找到{label}", where, None))
+    if _is_template(disclosure, texts):
+        disclosure.template = True
+        disclosure.recognition.append(
+            Problem("recognize.template", "这是一份空白模板（单位名称为占位符，表中没有金额），未核对其数据与完整性", where, None)
+        )
     if disclosure.kind == "unknown":
         disclosure.recognition.append(Problem("recognize.kind", "未能判断文件类型（决算、预算或绩效自评）", where, None))
+
+
+_PLACEHOLDER = re.compile(r"[XＸ×xｘ]{2,}|\*{2,}|某某")
+
+
+def _is_template(disclosure: Disclosure, texts: list[TextBlock]) -> bool:
+    """A placeholder name (上海市XX局) or a cover saying 模板, and not one non-zero amount."""
+    placeholder = bool(disclosure.department and _PLACEHOLDER.search(norm(disclosure.department)))
+    says_template = any("模板" in norm(t.text) for t in texts[:10])
+    if not (placeholder or says_template):
+        return False
+    return not any(v.amount != 0 for t in disclosure.tables for r in t.rows for v in r.values.values())
 
 
 def _has_amount_tables(disclosure: Disclosure) -> bool:

@@ -39,6 +39,12 @@ PROBLEMS = {
         """A 总表 row that carries an amount but no item name cannot be attributed to an income or
         expenditure item.""",
     ),
+    "recognize.template": (
+        "空白模板",
+        "notice",
+        """A blank template (a placeholder department such as 上海市XX局, no amounts in any table)
+        is recognized as such; its empty values and placeholders are not reported as mistakes.""",
+    ),
     "recognize.repeated_codes": (
         "科目编码在表中唯一",
         "warning",
@@ -61,6 +67,7 @@ EXAMPLES = {
     "recognize.unit": "文件中出现不同的金额单位：万元、元",
     "recognize.columns": "一般公共预算财政拨款“三公”经费支出决算表：无法从表头确定金额列，本表未做核对",
     "recognize.missing_name": "收入支出决算总表支出侧行次 20 有金额但项目名称为空",
+    "recognize.template": "这是一份空白模板（单位名称为占位符，表中没有金额），未核对其数据与完整性",
     "recognize.repeated_codes": "一般公共预算支出情况表中科目 2080501、2080505 出现多次（可能按单位分列），未核对合计与科目层级",
     "recognize.unknown_table": "有 12 行金额数据不属于任何已识别的标准表，未做核对（首行：201 | 一般公共服务支出 | 125.27）",
 }
