@@ -183,3 +183,11 @@ def test_progress_bar_on_a_terminal_for_a_folder():
 def test_no_progress_bar_when_stderr_is_not_a_terminal():
     result = run("check", "--format", "json", str(SEED_FILES["000"].parent))
     assert result.stderr == ""
+
+
+def test_parallel_check_gives_the_same_report():
+    one = run("check", "--format", "json", "--jobs", "1", str(SEED_FILES["000"].parent), str(EXAMPLES))
+    two = run("check", "--format", "json", "--jobs", "2", str(SEED_FILES["000"].parent), str(EXAMPLES))
+    assert one.returncode == two.returncode == 2  # MISTAKES.md is not a disclosure
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert len(json.loads(two.stdout)["documents"]) == 6
