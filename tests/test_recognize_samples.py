@@ -84,3 +84,34 @@ def test_shenzhen_summary_items_with_sub_items_balance(recognized):
     assert summary.find(key="opening_balance", side="income").values["amount"].amount == Decimal("201.78")
     findings = [f for f in check(d, select=["balance."]) if f.table == "budget.summary" and f.severity == "error"]
     assert not [f for f in findings if "各项收入之和" in f.message]
+
+
+MANIFEST = SAMPLES / "MANIFEST.tsv"
+# known gaps, left out below and listed in the issue notes: 福州 is a 单位预算 of 治安管理支队 but
+# its captions print 福州市公安局; 江苏省委办公厅2018 prints 中共江苏省委办公厅; three Jiangsu table-only
+# files print no year
+KNOWN_GAPS = {
+    "renwu/017_福州/2026年福州市公安局部门预算.pdf",
+    "open-budget/江苏省委办公厅/江苏省委办公厅2018年度部门预算公开表.pdf",
+    "open-budget/江苏省委办公厅/江苏省委办公厅2017年预算公开表格.pdf",
+    "open-budget/江苏省政协办公厅/2017年度部门预算公开表.pdf",
+    "open-budget/江苏省政协办公厅/江苏省政协办公厅2018度部门预算公开表.pdf",
+}
+
+
+def _manifest_rows():
+    import csv
+
+    with MANIFEST.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["format"] == "PDF" and row["path"] not in KNOWN_GAPS and row["type"][:2] in ("预算", "决算"):
+                yield pytest.param(row, id=row["path"].rsplit("/", 1)[-1][:30])
+
+
+@pytest.mark.parametrize("row", list(_manifest_rows()))
+def test_sample_kind_department_and_year(row, recognized):
+    d = recognized(SAMPLES / row["path"])
+    family = "final" if row["type"].startswith("决算") else "budget"
+    assert d.kind.split("_")[0] == family
+    assert (d.department or "").removesuffix("（本级）") == row["department"]
+    assert d.year == int(row["year"])

@@ -110,21 +110,29 @@ def _year(texts: list[TextBlock], disclosure: Disclosure) -> int | None:
 
 
 def _department(seg: Segmentation, texts: list[TextBlock], disclosure: Disclosure) -> str | None:
-    counts = Counter(d for d, _ in seg.departments if _ORG_SUFFIX.search(d) or len(d) >= 4)
+    # a caption value names a department when it ends like one (not "项目名称"), or is long
+    counts = Counter(d for d, _ in seg.departments if _ORG_SUFFIX.search(d) or len(d) >= 6)
     if counts:
         return counts.most_common(1)[0][0]
     for table in disclosure.tables:
         for row in table.rows[:6]:
             cells = [c for c in (row.cells or []) if c]
             if len(cells) >= 2 and norm(cells[0]) in _PERF_DEPT:
-                return cells[1].strip().lstrip("\u3000").strip()
+                name = cells[1].strip().lstrip("\u3000").strip()
+                if _ORG_SUFFIX.search(name) or len(name) >= 6:
+                    return name
     lines = [norm(t.text).replace("**", "") for t in texts[:30]]
+    # the cover title, possibly wrapped over two or three lines ("中共上海市普陀区委" /
+    # "社会工作部2024年度" / "部门决算"): the longest name found near the top
+    cover = [
+        m.group(1)
+        for size in (1, 2, 3)
+        for i in range(max(0, min(len(lines), 8) - size + 1))
+        if (m := _DEPT_LINE.match("".join(lines[i : i + size])))
+    ]
+    if cover:
+        return max(cover, key=len)
     for t in lines:
         if m := _DEPT_LINE.match(t):
             return m.group(1)
-    # a cover title wrapped over two or three lines ("中共上海市普陀区委" / "社会工作部2024年度" / "部门决算")
-    for size in (2, 3):
-        for i in range(min(len(lines), 10) - size + 1):
-            if m := _DEPT_LINE.match("".join(lines[i : i + size])):
-                return m.group(1)
     return None
