@@ -403,7 +403,7 @@ def _encrypted(tmp_path: Path) -> Path:
         (_encrypted, "PDF 已加密，需要密码才能打开"),
         (_too_many_pages, "页数过多（501 页，上限 500 页）"),
         (_too_large, "文件过大（101 MB，上限 100 MB）"),
-        (lambda _: SCANNED, "扫描件，无文字层：全部 8 页都是图片，没有可提取的文字，需要先做 OCR 文字识别"),
+        (lambda _: SCANNED, "扫描件，无文字层：全部 8 页都是图片，没有可提取的文字，需要先做 OCR 文字识别（yjsgk[ocr] 与 --ocr）"),
     ],
     ids=["empty", "truncated", "corrupt", "not-pdf", "encrypted", "over-500-pages", "over-100-MB", "scanned"],
 )
@@ -415,3 +415,22 @@ def test_unreadable_pdfs(tmp_path, capsys, make, reason):
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == f"yjsgk: {path}: {reason}\n"  # one line, no traceback
+
+
+@pytest.mark.skipif(not __import__("yjsgk.read.ocr", fromlist=["ocr_available"]).ocr_available(), reason="yjsgk[ocr] not installed")
+def test_scanned_pdf_is_read_with_ocr_when_asked():
+    from yjsgk.read.ocr import OCR_ENABLED
+
+    token = OCR_ENABLED.set(True)
+    try:
+        d = recognize_path(SCANNED)
+    finally:
+        OCR_ENABLED.reset(token)
+    # page 1 of the scan (rendered): the cover and the contents
+    assert (d.kind, d.department, d.year) == ("budget", "北京市政务服务和数据管理局", 2026)
+    lines = [b for b in d.document.blocks if b.location.page == 1]
+    texts = [b.text for b in lines]
+    assert texts[:3] == ["北京市政务服务和数据管理局", "2026年度部门预算信息公开", "目录"]
+    assert "一、部门情况说明" in texts and "四、财政拨款“三公”经费预算情况说明" in texts
+    assert all(b.location.bbox for b in lines)
+    assert d.document.format == "pdf-ocr"

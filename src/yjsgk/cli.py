@@ -45,12 +45,14 @@ def _parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="打印识别出的结构化数据 (print the recognized model)")
     extract.add_argument("paths", nargs="+", metavar="PATH")
     extract.add_argument("--format", choices=("json", "text"), default="json")
+    extract.add_argument("--ocr", action="store_true", help="对扫描件做离线 OCR（需安装 yjsgk[ocr]；约 2 秒一页）")
     check = sub.add_parser("check", help="核对并列出发现的问题 (audit and list findings)")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
     check.add_argument("--config", type=Path, metavar="FILE", help="配置文件（默认：就近的 yjsgk.toml 或 pyproject.toml 的 [tool.yjsgk]）")
+    check.add_argument("--ocr", action="store_true", help="对扫描件做离线 OCR（需安装 yjsgk[ocr]；约 2 秒一页）")
     check.add_argument("-j", "--jobs", type=int, metavar="N", help="并行进程数（0 为全部 CPU 核；默认 8 个文件以上时用全部核）")
     check.add_argument("--profile", metavar="NAME", help="完整性与合规检查配置档：national（默认）、hunan、配置文件中的 [profiles]，或 none 关闭 complete.* 与 code.* 规则")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="已接受问题的基线文件，其中的问题不再报告")
@@ -125,7 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     # a progress bar on a terminal when there is more than a handful of files
     progress = Progress() if len(paths) > 3 and sys.stderr.isatty() else None
     verbose = bool(getattr(args, "verbose", False))
-    for index, (path, outcome) in enumerate(zip(paths, _load_all(paths, config, verbose, _jobs(args, len(paths))))):
+    for index, (path, outcome) in enumerate(zip(paths, _load_all(paths, config, verbose, _jobs(args, len(paths)), bool(getattr(args, "ocr", False))))):
         if progress:
             progress(index, len(paths), str(path))
         if isinstance(outcome, str):
@@ -181,8 +183,12 @@ def _jobs(args: argparse.Namespace, files: int) -> int:
     return min(requested or cores, max(files, 1))
 
 
-def _load_one(path: Path, config: Config, verbose: bool):
+def _load_one(path: Path, config: Config, verbose: bool, ocr: bool = False):
     """One file, in this process or a worker: (disclosure, findings) or the one-line reason."""
+    if ocr:
+        from .read.ocr import OCR_ENABLED
+
+        OCR_ENABLED.set(True)
     if verbose:
         from .check.rules.narrative import VERBOSE
 
@@ -195,15 +201,15 @@ def _load_one(path: Path, config: Config, verbose: bool):
     return disclosure, findings
 
 
-def _load_all(paths: list[Path], config: Config, verbose: bool, jobs: int):
+def _load_all(paths: list[Path], config: Config, verbose: bool, jobs: int, ocr: bool = False):
     if jobs <= 1:
-        yield from (_load_one(p, config, verbose) for p in paths)
+        yield from (_load_one(p, config, verbose, ocr) for p in paths)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(partial(_load_one, config=config, verbose=verbose), paths)
+        yield from pool.map(partial(_load_one, config=config, verbose=verbose, ocr=ocr), paths)
 
 
 def _run_corpus(args: argparse.Namespace) -> int:

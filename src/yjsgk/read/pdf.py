@@ -53,6 +53,7 @@ from pdfplumber.utils import filter_edges
 
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
+from .ocr import OCR_ENABLED, read_scanned
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 500
@@ -142,8 +143,12 @@ def read_pdf(path: Path, source: str | None = None, stats: list[PageStats] | Non
         pdf.close()
     if pages_without_text == pages:
         if pages_with_images:
+            if OCR_ENABLED.get():
+                return read_scanned(path, source)
             images = f"全部 {pages} 页都是图片" if pages_with_images == pages else f"{pages} 页中 {pages_with_images} 页是图片、其余是空白页"
-            raise ReadError(source, f"扫描件，无文字层：{images}，没有可提取的文字，需要先做 OCR 文字识别")
+            raise ReadError(
+                source, f"扫描件，无文字层：{images}，没有可提取的文字，需要先做 OCR 文字识别（yjsgk[ocr] 与 --ocr）"
+            )
         raise ReadError(source, f"PDF 中没有可提取的文字（共 {pages} 页）")
     return Document(source=source, format="pdf", blocks=blocks)
 
