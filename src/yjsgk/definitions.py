@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,18 +93,26 @@ def table_def(table_id: str) -> TableDef:
 @dataclass(frozen=True, slots=True)
 class FunctionClass:
     code: str
-    name: str
-    aliases: tuple[str, ...]
+    name: str  # the current name
+    aliases: tuple[str, ...]  # former names
     source: str
 
 
 @cache
 def function_classes() -> tuple[FunctionClass, ...]:
-    text = resources.files("yjsgk.data").joinpath("function_classes.csv").read_text("utf-8")
-    return tuple(
-        FunctionClass(r["code"], r["name"], tuple(a for a in r["aliases"].split(";") if a), r["source"])
-        for r in csv.DictReader(text.splitlines())
-    )
+    """The 类 of the function classification, from the code dictionary (data/classification)."""
+    from .dictionary import function_classification  # loaded only when a 类 name is looked up
+
+    classification = function_classification()
+    out = []
+    for code in classification.codes():
+        entries = classification.entries(code)
+        if entries[0].level != "类":
+            continue
+        current = max(entries, key=lambda e: (e.valid_to is None, e.valid_from or 0, len(e.sources)))
+        former = tuple(e.name for e in entries if e is not current)
+        out.append(FunctionClass(code, current.name, former, " ".join(current.sources)))
+    return tuple(out)
 
 
 @cache
