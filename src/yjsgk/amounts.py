@@ -55,7 +55,3 @@ def _make(number: str, raw: str, negative: bool, issue: str | None = None) -> Am
         value = -value
     decimals = len(number.split(".", 1)[1]) if "." in number else 0
     return Amount(value, raw, decimals, issue)
-
-
-def looks_numeric(text: str) -> bool:
-    return parse_amount(text) is not None

@@ -45,6 +45,8 @@ def check(
             if disclosure.template and not rule.id.startswith("recognize."):
                 continue  # a blank template's empty values and placeholders are not mistakes
             for finding in rule.check(disclosure):
+                if finding is None:  # a comparison that holds (rules may yield compare() as is)
+                    continue
                 if rule.id in overrides and finding.severity == rule.severity:
                     finding.severity = overrides[rule.id]
                 findings.append(finding)

@@ -73,7 +73,7 @@ def compare(
     *,
     rule: str,
     severity: str,
-    found: Value,
+    found: Value | None,
     terms: list[Term],
     what: str,
     table: Table | None,
@@ -81,7 +81,12 @@ def compare(
     row_label: str | None = None,
     column: str | None = None,
 ) -> Finding | None:
-    """Check that `found` equals the signed sum of `terms`; None when it does exactly."""
+    """Check that `found` equals the signed sum of `terms`.
+
+    None when it does exactly, or when there is nothing to compare (no figure, no terms).
+    """
+    if found is None or not terms:
+        return None
     gap = imbalance(found, terms)
     if gap is None:
         return None

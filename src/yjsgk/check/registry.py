@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Disclosure
 from .findings import Finding
 
-CheckFn = Callable[[Disclosure], Iterable[Finding]]
+CheckFn = Callable[[Disclosure], Iterable[Finding | None]]  # None: a comparison that holds
 
 
 @dataclass(frozen=True, slots=True)

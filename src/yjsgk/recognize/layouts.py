@@ -227,19 +227,17 @@ def _first_total(cells: list[Cell]) -> bool:
 
 
 def _label_width(data: list[GridRow], width: int) -> int:
-    """How many leading cells of a full-width data row are codes and names."""
-    best = 0
-    for row in data:
-        cells = _trim(row.cells)
-        if len(cells) != width and len(row.cells) != width:
-            continue
-        n = 0
-        for cell in row.cells[:width]:
-            if parse_amount(cell.text) is not None and not _CODE.match(key(cell.text)) and not _PART.match(key(cell.text)):
-                break
-            n += 1
-        best = max(best, n) if best == 0 else min(best, n) if n else best
-    return best
+    """How many leading cells of a full-width data row are codes and names (the fewest seen)."""
+
+    def leading(row: GridRow) -> int:
+        for n, cell in enumerate(row.cells[:width]):
+            k = key(cell.text)
+            if parse_amount(cell.text) is not None and not _CODE.match(k) and not _PART.match(k):
+                return n
+        return min(len(row.cells), width)
+
+    full = [r for r in data if width in (len(r.cells), len(_trim(r.cells)))]
+    return min((n for n in map(leading, full) if n), default=0)
 
 
 def _set_columns(table: Table, defn: TableDef, cmap: ColumnMap) -> None:

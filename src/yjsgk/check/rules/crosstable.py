@@ -93,7 +93,7 @@ def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
         table, row, value = found
         terms = [Term(c[2], 1, c[0].display_name) for c in cells if c]
         sources = "、".join(dict.fromkeys(c[0].display_name for c in cells if c))
-        finding = compare(
+        yield compare(
             rule="cross.table",
             severity="error",
             found=value,
@@ -103,8 +103,6 @@ def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
             row=row,
             column=table.column_labels.get(right.column, right.column),
         )
-        if finding:
-            yield finding
     for summary_id, column, coded_id, coded_column in CLASS_LINKS:
         yield from _class_link(disclosure, summary_id, column, coded_id, coded_column)
 

@@ -30,10 +30,8 @@ def _sum_check(table: Table, total: Row | None, parts: list[Row], what: str, col
     for col in columns:
         found = total.values.get(col)
         terms = [Term(p.values[col], 1, p.name.strip() or (p.key or "")) for p in parts if col in p.values]
-        if found is None or not terms:
-            continue
         label = table.column_labels.get(col, col)
-        finding = compare(
+        yield compare(
             rule="balance.summary",
             severity="error",
             found=found,
@@ -44,8 +42,6 @@ def _sum_check(table: Table, total: Row | None, parts: list[Row], what: str, col
             row_label=f"{'收入' if total.side == 'income' else '支出'}：{total.name.replace(' ', '')}",
             column=label,
         )
-        if finding:
-            yield finding
 
 
 @rule(
@@ -83,7 +79,7 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
             found = total_out.values.get("total") or total_out.values.get("amount")
             expected = total_in.values.get("amount") or total_in.values.get("total")
             if found and expected:
-                finding = compare(
+                yield compare(
                     rule="balance.summary",
                     severity="error",
                     found=found,
@@ -94,8 +90,6 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
                     row_label=f"支出：{total_out.name.replace(' ', '')}",
                     column=table.column_labels.get("total" if "total" in total_out.values else "amount"),
                 )
-                if finding:
-                    yield finding
 
 
 _CN_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
@@ -132,12 +126,12 @@ def _unknown_item(row: Row) -> bool:
 
 def _fund_columns(table: Table, expenditure: list[Row]) -> Iterator[Finding]:
     """财政拨款总表: in each expenditure row 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
+    if "total" not in table.columns:
+        return  # 01 and the budget 收支总表 have one amount column
     for row in expenditure:
         found = row.values.get("total")
         terms = [Term(row.values[f], 1, table.column_labels[f]) for f in FUNDS if f in row.values]
-        if found is None or not terms:
-            continue
-        finding = compare(
+        yield compare(
             rule="balance.summary",
             severity="error",
             found=found,
@@ -148,8 +142,6 @@ def _fund_columns(table: Table, expenditure: list[Row]) -> Iterator[Finding]:
             row_label=f"支出：{row.name.replace(' ', '')}",
             column=table.column_labels["total"],
         )
-        if finding:
-            yield finding
 
 
 PERSONNEL = ("301", "303")
@@ -175,7 +167,7 @@ def basic_composition(disclosure: Disclosure) -> Iterator[Finding]:
             terms = [Term(r.values["amount"], 1, r.code or "") for r in parts]
             if not terms:
                 continue
-            finding = compare(
+            yield compare(
                 rule="identity.basic-composition",
                 severity="error",
                 found=total.values["amount"],
@@ -185,5 +177,3 @@ def basic_composition(disclosure: Disclosure) -> Iterator[Finding]:
                 row=total,
                 column=table.column_labels["amount"],
             )
-            if finding:
-                yield finding

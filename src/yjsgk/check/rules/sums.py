@@ -57,9 +57,7 @@ def total_row(disclosure: Disclosure) -> Iterator[Finding]:
         for column in table.columns:
             found = total.values.get(column)
             terms = [Term(r.values[column], 1, r.label) for r in top if column in r.values]
-            if found is None or not terms:
-                continue
-            finding = compare(
+            yield compare(
                 rule="sum.total-row",
                 severity="error",
                 found=found,
@@ -69,8 +67,6 @@ def total_row(disclosure: Disclosure) -> Iterator[Finding]:
                 row=total,
                 column=table.column_labels[column],
             )
-            if finding:
-                yield finding
 
 
 @rule(
@@ -90,9 +86,7 @@ def hierarchy(disclosure: Disclosure) -> Iterator[Finding]:
             for column in table.columns:
                 found = parent.values.get(column)
                 terms = [Term(k.values[column], 1, k.code or "") for k in kids if column in k.values]
-                if found is None or not terms:
-                    continue
-                finding = compare(
+                yield compare(
                     rule="sum.hierarchy",
                     severity="error",
                     found=found,
@@ -102,8 +96,6 @@ def hierarchy(disclosure: Disclosure) -> Iterator[Finding]:
                     row=parent,
                     column=table.column_labels[column],
                 )
-                if finding:
-                    yield finding
 
 
 @rule(
@@ -129,10 +121,8 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
                     for sign, col in identity.parts
                     if col in row.values
                 ]
-                if found is None or not terms:
-                    continue
                 label = defn.label(identity.total)
-                finding = compare(
+                yield compare(
                     rule="identity.row",
                     severity="error",
                     found=found,
@@ -143,5 +133,3 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
                     row_label=row.label or "数据行",
                     column=label,
                 )
-                if finding:
-                    yield finding
