@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
+from ..amounts import parse_amount
 from ..model import Disclosure
 from ..textnorm import key
 from .model import Claim
@@ -46,6 +46,8 @@ _COMPLETION_TAIL = re.compile(
     r"(?:完成|执行)(?:了)?(?:年初|全年|调整后)?预算(?:数)?的?$|预算(?:完成|执行)率(?:为|达到?)?$|(?:执行|完成)率(?:为|达到?)?$"
 )
 _INCREASE = ("增加", "增长", "上升", "增支", "增幅")
+_RELATIONS = {"大于": "gt", "高于": "gt", "超过": "gt", "超出": "gt", "多于": "gt", "小于": "lt", "低于": "lt", "少于": "lt", "等于": "eq", "持平": "flat"}
+_UNIT_CLASS = {"辆": "vehicle", "台(套)": "equipment", "台套": "equipment", "台": "equipment", "套": "equipment", "人次": "persons", "批次": "group"}
 _COMPARISON = r"(?:与上年相比|与上年|同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较\d{4}年|比\d{4}年)(?:预算数?|决算数?)?"
 _FILLER_WORDS = (
     "本部门", "本单位", "我单位", "我局", "本级", "单位", "部门", "全年", "本年", "年度", "其中", "共计", "共",
@@ -446,8 +448,9 @@ class _Context:
 
     def number(self, m: re.Match[str], near: str) -> Claim | None:
         raw, unit = m.group(1), m.group(2)
-        value = Decimal(raw.replace(",", ""))
-        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+        amount = parse_amount(raw)  # NUMBER matches plain forms only (1,234.56): never None
+        assert amount is not None
+        value, decimals = amount.value, amount.decimals
         label = _CLAUSE.split(near)[-1]  # the words of the number's own clause
         lo = m.start() - len(near)
         self.explicit_measure = False
@@ -576,7 +579,7 @@ class _Context:
         text = self.folded.text
         subject: str | None = None
         words = ""
-        unit_class = {"辆": "vehicle", "台(套)": "equipment", "台套": "equipment", "台": "equipment", "套": "equipment", "人次": "persons", "批次": "group"}.get(unit, "个")
+        unit_class = _UNIT_CLASS.get(unit, "个")
         if unit_class in ("vehicle", "equipment"):
             best = None
             for pattern, cls, subj in count_patterns():
@@ -622,7 +625,7 @@ class _Context:
 
     def direction(self, m: re.Match[str], near: str) -> Claim:
         word = m.group(1) or "持平"
-        relation = {"大于": "gt", "高于": "gt", "超过": "gt", "超出": "gt", "多于": "gt", "小于": "lt", "低于": "lt", "少于": "lt", "等于": "eq", "持平": "flat"}[word]
+        relation = _RELATIONS[word]
         carried = self._sentence_subject()
         subject = carried.subject if carried else self.ex.section_subject(self.section)[0]
         claim = self._new(

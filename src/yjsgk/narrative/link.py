@@ -129,7 +129,8 @@ def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, li
     return None, [r.values[column] for r in rows if len(r.code or "") == shortest and column in r.values]
 
 
-def _family(disclosure: Disclosure) -> str | None:
+def disclosure_family(disclosure: Disclosure) -> str | None:
+    """final or budget: which tables the narrative restates (None for other kinds)."""
     if disclosure.kind in ("final", "final_with_performance"):
         return "final"
     if disclosure.kind == "budget":
@@ -236,7 +237,7 @@ def _says_no_data(table: Table) -> bool:
 
 
 def cells_for(disclosure: Disclosure, subject: str, measure: str, qualifier: str | None = None) -> tuple[Cell, ...]:
-    family = _family(disclosure)
+    family = disclosure_family(disclosure)
     if family is None:
         return ()
     column = qualifier if qualifier in ("basic", "project") else "total"

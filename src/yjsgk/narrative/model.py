@@ -8,7 +8,6 @@ from decimal import Decimal
 from ..document import Location
 from .vocabulary import MEASURE_LABELS, label
 
-KINDS = ("amount", "share", "change", "growth", "execution", "direction", "count")
 KIND_LABELS = {
     "amount": "金额",
     "share": "占比",
@@ -47,6 +46,10 @@ class Link:
         column = f"“{self.column}”" if self.column else ""
         shown = "空白（视为 0）" if self.blank else f"{format(self.value, ',f')} {self.unit}"
         return f"{where}{column}为 {shown}"
+
+    def half_unit(self) -> Decimal:
+        """Half a unit of the last printed digit, once per printed figure summed, in `unit`."""
+        return Decimal(5).scaleb(-(self.decimals + 1)) * self.terms
 
     def to_dict(self) -> dict:
         out = {

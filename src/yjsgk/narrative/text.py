@@ -7,12 +7,15 @@ original text: every folded character keeps the offset of the character it came 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 _QUOTES = frozenset("“”‘’\"'「」『』")
 _OPENING = frozenset("“‘「『")
 _CLOSING = frozenset("”’」』")
+_SPACES = re.compile(r"\s+")
+_SPACE_BETWEEN_WIDE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +79,5 @@ def fold(text: str) -> Folded:
 
 def tidy(text: str) -> str:
     """A sentence as quoted in a message: whitespace runs between CJK dropped, others single."""
-    import re
-
-    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
-    return re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
+    text = _SPACES.sub(" ", text.replace("\u3000", " ")).strip()
+    return _SPACE_BETWEEN_WIDE.sub("", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ..document import Document, Location, TextBlock
@@ -37,7 +38,9 @@ class _Box:
         return self.bottom - self.top
 
 
+@cache
 def _engine():
+    """One engine per process: loading its three ONNX models takes about a second."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:

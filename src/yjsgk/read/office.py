@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import io
 import shutil
 import subprocess
 import tempfile
@@ -117,8 +118,6 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
 
 
 def _sniff_zip(data: bytes, suffix: str, source: str) -> str:
-    import io
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -296,16 +296,9 @@ def _visible(obj) -> bool:
         return True
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     refs = tuple(ctypes.byref(v) for v in (r, g, b, a))
-    if stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(obj, *refs):
-        if a.value and (r.value, g.value, b.value) != (255, 255, 255):
-            return True
-    elif stroke.value:
-        return True
-    if fill_mode.value and pdfium_c.FPDFPageObj_GetFillColor(obj, *refs):
-        if a.value and (r.value, g.value, b.value) != (255, 255, 255):
-            return True
-    elif fill_mode.value:
-        return True
+    for drawn, get_color in ((stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor), (fill_mode.value, pdfium_c.FPDFPageObj_GetFillColor)):
+        if drawn and (not get_color(obj, *refs) or (a.value and (r.value, g.value, b.value) != (255, 255, 255))):
+            return True  # a colour PDFium cannot tell counts as printed
     return False
 
 

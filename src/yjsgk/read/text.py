@@ -22,6 +22,7 @@ from ..errors import ReadError
 MAX_BYTES = 50 * 1024 * 1024
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_ATX_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -51,16 +52,16 @@ def _looks_like_text(text: str) -> bool:
 
 def read_text(path: Path, source: str | None = None) -> Document:
     source = source or str(path)
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise ReadError(source, f"文件过大（{len(data) // 1024 // 1024} MB，上限 50 MB）")
-    text = decode(data, source)
+    size = path.stat().st_size  # before reading: a huge file is refused without loading it
+    if size > MAX_BYTES:
+        raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 50 MB）")
+    text = decode(path.read_bytes(), source)
     markdown = path.suffix.lower() in {".md", ".markdown"} or _looks_like_markdown(text)
     return parse_text(text, source, markdown=markdown)
 
 
 def _looks_like_markdown(text: str) -> bool:
-    return bool(re.search(r"^#{1,6} ", text, re.MULTILINE)) or "**" in text
+    return bool(_MD_ATX_HEADING.search(text)) or "**" in text
 
 
 def parse_text(text: str, source: str, *, markdown: bool = False) -> Document:
@@ -164,7 +165,7 @@ class _CellPerLineParser:
     def parse(self, lines: list[str]) -> list:
         blanks = 0
         for number, line in enumerate(lines, start=1):
-            if not line.strip("\n").strip(" ") and "\t" not in line:
+            if not line.strip(" "):
                 blanks += 1
                 continue
             stripped = line.lstrip(" ")

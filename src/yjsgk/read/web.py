@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
 
-MAX_BYTES = 50 * 1024 * 1024
 MAX_SPAN = 1000
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -70,14 +68,6 @@ def decode_html(data: bytes, source: str) -> str:
     return data.decode(declared or "gb18030", errors="replace")
 
 
-def read_html(path: Path, source: str | None = None) -> Document:
-    source = source or str(path)
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise ReadError(source, f"文件过大（{len(data) // 1024 // 1024} MB，上限 50 MB）")
-    return parse_html(decode_html(data, source), source)
-
-
 def parse_html(text: str, source: str, fmt: str = "html") -> Document:
     text = _XML_DECLARATION.sub("", text, count=1)
     if "\x00" in text[:65536]:
@@ -107,6 +97,11 @@ def _hidden(element) -> bool:
     return "display:none" in style or element.get("hidden") is not None
 
 
+def _collapse(parts: list[str]) -> str:
+    """Text as a browser shows it: whitespace runs collapsed, &nbsp; kept as a space."""
+    return _WHITESPACE.sub(" ", "".join(parts)).replace("\xa0", " ").strip()
+
+
 def _span(value: str | None) -> int:
     m = re.match(r"\s*(\d+)", value or "")
     return max(1, min(int(m.group(1)), MAX_SPAN)) if m else 1
@@ -122,7 +117,7 @@ class _PageReader:
     # -- text --------------------------------------------------------------------------
 
     def flush(self) -> None:
-        text = _WHITESPACE.sub(" ", "".join(self.buffer)).replace("\xa0", " ").strip()
+        text = _collapse(self.buffer)
         self.buffer = []
         if text:
             self.line += 1
@@ -227,7 +222,7 @@ def cell_text(cell) -> str:
     buffer: list[str] = []
 
     def flush() -> None:
-        text = _WHITESPACE.sub(" ", "".join(buffer)).replace("\xa0", " ").strip()
+        text = _collapse(buffer)
         buffer.clear()
         if text:
             lines.append(text)

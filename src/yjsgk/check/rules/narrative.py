@@ -16,8 +16,8 @@ from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...model import Disclosure
-from ...narrative.link import ITEM_TABLES, CLASS_TABLES, cells_for, resolve
-from ...narrative.model import KIND_LABELS, RELATION_LABELS, Claim, Link
+from ...narrative.link import CLASS_TABLES, ITEM_TABLES, cells_for, disclosure_family, resolve
+from ...narrative.model import KIND_LABELS, MONEY_UNITS, RELATION_LABELS, Claim, Link
 from ...narrative.vocabulary import CLOSING_MEMBERS, PARTITIONS, label
 from ..compare import ROUNDING_MULTIPLIER, fmt
 from ..findings import Finding
@@ -68,8 +68,20 @@ def _money(value: Decimal) -> str:
     return fmt(cents if cents == value else value.normalize())
 
 
+def _rounded(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+
+
 def _pct(value: Decimal, decimals: int) -> str:
-    return format(value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP), "f")
+    return format(_rounded(value, decimals), "f")
+
+
+def _verdict_tail(verdict: str) -> str:
+    return "，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。"
+
+
+def _within_tail(within: bool, bound: Decimal) -> str:
+    return f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。"
 
 
 def _amount(claim: Claim) -> tuple[Decimal, Decimal]:
@@ -81,10 +93,10 @@ def _amount(claim: Claim) -> tuple[Decimal, Decimal]:
     return value, claim.half_unit("万元")
 
 
-def _link_amount(link: Link) -> tuple[Decimal, Decimal]:
-    factor = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}.get(link.unit, Decimal(1))
-    half = Decimal(5).scaleb(-(link.decimals + 1)) * link.terms
-    return link.value * factor, half * factor
+def _link_operand(link: Link) -> tuple[Decimal, Decimal, str, object]:
+    """(value in 万元, half unit, how it is named, location) of a table cell."""
+    factor = MONEY_UNITS[link.unit] / MONEY_UNITS["万元"] if link.unit in MONEY_UNITS else Decimal(1)
+    return link.value * factor, link.half_unit() * factor, link.describe(), link.location
 
 
 def _verdict(printed: Decimal, decimals: int, lo: Decimal, hi: Decimal) -> str:
@@ -144,7 +156,7 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
         if difference == 0:
             continue
         own_half = c.half_unit(link.unit)
-        link_half = Decimal(5).scaleb(-(link.decimals + 1)) * link.terms
+        link_half = link.half_unit()
         if own_half > link_half and abs(difference) <= own_half:
             continue  # printed coarser than the table: 0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元
         bound = (own_half + link_half) * ROUNDING_MULTIPLIER.get()
@@ -154,7 +166,7 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
         customary = "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）" if link.soft else ""
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
-            + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
+            + _within_tail(within, bound)
             + customary
         )
         yield _finding("narrative.amount", severity, c, message, expected=link.value, found=value, related=[link.location], column=link.column)
@@ -183,10 +195,7 @@ def narrative_amount(disclosure: Disclosure) -> Iterator[Finding]:
 def _whole(c: Claim, by_id: dict[int, Claim]) -> tuple[Decimal, Decimal, str, object] | None:
     if (found := _operand(c, by_id, "whole")) is not None:
         return found
-    if c.link is not None:
-        value, half = _link_amount(c.link)
-        return value, half, c.link.describe(), c.link.location
-    return None
+    return _link_operand(c.link) if c.link is not None else None
 
 
 def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
@@ -212,9 +221,9 @@ def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
         message = (
             f"{_quote(c)}中“占 {c.text}”：{part[2]} ÷ {whole_name} {_money(whole[0])} 万元 = {_pct(expected, c.decimals + 2)}%，"
             f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + ("，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。")
+            + _verdict_tail(verdict)
         )
-        yield _finding("narrative.share", verdict if verdict == "notice" else "error", c, message, expected=expected.quantize(Decimal(1).scaleb(-c.decimals), ROUND_HALF_UP), found=c.value, related=[part[3], whole[3]])
+        yield _finding("narrative.share", verdict, c, message, expected=_rounded(expected, c.decimals), found=c.value, related=[part[3], whole[3]])
 
 
 @rule(
@@ -245,8 +254,7 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
         change = by_id.get(c.refs.get("change", -1))
         current = _operand(c, by_id, "current")
         if current is None and c.link is not None:
-            value, half = _link_amount(c.link)
-            current = (value, half, c.link.describe(), c.link.location)
+            current = _link_operand(c.link)
         if change is None or current is None or change.value is None:
             continue
         _mark(used, c)
@@ -265,9 +273,9 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
         message = (
             f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current[2]} {op} {_money(change_value)} = {_money(base)} 万元）"
             f"= {_pct(expected, c.decimals + 2)}%，按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + ("，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。")
+            + _verdict_tail(verdict)
         )
-        yield _finding("narrative.growth", verdict if verdict == "notice" else "error", c, message, expected=expected.quantize(Decimal(1).scaleb(-c.decimals), ROUND_HALF_UP), found=c.value, related=[change.location, current[3]])
+        yield _finding("narrative.growth", verdict, c, message, expected=_rounded(expected, c.decimals), found=c.value, related=[change.location, current[3]])
 
 
 @rule(
@@ -310,9 +318,9 @@ def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) ->
         message = (
             f"{_quote(c)}中“完成预算的 {c.text}”：{final[2]} ÷ {budget[2]} = {_pct(expected, c.decimals + 2)}%，"
             f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + ("，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。")
+            + _verdict_tail(verdict)
         )
-        yield _finding("narrative.execution", verdict if verdict == "notice" else "error", c, message, expected=expected.quantize(Decimal(1).scaleb(-c.decimals), ROUND_HALF_UP), found=c.value, related=[budget[3], final[3]])
+        yield _finding("narrative.execution", verdict, c, message, expected=_rounded(expected, c.decimals), found=c.value, related=[budget[3], final[3]])
 
 
 @rule(
@@ -414,7 +422,7 @@ def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，第{first.location.line}行"
             f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元"
-            + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
+            + _within_tail(within, bound)
         )
         yield _finding("narrative.repeat", severity, c, message, expected=other, found=value, related=[first.location])
 
@@ -501,7 +509,7 @@ def _coded_parts(disclosure: Disclosure, whole: Claim, parts: list[Claim], prefi
     """项 or 类 listed under a total: complete when every non-zero printed row is listed."""
     if not parts or not all(p.subject and p.subject.startswith(prefix) for p in parts):
         return None
-    family = "final" if disclosure.kind in ("final", "final_with_performance") else "budget" if disclosure.kind == "budget" else None
+    family = disclosure_family(disclosure)
     if family is None:
         return parts, False, whole.subject_label()
     if prefix == "item.":
@@ -571,7 +579,7 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
             within = abs(difference) <= bound and bound > 0
             message = (
                 f"{_quote(whole)}：所列各项 {listing} = {show(expected)} {unit}，所述{whole_name}为 {whole.text}，相差 {show(difference)} {unit}"
-                + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。")
+                + _within_tail(within, bound)
             )
             yield _finding("narrative.parts", "notice" if within else "error", whole, message, expected=expected, found=total, related=[p.location for p in members])
         elif expected - total > bound:
