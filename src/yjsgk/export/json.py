@@ -9,14 +9,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..report.json_report import SCHEMA_VERSION, disclosure_dict
-from .records import Bundle
+from .records import Bundle, severity_counts
 
 
 def document_dict(b: Bundle) -> dict:
     out = disclosure_dict(b.disclosure)
     out["store"] = {k: b.meta.get(k) for k in ("id", "department", "region", "level", "family", "version", "content_hash")}
-    counts = {s: sum(f.severity == s for f in b.findings) for s in ("error", "warning", "notice")}
-    out["summary"] = counts
+    out["summary"] = severity_counts(b.findings)
     out["findings"] = [f.to_dict() for f in b.findings]
     if b.claims:
         out["claims"] = b.claims

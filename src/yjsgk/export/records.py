@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..check.findings import SEVERITY_LABELS, Finding
 from ..config import Config
-from ..model import KIND_LABELS, LEVEL_BY_LENGTH, Disclosure, Row, Table
+from ..model import KIND_LABELS, LEVEL_BY_LENGTH, Disclosure, Row
 
 
 @dataclass
@@ -28,7 +28,7 @@ def bundle_from_file(path: str | Path, config: Config | None = None) -> Bundle:
     """Read, recognize and check a file directly (no database)."""
     from ..pipeline import load
     from ..store.departments import level_of, normalize_name, region_of
-    from ..store.ingestion import family_of, finding_targets
+    from ..store.ingestion import _claim_row, family_of, finding_targets
 
     path = Path(path)
     disclosure, findings = load(path, config)
@@ -46,8 +46,6 @@ def bundle_from_file(path: str | Path, config: Config | None = None) -> Bundle:
         "source": disclosure.source,
         "filename": path.name,
     }
-    from ..store.ingestion import _claim_row
-
     claims = []
     for i, claim in enumerate(getattr(disclosure, "claims", None) or []):
         row = _claim_row(0, i, claim, disclosure.source)
@@ -200,9 +198,13 @@ FINDING_LABELS = {
 }
 
 
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    return {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "notice")}
+
+
 def document_record(b: Bundle) -> dict:
     d = b.disclosure
-    counts = {s: sum(f.severity == s for f in b.findings) for s in ("error", "warning", "notice")}
+    counts = severity_counts(b.findings)
     return {
         "document_id": b.meta.get("id"),
         "department": b.meta.get("department") or d.department,
@@ -296,10 +298,6 @@ def finding_detail(f: Finding) -> dict:
 
 def row_name(row: Row) -> str:
     return row.name or row.label
-
-
-def table_caption(t: Table) -> str:
-    return t.display_name
 
 
 def plain(value):

@@ -12,8 +12,8 @@ from ..document import Location
 from ..errors import YjsgkError
 from ..model import Disclosure, Row, Table, Value
 from .db import Store
-from .ingestion import format_amount
 from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
+from .types import format_amount, printed
 
 
 class DocumentNotFound(YjsgkError):
@@ -127,7 +127,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
         model_tables[ti].rows.append(row)
         model_rows[r.id] = row
     for item in items:
-        amount = _printed(item.amount, item.decimals)
+        amount = printed(item.amount, item.decimals)
         model_rows[item.row_id].values[item.column] = Value(
             amount=amount,
             text=item.text or format_amount(amount, item.decimals),
@@ -188,10 +188,6 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
 def _location(data: dict) -> Location:
     bbox = data.get("bbox")
     return Location(data["source"], data.get("line"), data.get("page"), data.get("column"), tuple(bbox) if bbox else None)
-
-
-def _printed(amount: Decimal, decimals: int) -> Decimal:
-    return amount.quantize(Decimal(1).scaleb(-decimals)) if decimals >= 0 else amount
 
 
 def _decimal(text: str | None) -> Decimal | None:

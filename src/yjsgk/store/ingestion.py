@@ -37,7 +37,7 @@ from ..model import Disclosure
 from .db import Store
 from .departments import level_of, normalize_name, region_of
 from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
-from .types import AmountError
+from .types import AmountError, format_amount
 
 FAMILIES = {"final": "final", "final_with_performance": "final", "budget": "budget", "performance": "performance"}
 RETRIES = 8
@@ -380,11 +380,6 @@ def _insert_many(session, model, params: list[dict]) -> list[int]:
     table = model.__table__
     result = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), params)
     return list(result.scalars())
-
-
-def format_amount(amount: Decimal, decimals: int) -> str:
-    """The canonical printed form of an amount (what the export writes back)."""
-    return format(amount.quantize(Decimal(1).scaleb(-decimals)) if decimals >= 0 else amount, "f")
 
 
 def _dec(value: Decimal | None) -> str | None:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import aliased
 
 from .db import Store
 from .models import Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
-from .types import tidy
+from .types import printed, tidy
 
 FAMILY_LABELS = {"final": "决算", "budget": "预算", "performance": "绩效自评", "unknown": "未识别"}
 UNIT_FACTORS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
@@ -247,11 +247,6 @@ def _in_wan(amount: Decimal | None, unit: str | None) -> Decimal | None:
     return amount if factor == 1 else tidy(amount * factor)
 
 
-def _printed(amount: Decimal, decimals: int | None) -> Decimal:
-    """The amount with as many decimals as were printed (0.00 stays 0.00)."""
-    return amount.quantize(Decimal(1).scaleb(-decimals)) if decimals is not None and decimals >= 0 else amount
-
-
 # ---------------------------------------------------------------------------------------------
 # queries
 
@@ -308,12 +303,7 @@ def documents(store: Store, **filters) -> Result:
     """Stored documents (newest versions unless all_versions=True), by department and year."""
     columns = [*DOC_COLUMNS, "errors", "warnings", "notices", "source", "content_hash", "ingested_at"]
     with store.read() as session:
-        rows = session.execute(
-            select(Document, Department)
-            .outerjoin(Department, Document.department_id == Department.id)
-            .where(*_documents_where(**filters))
-            .order_by(Department.name, Document.year, Document.family, Document.version)
-        ).all()
+        rows = _docs(session, **filters)
     return Result("documents", "已入库文件", columns, DOC_LABELS, [_doc_row(d, dep) for d, dep in rows])
 
 
@@ -397,7 +387,7 @@ def _pick(items: list, source: Source, doc_unit: str | None):
             continue
         if source.side is not None and it.side != source.side:
             continue
-        return _in_wan(_printed(it.amount, it.decimals), it.unit or doc_unit)
+        return _in_wan(printed(it.amount, it.decimals), it.unit or doc_unit)
     return None
 
 
@@ -467,7 +457,7 @@ def department_classes(store: Store, department: str, *, family: str | None = No
                 },
             )
             if it.column in ("total", "basic", "project"):
-                entry.setdefault(it.column, _in_wan(_printed(it.amount, it.decimals), it.unit or doc.unit))
+                entry.setdefault(it.column, _in_wan(printed(it.amount, it.decimals), it.unit or doc.unit))
         rows.extend(by_code[c] for c in sorted(by_code))
     return Result(
         "department_classes",

@@ -30,6 +30,16 @@ def tidy(value: Decimal) -> Decimal:
     return value
 
 
+def printed(amount: Decimal, decimals: int | None) -> Decimal:
+    """The amount with as many decimals as were printed (0.00 stays 0.00)."""
+    return amount.quantize(Decimal(1).scaleb(-decimals)) if decimals is not None and decimals >= 0 else amount
+
+
+def format_amount(amount: Decimal, decimals: int) -> str:
+    """The canonical printed form of an amount (what the export writes back)."""
+    return format(printed(amount, decimals), "f")
+
+
 class ExactDecimal(TypeDecorator):
     impl = Numeric
     cache_ok = True
