@@ -25,7 +25,6 @@ from importlib import resources
 from .textnorm import key, strip_ordinal
 
 SCHEMES = ("function", "economic")
-LEVELS = {3: "类", 5: "款", 7: "项"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,6 @@ def _coded_tables(disclosure: Disclosure, *, with_summary: bool = False) -> Iter
             yield table, classification(defn.codes)
 
 
-
 def _printed_name(row: Row) -> str:
     return strip_ordinal(row.name).strip()
 

@@ -29,6 +29,7 @@ from ...definitions import table_def
 from ...document import Document, Grid, Location, TextBlock
 from ...errors import YjsgkError
 from ...model import Disclosure, Table
+from ...narrative import sections
 from ...recognize.segment import match_title
 from ...textnorm import key, norm
 from ..findings import Finding, row_finding
@@ -90,10 +91,6 @@ WHATS = ("table", "section", "glossary")
 def builtin_profiles() -> dict[str, dict]:
     text = resources.files("yjsgk.data").joinpath("requirements.toml").read_text("utf-8")
     return tomllib.loads(text)["profile"]
-
-
-def profile_names(custom: dict | None = None) -> list[str]:
-    return sorted({*builtin_profiles(), *(custom or {})})
 
 
 def _requirement(what: str, raw: dict, where: str) -> Requirement:
@@ -201,12 +198,9 @@ def document_of(disclosure: Disclosure) -> Document | None:
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·]\s+)")
 _CN = "一二三四五六七八九十百"
-MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
-    (0, re.compile(rf"^第[{_CN}]+部分\s*")),
-    (1, re.compile(rf"^[{_CN}]+\s*[、．.]\s*")),
-    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[)）]\s*[、．.]?\s*")),
-    (3, re.compile(r"^[0-9０-９]{1,2}\s*[、．.](?![0-9０-９])\s*")),
-    (4, re.compile(r"^[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*[、．.]?\s*")),
+# the section numbers the narrative reader knows, ranked here 0 第X部分, 1 一、, 2 （一）, 3 1、, 4 （1）
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (rank, pattern) for rank, (_, pattern) in enumerate(sections.MARKERS)
 )
 UNMARKED = 0.5  # a short line naming a part (名词解释, 附件) ranks just below 第X部分
 _TITLE_END = re.compile(r"[。：:；;，,]")
@@ -313,16 +307,18 @@ def _build_layout(document: Document) -> Layout:
             title = _TITLE_END.split(rest, 1)[0].strip()
             if rank != 0 and (not title or len(title) > TITLE_MAX):
                 continue
+            title_key = heading_key(title)
         else:
             title = line.text
             if len(title) > 30 or _TITLE_END.search(title) or "、" in title:
                 continue  # prose, or a line broken out of a paragraph
-            if not _known_unmarked(heading_key(title), patterns):
+            title_key = heading_key(title)
+            if not _known_unmarked(title_key, patterns):
                 continue
             rank = UNMARKED
-        if heading_key(title).endswith("表") or match_title(title) is not None:
+        if title_key.endswith("表") or match_title(title) is not None:
             continue  # a table title, known or not
-        headings.append(Heading(line, rank, title, heading_key(title)))
+        headings.append(Heading(line, rank, title, title_key))
     contents = [lines[i] for i in contents_range if i != contents_range.start]
     return Layout(lines, contents, headings, cells)
 
@@ -564,7 +560,8 @@ def required_sections(disclosure: Disclosure) -> Iterator[Finding]:
         return
     found = {r.id: _find_sections(layout, r) for r in required}
     missing = [r for r in required if not found[r.id]]
-    if len(missing) * 2 > len(required) and len(required) > 2:
+    summarised = len(missing) * 2 > len(required) and len(required) > 2
+    if summarised:
         # most of the 情况说明 is absent (a tables-only file or a fragment): one finding
         names = "、".join(r.title for r in missing)
         none = "一个也未找到" if len(missing) == len(required) else f"有 {len(missing)} 个未找到"
@@ -575,18 +572,16 @@ def required_sections(disclosure: Disclosure) -> Iterator[Finding]:
             disclosure,
             row="情况说明",
         )
-        missing = []
     for req in required:
         if not found[req.id]:
-            if not missing:
-                continue
-            yield _finding(
-                "complete.section",
-                "warning",
-                f"情况说明中未找到“{req.title}”部分（{profile.title}规定）。",
-                disclosure,
-                row=req.title,
-            )
+            if not summarised:
+                yield _finding(
+                    "complete.section",
+                    "warning",
+                    f"情况说明中未找到“{req.title}”部分（{profile.title}规定）。",
+                    disclosure,
+                    row=req.title,
+                )
             continue
         if not req.mentions:
             continue
@@ -618,15 +613,13 @@ def _glossary(layout: Layout) -> Heading | None:
     example="名词解释未解释“机关运行经费”。",
 )
 def glossary_terms(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
-    document = document_of(disclosure)
-    if scope is None or document is None:
+    scope = _scope_with_layout(disclosure)
+    if scope is None:
         return
-    profile, kind = scope
+    profile, kind, layout = scope
     required = profile.select("glossary", kind, disclosure.year)
     if not required:
         return
-    layout = layout_of(document)
     heading = _glossary(layout)
     if heading is None:
         yield _finding("complete.glossary", "warning", "未找到名词解释部分。", disclosure, row="名词解释")
@@ -794,7 +787,7 @@ def year_and_unit(disclosure: Disclosure) -> Iterator[Finding]:
                 location=table.location,
             )
     titled = _titled_years(disclosure)
-    year = document_year(disclosure)
+    year = _agreed_year(titled, disclosure.year)
     if year is None:
         return
     reported: set[tuple[int, int]] = set()
@@ -833,11 +826,15 @@ def document_year(disclosure: Disclosure) -> int | None:
     Falls back to the recognized year when the titles name none or split evenly; the code
     rules judge names and validity in this year, so one stray date does not move them.
     """
-    votes = Counter(y for _, _, years in _titled_years(disclosure) for y in set(years))
+    return _agreed_year(_titled_years(disclosure), disclosure.year)
+
+
+def _agreed_year(titled: list[tuple[str, Location, list[int]]], fallback: int | None) -> int | None:
+    votes = Counter(y for _, _, years in titled for y in set(years))
     ranked = votes.most_common()
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
-    return disclosure.year
+    return fallback
 
 
 # -- complete.contents-order -------------------------------------------------------------------
