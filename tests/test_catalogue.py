@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLES, ROOT, SEED_FILES
+from conftest import run_cli as run
 
 from yjsgk.baseline import apply_baseline, read_baseline, write_baseline
 from yjsgk.check import RULES, check
+from yjsgk.check.findings import SEVERITIES
 from yjsgk.config import ConfigError, load_config, parse_config
 from yjsgk.pipeline import load
 from yjsgk.report.rules_report import reference_markdown
@@ -21,17 +20,14 @@ from yjsgk.report.rules_report import reference_markdown
 SAMPLE = EXAMPLES / "sample_final_accounts.txt"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "yjsgk", *args],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}, cwd=cwd, timeout=60,
-    )
-
-
-def test_every_rule_is_documented():
-    for rule in RULES.values():
-        assert rule.title and rule.rationale and rule.example, rule.id
-        assert rule.severity in ("error", "warning", "notice")
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_every_rule_is_documented(rule_id):
+    rule = RULES[rule_id]
+    assert rule.id == rule_id
+    assert rule.title.strip() and rule.example
+    assert rule.severity in SEVERITIES
+    assert len(rule.rationale.split()) >= 5
+    assert rule.kinds
 
 
 def test_rules_lists_every_rule():

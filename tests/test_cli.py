@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -10,17 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, SEED_FILES
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "yjsgk", *args],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
-        cwd=cwd,
-        timeout=60,
-    )
+from conftest import run_cli as run
 
 
 def test_check_seed_with_errors_exits_1_and_groups_by_table():
@@ -103,6 +95,8 @@ def test_bundled_example_reports_its_mistakes():
     result = run("check", str(EXAMPLES / "sample_final_accounts.txt"))
     assert result.returncode == 1
     assert "示范市数据资源管理局 · 2023年度" in result.stdout
+    # the 8 mistakes of examples/MISTAKES.md, the 302 rounding notice and the 2 completeness warnings
+    assert result.stdout.rstrip().endswith("错误 6 条，警告 4 条，提示 1 条")
 
 
 def test_folder_is_walked(tmp_path):
@@ -141,6 +135,7 @@ def test_missing_file_and_directory(tmp_path):
     assert missing.returncode == 2 and "文件不存在" in missing.stderr
     extract_dir = run("extract", str(tmp_path))  # an empty folder has nothing to read
     assert extract_dir.returncode == 0
+    assert json.loads(extract_dir.stdout) == {"schema": 1, "documents": []}
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path):
@@ -164,9 +159,6 @@ def test_notes_about_a_disclosure_are_not_a_disclosure():
 
 
 def test_progress_bar_on_a_terminal_for_a_folder():
-    import os
-    import pty
-
     master, slave = pty.openpty()
     result = subprocess.run(
         [sys.executable, "-m", "yjsgk", "check", "--format", "json", str(SEED_FILES["000"].parent)],

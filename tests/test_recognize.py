@@ -11,9 +11,7 @@ from yjsgk.recognize.segment import match_title
 EXPENDITURE_HEADER = """项 目\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出
 功能分类科目编码\t科目名称\t\t\t\t\t\t
 """
-EXPENDITURE_ROWS = """项 目\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出
-功能分类科目编码\t科目名称\t\t\t\t\t\t
-合计\t\t10.00\t4.00\t6.00\t\t\t
+EXPENDITURE_ROWS = EXPENDITURE_HEADER + """合计\t\t10.00\t4.00\t6.00\t\t\t
 201\t一般公共服务支出\t10.00\t4.00\t6.00\t\t\t
 """
 

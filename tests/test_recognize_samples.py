@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, load_disclosure
 
 from yjsgk.check import check
-from yjsgk.pipeline import recognize_path
 
 SAMPLES = SHARED / "samples"
 JIANGSU_2018 = SAMPLES / "open-budget/江苏省人民检察院/2018年省检察院部门预算公开.pdf"
@@ -18,22 +18,10 @@ SHANGHAI_BUDGET = SAMPLES / "renwu/001_上海/2026年上海市交通运输局_�
 SHENZHEN = SAMPLES / "renwu/003_深圳/2026年深圳市交通运输局部门预算.pdf"
 
 
-@pytest.fixture(scope="module")
-def recognized():
-    cache = {}
-
-    def get(path):
-        if path not in cache:
-            cache[path] = recognize_path(path)
-        return cache[path]
-
-    return get
-
-
-def test_jiangsu_budget_numbers_its_own_tables(recognized):
+def test_jiangsu_budget_numbers_its_own_tables():
     # 公开01表 … 公开12表 are budget tables here (contents, page 2); "公开 01 表：收支预算总表"
     # prints number and title on one line, and 公开09表's title wraps over two lines
-    d = recognized(JIANGSU_2018)
+    d = load_disclosure(JIANGSU_2018)
     assert (d.kind, d.year, d.department) == ("budget", 2018, "江苏省人民检察院")
     assert [(t.number, t.id) for t in d.tables] == [
         ("01", "budget.summary"),
@@ -51,9 +39,9 @@ def test_jiangsu_budget_numbers_its_own_tables(recognized):
     ]
 
 
-def test_shanghai_basic_table_with_separate_lei_and_kuan_columns(recognized):
+def test_shanghai_basic_table_with_separate_lei_and_kuan_columns():
     # page 16: "301 | 01 | 基本工资 | 262.33 | 302 | 01 | 办公费 | 21.21"
-    table = recognized(SHANGHAI_FINAL).table("final.general_budget_basic")
+    table = load_disclosure(SHANGHAI_FINAL).table("final.general_budget_basic")
     amounts = {r.code: r.values["amount"].amount for r in table.rows if r.code and "amount" in r.values}
     assert amounts["301"] == Decimal("2082.85") and amounts["302"] == Decimal("171.07")
     assert amounts["30101"] == Decimal("262.33") and amounts["30102"] == Decimal("1238.58")
@@ -63,8 +51,8 @@ def test_shanghai_basic_table_with_separate_lei_and_kuan_columns(recognized):
     assert table.find(key="personnel_total").values["amount"].amount == Decimal("2152.26")
 
 
-def test_shanghai_budget_set_of_nine(recognized):
-    d = recognized(SHANGHAI_BUDGET)
+def test_shanghai_budget_set_of_nine():
+    d = load_disclosure(SHANGHAI_BUDGET)
     assert [t.title for t in d.tables][4:] == [
         "2026年预算单位一般公共预算支出功能分类预算表",
         "2026年预算单位政府性基金预算支出功能分类预算表",
@@ -76,9 +64,9 @@ def test_shanghai_budget_set_of_nine(recognized):
     assert "office_operation" in three.columns
 
 
-def test_shenzhen_summary_items_with_sub_items_balance(recognized):
+def test_shenzhen_summary_items_with_sub_items_balance():
     # 一、财政拨款 388,561.78 with 1.一般公共预算拨款 384,396.78 and 2.政府性基金预算拨款 4,165.00 under it
-    d = recognized(SHENZHEN)
+    d = load_disclosure(SHENZHEN)
     summary = d.table("budget.summary")
     assert summary.find(key="fiscal", side="income").values["amount"].amount == Decimal("388561.78")
     assert summary.find(key="opening_balance", side="income").values["amount"].amount == Decimal("201.78")
@@ -100,8 +88,6 @@ KNOWN_GAPS = {
 
 
 def _manifest_rows():
-    import csv
-
     with MANIFEST.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if row["format"] == "PDF" and row["path"] not in KNOWN_GAPS and row["type"][:2] in ("预算", "决算"):
@@ -109,8 +95,8 @@ def _manifest_rows():
 
 
 @pytest.mark.parametrize("row", list(_manifest_rows()))
-def test_sample_kind_department_and_year(row, recognized):
-    d = recognized(SAMPLES / row["path"])
+def test_sample_kind_department_and_year(row):
+    d = load_disclosure(SAMPLES / row["path"])
     family = "final" if row["type"].startswith("决算") else "budget"
     assert d.kind.split("_")[0] == family
     assert (d.department or "").removesuffix("（本级）") == row["department"]
