@@ -6,7 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..amounts import parse_amount
 from ..document import Location
@@ -14,6 +14,7 @@ from ..model import Row, Value
 from ..textnorm import key, norm, squeeze_cjk_spaces
 
 _PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*[%％]$")
+_WHITESPACE = re.compile(r"\s+")
 _POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]|(\d+(?:\.\d+)?)\s*分?\s*$")
 
 # 二级指标 names (whitespace removed) and the 一级 they belong to
@@ -43,15 +44,10 @@ def at(row: Row, index: int) -> Location:
 
 def figure(text: str, location: Location) -> Value | None:
     """A printed number: an amount, a score, or a percentage (kept in points: `68%` → 68)."""
-    raw = unicodedata.normalize("NFKC", text).strip().replace("\u3000", "")
-    if m := _PERCENT.match(raw):
-        number = m.group(1)
-        try:
-            amount = Decimal(number)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-            return None
-        decimals = len(number.split(".", 1)[1]) if "." in number else 0
-        return Value(amount, text.strip(), decimals, location)
+    if m := _PERCENT.match(unicodedata.normalize("NFKC", text).strip()):
+        points = parse_amount(m.group(1))  # the pattern admits only plain numbers
+        assert points is not None
+        return Value(points.value, text.strip(), points.decimals, location)
     parsed = parse_amount(text)
     if parsed is None:
         return None
@@ -59,8 +55,8 @@ def figure(text: str, location: Location) -> Value | None:
 
 
 def tidy(text: str) -> str:
-    """Whitespace tidied (runs of spaces and line breaks become one space)."""
-    return re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    """Whitespace tidied (runs of spaces, ideographic spaces and line breaks become one space)."""
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def name(text: str) -> str:
@@ -68,17 +64,15 @@ def name(text: str) -> str:
     return squeeze_cjk_spaces(tidy(text))
 
 
-def section_label(text: str) -> tuple[str, Decimal | None, str | None]:
-    """`产出指标 (50分)`, `产出指 标50分`, `满意度 指标10` → ("产出指标", 50, "50"): the name
+def section_label(text: str) -> tuple[str, Decimal | None]:
+    """`产出指标 (50分)`, `产出指 标50分`, `满意度 指标10` → ("产出指标", 50): the name
     normalized, the points if stated."""
     points = None
-    points_text = None
     plain = norm(text)
     if m := _POINTS.search(plain):
-        points_text = m.group(1) or m.group(2)
-        points = Decimal(points_text)
+        points = Decimal(m.group(1) or m.group(2))
         plain = plain[: m.start()] + plain[m.end() :]
-    return key(plain), points, points_text
+    return key(plain), points
 
 
 def is_section(text: str) -> bool:

@@ -167,7 +167,7 @@ class _Walk:
         elif self.state == "indicators":
             self.indicator_row(row, cells)
         elif self.state == "total":
-            self.grade_row(row, cells, keys)
+            self.grade_row(row, cells)
 
     def name_row(self, row: RawRow, cells: list[str], keys: list[str]) -> bool:
         if not any(keys):
@@ -258,7 +258,7 @@ class _Walk:
             cells = row.cells
         _, section_text = self.cell(cells, "section")
         if section_text.strip() and is_section(section_text):
-            name, points, _ = section_label(section_text)
+            name, points = section_label(section_text)
             current = ev.sections[-1] if ev.sections else None
             if current is None or current.name != name:
                 i = self.indicators_at["section"]
@@ -302,10 +302,10 @@ class _Walk:
                 ev.total_weight, ev.total_score = numbers[0][1], numbers[1][1]
             elif len(numbers) == 1:
                 ev.total_score = numbers[0][1]
-        self.grade_row(row, cells, keys)
+        self.grade_row(row, cells)
         self.state = "total"
 
-    def grade_row(self, row: RawRow, cells: list[str], keys: list[str]) -> None:
+    def grade_row(self, row: RawRow, cells: list[str]) -> None:
         ev = self.current
         if ev is None or ev.grade:
             return

@@ -7,7 +7,6 @@ from decimal import Decimal
 from ..model import Value
 from .model import Evaluation, FundLine, Funds, Grading, Indicator, Report, TargetIndicator, Targets, TargetUnit
 
-FUNDS_FIELDS = ("initial_budget", "budget", "executed", "weight", "rate", "score")
 FUNDS_LABELS = {
     "initial_budget": "年初预算数",
     "budget": "全年预算数",
@@ -16,6 +15,8 @@ FUNDS_LABELS = {
     "rate": "执行率",
     "score": "得分",
 }
+FUNDS_FIELDS = tuple(FUNDS_LABELS)
+STATEMENT_LABELS = {"total": "总得分", "grade": "等级", "basic": "基本支出", "project": "项目支出"}
 
 
 def _dec(value: Value | Decimal | None) -> str | None:
@@ -197,10 +198,7 @@ def evaluation_lines(evaluation: Evaluation) -> list[str]:
     if evaluation.thresholds is not None:
         lines.append(f"等级划分（本表备注）：{evaluation.thresholds.describe()}")
     if evaluation.report is not None:
-        stated = "；".join(
-            f"{ {'total': '总得分', 'grade': '等级', 'basic': '基本支出', 'project': '项目支出'}[s.what] } {s.grade or _text(s.value)}"
-            for s in evaluation.report.statements
-        )
+        stated = "；".join(f"{STATEMENT_LABELS[s.what]} {s.grade or _text(s.value)}" for s in evaluation.report.statements)
         lines.append(f"自评报告：{evaluation.report.title}" + (f"（{stated}）" if stated else ""))
     return lines
 

@@ -43,6 +43,11 @@ class Funds:
     project: Value | None = None  # 按支出性质分：项目支出
 
 
+def _path(*parts: str) -> str:
+    """产出指标/数量指标/<三级指标>, leaving out the levels not printed."""
+    return "/".join(p for p in parts if p)
+
+
 @dataclass(slots=True)
 class Indicator:
     """A 三级指标 of a self-evaluation."""
@@ -59,7 +64,7 @@ class Indicator:
 
     @property
     def path(self) -> str:
-        return "/".join(p for p in (self.section, self.category, self.name) if p)
+        return _path(self.section, self.category, self.name)
 
 
 @dataclass(slots=True)
@@ -175,7 +180,7 @@ class TargetIndicator:
 
     @property
     def path(self) -> str:
-        return "/".join(p for p in (self.section, self.category, self.name) if p)
+        return _path(self.section, self.category, self.name)
 
 
 @dataclass(slots=True)
@@ -202,6 +207,11 @@ class TargetUnit:
     goal: str = ""
     indicators: list[TargetIndicator] = field(default_factory=list)  # 部门整体
     projects: list[TargetProject] = field(default_factory=list)  # 项目支出
+
+    @property
+    def label(self) -> str:
+        """How findings name the unit: its code and name."""
+        return f"{self.code} {self.name}".strip()
 
 
 @dataclass(slots=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..amounts import parse_amount
-from ..document import Document, Grid, Location, TextBlock
-from ..model import Table, Value
+from ..document import Document, Grid, TextBlock
+from ..model import Table
 from ..textnorm import key
+from .cells import figure
 from .grades import parse_scale
 from .model import Grading, Report, Statement
 
@@ -26,6 +26,7 @@ _GRADE = re.compile(
     r"(优秀|良好|中等|合格|不合格|较差|优|良|中|差)"
 )
 _AMOUNT = re.compile(r"(基本支出|项目支出)\s*(?:为|是|[:：])?\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 OTHER_FUNDS = ("政府性基金", "国有资本经营", "社会保险基金")
 NOT_THE_YEAR = ("预算", "上年", "增加", "减少", "增长", "下降")
 
@@ -52,14 +53,14 @@ def find_report(document: Document) -> Report | None:
 def _statements(block: TextBlock) -> list[Statement]:
     other_funds = any(word in unicodedata.normalize("NFKC", block.text) for word in OTHER_FUNDS)
     out: list[Statement] = []
-    for printed in re.split(r"(?<=[。！？!?])", block.text):
+    for printed in _SENTENCE_END.split(block.text):
         printed = printed.strip()
         if not printed:
             continue
         sentence = unicodedata.normalize("NFKC", printed)  # matched normalized, quoted as printed
         about_projects = "项目" in sentence
         if not about_projects and (m := _TOTAL.search(sentence)):
-            out.append(Statement("total", printed, block.location, value=_value(m.group(1), block.location)))
+            out.append(Statement("total", printed, block.location, value=figure(m.group(1), block.location)))
         if not about_projects and (g := _GRADE.search(sentence)):
             out.append(Statement("grade", printed, block.location, grade=g.group(1)))
         if other_funds:
@@ -69,17 +70,10 @@ def _statements(block: TextBlock) -> list[Statement]:
             if any(word in before for word in NOT_THE_YEAR):
                 continue
             what = "basic" if m.group(1) == "基本支出" else "project"
-            value = _value(m.group(2), block.location)
+            value = figure(m.group(2), block.location)
             if value is not None:
                 out.append(Statement(what, printed, block.location, value=value))
     return out
-
-
-def _value(text: str, location: Location) -> Value | None:
-    amount = parse_amount(text)
-    if amount is None:
-        return None
-    return Value(amount.value, amount.text, amount.decimals, location, amount.issue)
 
 
 def stated_scale(document: Document, table: Table, until_line: int | None) -> Grading | None:

@@ -28,6 +28,7 @@ from .model import FundLine, TargetIndicator, TargetProject, Targets, TargetUnit
 
 _UNIT_CODE = re.compile(r"^\d{6}$")
 _LOOKS_NUMERIC = re.compile(r"^[\d.,]+\s*\S{0,2}$")
+_WEIGHT = re.compile(r"\d+(?:\.\d+)?")
 HEADER_KEYS = {"单位编码", "一级指标"}
 SOURCE_LABELS = ("一般公共预算", "政府性基金", "财政专户", "纳入专户", "其他资金", "其他收入", "上年结转")
 PLACEHOLDERS = {"", "/", "无", "-", "—"}
@@ -84,25 +85,23 @@ class _Walk:
             return
         label_at = next((i for i, c in enumerate(cells) if _is_label(c)), None)
         prefix_end = label_at if label_at is not None else len(cells)
-        header = self.header(row, cells, prefix_end, has_labels=label_at is not None)
-        if header is None and label_at is None:
-            start = nonempty[0][0]
-            self.indicator(row, cells, start)
-            return
+        is_header = self.header(row, cells, prefix_end, has_labels=label_at is not None)
         if label_at is not None:
             self.labelled_indicator(row, cells, label_at)
+        elif not is_header:
+            self.indicator(row, cells, nonempty[0][0])
 
-    def header(self, row: Row, cells: list[str], end: int, has_labels: bool) -> bool | None:
-        """A unit or project header in cells[:end]; None when the cells are not one."""
+    def header(self, row: Row, cells: list[str], end: int, has_labels: bool) -> bool:
+        """Read a unit or project header in cells[:end]; False when the cells are not one."""
         items = [(i, c) for i, c in enumerate(cells[:end]) if c.strip()]
         if not items:
-            return None
+            return False
         code = None
         if _UNIT_CODE.match(norm(items[0][1])):
             code = norm(items[0][1])
             items = items[1:]
         if not items or figure(items[0][1], row.location) is not None:
-            return None
+            return False
         name_at, title = items[0][0], name(items[0][1])
         amounts: list[tuple[int, Value]] = []
         rest = items[1:]
@@ -110,9 +109,9 @@ class _Walk:
             amounts.append((rest[0][0], value))
             rest = rest[1:]
         if not amounts:
-            return None
+            return False
         if code is None and (not has_labels or amounts[0][1].decimals < 2):
-            return None  # an indicator's cells (`开展全市培训 | 1 | …`), not a project
+            return False  # an indicator's cells (`开展全市培训 | 1 | …`), not a project
         goal = tidy(" ".join(c for _, c in rest))
         if self.kind == "department":
             unit = self.unit_for(code or (self.unit.code if self.unit else ""), title, row)
@@ -227,7 +226,7 @@ class _Walk:
         """三级 | 指标值类型 | 指标值 | 计量单位 | 指标解释 | 评（扣）分标准 | 备注(分值)."""
         get = lambda i: cells[i] if s < i < len(cells) else ""  # noqa: E731
         last = max((i for i in range(s + 1, len(cells)) if cells[i].strip()), default=None)
-        w = last if last is not None and re.fullmatch(r"\d+(?:\.\d+)?", norm(cells[last])) else None
+        w = last if last is not None and _WEIGHT.fullmatch(norm(cells[last])) else None
         if w == s + 6 and is_value_type(get(s + 1)):
             return {
                 "type": get(s + 1),

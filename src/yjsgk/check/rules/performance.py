@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ...document import Location
 from ...model import Disclosure, Value
 from ...performance.grades import default_scale, known_grade, same_grade
-from ...performance.model import Evaluation, Funds, TargetIndicator, Targets
+from ...performance.model import Evaluation, Funds, Grading, Section, TargetIndicator, Targets
 from ..compare import Term, describe_terms, fmt, imbalance, rounding_bound
 from ..findings import Finding
 from ..registry import rule
@@ -245,7 +245,7 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
         for unit in targets.units:
             if unit.amount is None:
                 continue
-            label = f"{unit.code} {unit.name}".strip()
+            label = unit.label
             if unit.basic is not None and unit.project is not None:
                 parts = [Term(unit.basic, 1, "基本支出"), Term(unit.project, 1, "项目支出")]
                 finding = _sum_finding(
@@ -297,7 +297,7 @@ def score_cap(disclosure: Disclosure) -> Iterator[Finding]:
             )
 
 
-def _section_weight(section) -> Decimal:
+def _section_weight(section: Section) -> Decimal:
     if section.points is not None:
         return section.points.amount
     return sum((i.weight.amount for i in section.indicators if i.weight is not None), Decimal(0))
@@ -350,7 +350,8 @@ def section_points(disclosure: Disclosure) -> Iterator[Finding]:
             continue
         if evaluation.funds is not None and evaluation.funds.weight is None:
             continue  # the funds weight could not be read: the whole cannot be judged
-        if _total_excludes_funds(evaluation):
+        excludes_funds = _total_excludes_funds(evaluation)
+        if excludes_funds:
             weights = weights[1:]  # a 总分 of the indicators only (90), the funds scored apart
         stated = evaluation.total_weight
         if stated is None:
@@ -367,7 +368,7 @@ def section_points(disclosure: Disclosure) -> Iterator[Finding]:
         )
         if finding:
             yield finding
-        elif stated.amount != 100 and not _total_excludes_funds(evaluation):
+        elif stated.amount != 100 and not excludes_funds:
             yield _finding(
                 "performance.section-points",
                 "error",
@@ -415,16 +416,16 @@ def total_score(disclosure: Disclosure) -> Iterator[Finding]:
             yield finding
 
 
-def _scale_phrase(evaluation: Evaluation) -> tuple[str, object]:
+def _scale_phrase(evaluation: Evaluation) -> tuple[str, Grading]:
     scale = evaluation.thresholds or default_scale()
     source = {"document": "按本表备注的等级划分", "config": "按配置的等级划分", "default": "按默认等级划分"}[scale.source]
     return f"{source}（{scale.describe()}）", scale
 
 
-def _grade_instead(grade: str, scale: object, score: Decimal) -> str | None:
+def _grade_instead(grade: str, scale: Grading, score: Decimal) -> str | None:
     """The grade `score` earns on `scale` when the printed `grade` is a known one and differs."""
-    expected = scale.grade(score)  # type: ignore[attr-defined]
-    if expected is None or not known_grade(grade, scale) or same_grade(grade, expected):  # type: ignore[arg-type]
+    expected = scale.grade(score)
+    if expected is None or not known_grade(grade, scale) or same_grade(grade, expected):
         return None
     return expected
 
@@ -603,7 +604,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
     for targets in project_tables:
         units = [u for u in targets.units if u.amount is not None]
         if targets.total is not None and units:
-            terms = [Term(u.amount, 1, f"{u.code} {u.name}".strip()) for u in units]  # type: ignore[arg-type]
+            terms = [Term(u.amount, 1, u.label) for u in units]  # type: ignore[arg-type]
             finding = _sum_finding(
                 "performance.target-amount", targets, targets.total, terms,
                 "“合计”应等于各单位资金总额之和", row="合计", column="资金总额",
@@ -614,7 +615,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
             projects = [p for p in unit.projects if p.amount is not None]
             if not projects or len(projects) != len(unit.projects):
                 continue
-            label = f"{unit.code} {unit.name}".strip()
+            label = unit.label
             terms = [Term(p.amount, 1, p.amount.text) for p in projects]  # type: ignore[arg-type]
             finding = _sum_finding(
                 "performance.target-amount", targets, unit.amount, terms,  # type: ignore[arg-type]
@@ -636,7 +637,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
                 other = by_code.get(unit.code)
                 if other is None or other.project is None:
                     continue
-                label = f"{unit.code} {unit.name}".strip()
+                label = unit.label
                 finding = _sum_finding(
                     "performance.target-amount", targets, unit.amount, [Term(other.project, 1, f"{department.title}项目支出")],  # type: ignore[arg-type]
                     f"{label}的项目资金应等于{department.title}中该单位的项目支出", row=label, column="资金总额",
@@ -701,7 +702,7 @@ def cost_target(disclosure: Disclosure) -> Iterator[Finding]:
     for targets in disclosure.targets:
         for unit in targets.units:
             owners: list[tuple[str, list[TargetIndicator], dict[str, Value | None]]] = []
-            label = f"{unit.code} {unit.name}".strip()
+            label = unit.label
             if targets.kind == "department":
                 owners.append((label, unit.indicators, {"基本支出": unit.basic, "项目支出": unit.project}))
             for project in unit.projects:
@@ -761,7 +762,7 @@ def _stated_numbers(description: str, unit: str) -> set[Decimal]:
 def indicator_value(disclosure: Disclosure) -> Iterator[Finding]:
     for targets in disclosure.targets:
         for unit in targets.units:
-            label = f"{unit.code} {unit.name}".strip()
+            label = unit.label
             groups = [(label, unit.indicators)] + [(f"{label}/{p.name}", p.indicators) for p in unit.projects]
             for owner_label, indicators in groups:
                 for indicator in indicators:
