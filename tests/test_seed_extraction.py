@@ -13,40 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from yjsgk.model import Disclosure, Row, Table
+from conftest import row, table, value
+
+from yjsgk.model import Table
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def table(disclosure: Disclosure, table_id: str, index: int = 0) -> Table:
-    found = disclosure.tables_by_id(table_id)
-    assert len(found) > index, f"table {table_id} not recognized in {disclosure.source}"
-    return found[index]
-
-
-def row(disclosure: Disclosure, table_id: str, locator: str) -> Row:
-    """A row by locator: "code:2010301", "key:total", "name:…", or "<side>:<code or key>"."""
-    t = table(disclosure, table_id)
-    kind, _, what = locator.partition(":")
-    if kind in ("income", "expenditure"):
-        found = t.find(code=what, side=kind) if what.isdigit() else t.find(key=what, side=kind)
-    elif kind == "code":
-        found = t.find(code=what)
-    elif kind == "key":
-        found = t.find(key=what)
-    elif kind == "name":
-        found = next((r for r in t.rows if r.name == what), None)
-    else:
-        raise ValueError(locator)
-    assert found is not None, f"{table_id}: no row {locator}"
-    return found
-
-
-def value(disclosure: Disclosure, table_id: str, column: str, locator: str) -> Decimal | None:
-    """The amount of a cell, None when the cell is printed blank (the row must exist)."""
-    cell = row(disclosure, table_id, locator).values.get(column)
-    return None if cell is None else cell.amount
 
 
 def amounts(t: Table) -> list[Decimal]:
