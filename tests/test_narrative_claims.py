@@ -146,6 +146,47 @@ def test_a_scope_that_leaves_the_subject_open():
     assert check(d, select=["narrative."]) == []
 
 
+def test_subjects_named_by_the_whole_phrase_not_its_tail():
+    # real wordings (苏州/无锡 2026 budgets p.33/34, 长春 p.17, 江苏检察院 2018 p.25): the tail
+    # 一般公共预算收入 / 支出合计 alone would name another quantity
+    _, d = with_narrative(
+        "二、收入决算情况说明\n\n上年结转结余的一般公共预算收入 0 万元，占 0%。\n\n"
+        "三、支出决算情况说明\n\n其中:基本支出合计为1172.93万元，项目支出合计为672.16万元。\n\n"
+        "检察（款）：2023年预算支出合计 612.48 万元。"
+    )
+    assert [(c.kind, c.subject, c.text) for c in d.claims] == [
+        ("amount", "opening.general_budget", "0 万元"),
+        ("share", "opening.general_budget", "0%"),
+        ("amount", "expenditure.basic", "1172.93 万元"),
+        ("amount", "expenditure.project", "672.16 万元"),
+        ("amount", None, "612.48 万元"),
+    ]
+    assert d.claims[0].link is None  # no table prints the carry-over by fund
+    assert check(d, select=["narrative."]) == []
+
+
+def test_fiscal_expenditure_is_all_funds_unless_a_heading_names_one():
+    # 财政拨款支出 is 04's 本年支出合计 (all funds, 1808.97 in the example); under a heading naming
+    # 一般公共预算 it is 05's total
+    _, d = with_narrative(
+        "五、财政拨款支出决算情况说明\n\n本年财政拨款支出 1808.97 万元。\n\n"
+        "六、一般公共预算财政拨款支出决算情况说明\n\n（一）财政拨款支出决算总体情况\n\n本年财政拨款支出 1808.97 万元。"
+    )
+    assert [(c.subject, c.scope, c.link.table, c.link.value) for c in d.claims] == [
+        ("fiscal.expenditure", "fiscal", "final.fiscal_summary", D("1808.97")),
+        ("gb.expenditure", "gb", "final.general_budget_expenditure", D("1808.97")),
+    ]
+
+
+def test_a_paragraph_opening_with_qizhong_lists_parts_of_the_total_before_it():
+    # 杭州 2026 p.6: 收入预算 665,964.37 (with 上年结转), then a paragraph “其中：…占 62.3%” of it
+    # here the stated total (1874.13) is not 01's 本年收入合计 (1826.63): 4.86 is 0.259% of the first
+    _, d = with_narrative("二、收入决算情况说明\n\n2023年度本年收入合计1874.13万元。\n\n其中：其他收入4.86万元，占0.259%。")
+    share = d.claims[-1]
+    assert (share.kind, d.claims[share.refs["whole"]].value) == ("share", D("1874.13"))
+    assert check(d, select=["narrative.share"]) == []
+
+
 # -- sections -----------------------------------------------------------------------------------
 
 

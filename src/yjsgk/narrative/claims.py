@@ -61,6 +61,8 @@ _BLOCK = re.compile(r"涉及|用于|开展|安排|评价|自评|主要是|原因
 _SENTENCE_BLOCK = re.compile(r"涉及|原因|因为|由于")
 _BARE_STRIP = re.compile(rf"\d{{4}}年度?|本部门|本单位|我单位|单位|部门|本年|{_COMPARISON}|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$")
 _REASON = re.compile(r"原因|因为|由于")
+_ROW_LABEL = re.compile(r"\((?:类|款|项)\)")
+_TOTALS = frozenset({"income.total", "expenditure.total"})
 _FUND_WORDS = re.compile(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
 _ITEM = re.compile(r"^(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)")
 _ITEM_PRINTED = re.compile(r"^.+?[（(]类[）)].+?[（(]款[）)](.+?)[（(]项[）)]")
@@ -100,10 +102,12 @@ def scope_of(section: Section) -> str:
             return "gov_fund"
         if "国有资本经营" in t:
             return "state_capital"
-        if "一般公共预算" in t or "财政拨款支出" in t or "财政拨款基本支出" in t or "三公" in t:
+        if "一般公共预算" in t or "三公" in t:
             return "gb"
-        if "财政拨款收入支出" in t or "财政拨款收支" in t:
-            return "fiscal"
+    # 财政拨款 alone is all funds (the same as gb only when the department has no other), unless
+    # an enclosing heading named the fund
+    if any("财政拨款" in key(node.title) for node in section.path):
+        return "fiscal"
     return "all"
 
 
@@ -429,6 +433,8 @@ class _Context:
             _BLOCK.search(text[clause_start:start]) or _SENTENCE_BLOCK.search(text[self.sentence_start : start])
         ):
             return None, "", text[lo:hi]  # 共涉及资金…, 主要原因是…: not the quantity a table states
+        if generic in _TOTALS and _ROW_LABEL.search(text[self.sentence_start : start]):
+            return None, "", text[lo:hi]  # 检察（款）：预算支出合计 …: the total of a row, not of the table
         scope = self.scope
         if scope == "all" and (generic in SCOPED or generic.startswith("class.")) and _FUND_WORDS.search(text[self.sentence_start : start]):
             return None, "", text[lo:hi]  # 一般公共预算拨款…支出包括：一般公共服务支出 …: which funds?

@@ -59,6 +59,7 @@ FINAL_CELLS: dict[str, tuple[Cell, ...]] = {
     "expenditure.operating": (_k("final.expenditure", "operating", "total"),),
     "expenditure.to_subordinate": (_k("final.expenditure", "to_subordinate", "total"),),
     "gb.expenditure": (_k("final.general_budget_expenditure", "total", "total"), _k("final.fiscal_summary", "general_budget", "total_expenditure", "expenditure")),
+    "fiscal.expenditure": (_k("final.fiscal_summary", "total", "total_expenditure", "expenditure"),),
     "gb.basic": (_k("final.general_budget_expenditure", "basic", "total"),),
     "gb.project": (_k("final.general_budget_expenditure", "project", "total"),),
     "personnel": (_k("final.general_budget_basic", "amount", "personnel_total"),),
@@ -86,7 +87,11 @@ BUDGET_CELLS: dict[str, tuple[Cell, ...]] = {
     "fiscal.grand_total": (_k("budget.fiscal_summary", "amount", "grand_total", "income"), _k("budget.fiscal_summary", "total", "grand_total", "expenditure")),
     "income.total": (_k("budget.summary", "amount", "total_income", "income"), _k("budget.income", "total", "total")),
     "income.fiscal": (_k("budget.summary", "amount", "fiscal", "income"), _k("budget.income", "fiscal", "total")),
-    "income.general_budget": (_k("budget.fiscal_summary", "amount", "fiscal_general_budget", "income"), _k("budget.income", "fiscal", "total")),
+    "income.general_budget": (
+        _k("budget.fiscal_summary", "amount", "fiscal_general_budget", "income"),
+        _k("budget.summary", "amount", "fiscal_general_budget", "income"),
+        _k("budget.income", "fiscal", "total"),
+    ),
     "income.higher_subsidy": (_k("budget.income", "higher_subsidy", "total"), _k("budget.summary", "amount", "higher_subsidy", "income")),
     "income.business": (_k("budget.income", "business", "total"), _k("budget.summary", "amount", "business", "income")),
     "income.operating": (_k("budget.income", "operating", "total"), _k("budget.summary", "amount", "operating", "income")),
@@ -98,6 +103,7 @@ BUDGET_CELLS: dict[str, tuple[Cell, ...]] = {
     "expenditure.to_subordinate": (_k("budget.expenditure", "to_subordinate", "total"),),
     "expenditure.to_higher": (_k("budget.expenditure", "to_higher", "total"),),
     "gb.expenditure": (_k("budget.general_budget_expenditure", "total", "total"), _k("budget.fiscal_summary", "general_budget", "total_expenditure", "expenditure")),
+    "fiscal.expenditure": (_k("budget.fiscal_expenditure", "total", "total"), _k("budget.fiscal_summary", "total", "total_expenditure", "expenditure")),
     "gb.basic": (_k("budget.general_budget_expenditure", "basic", "total"), _k("budget.general_budget_basic", "total", "total")),
     "gb.project": (_k("budget.general_budget_expenditure", "project", "total"),),
     "personnel": (_k("budget.general_budget_basic", "personnel", "total"),),
@@ -330,6 +336,8 @@ def find_claim(claims: list[Claim], context: Claim, subject: str, measure: str, 
             continue
         if where == "paragraph" and c.paragraph != context.paragraph:
             continue
+        if where == "previous" and (c.paragraph != context.paragraph - 1 or c.section != context.section):
+            continue
         if where == "chapter" and _chapter(c.section) != _chapter(context.section):
             continue
         if where == "chapter" and best is not None and c.id > context.id:
@@ -396,7 +404,9 @@ def _link_share(disclosure: Disclosure, claims: list[Claim], by_id: dict[int, Cl
         c.whole_subject = default_whole(part)
     if c.whole_subject is None:
         return
-    for where in ("sentence", "paragraph"):
+    # 其中 opening a paragraph lists the parts of the total the paragraph before stated
+    places = ("sentence", "paragraph", "previous") if key(c.sentence).startswith("其中") else ("sentence", "paragraph")
+    for where in places:
         if found := find_claim(claims, c, c.whole_subject, measure, None, where):
             c.refs["whole"] = found.id
             return

@@ -18,8 +18,8 @@ ALIASES: tuple[tuple[str, str], ...] = (
     # totals
     (r"财政拨款收[、,]?支总计|财政拨款收入支出总计", "fiscal.grand_total"),
     (r"收[、,]?支总计|收入支出总计", "grand_total"),
-    (r"本年收入合计|收入合计|本年收入总计", "income.total"),
-    (r"本年支出合计|支出合计|本年支出总计", "expenditure.total"),
+    (r"本年收入(?:预算)?合计|收入(?:预算)?合计|本年收入总计", "income.total"),
+    (r"本年支出(?:预算)?合计|(?<!基本)(?<!项目)支出(?:预算)?合计|本年支出总计", "expenditure.total"),  # not 基本支出合计
     (r"(?:本部门|本单位)(?:本年)?支出", "expenditure.total"),
     # income items
     (r"本级财政拨款收入|本级财政拨款|财政拨款收入|经费拨款", "income.fiscal"),
@@ -36,10 +36,17 @@ ALIASES: tuple[tuple[str, str], ...] = (
     (r"上缴上级支出", "expenditure.to_higher"),
     (r"事业单位经营支出|经营支出", "expenditure.operating"),
     (r"对附属单位补助支出", "expenditure.to_subordinate"),
-    (r"一般公共预算财政拨款支出|一般公共预算拨款支出|一般公共预算支出|财政拨款支出", "gb.expenditure"),
+    (r"一般公共预算财政拨款支出|一般公共预算拨款支出|一般公共预算支出", "gb.expenditure"),
+    # all funds (一般公共预算 + 政府性基金 + 国有资本经营); the same as gb.expenditure when the
+    # department has no other 财政拨款
+    (r"财政拨款(?:预算)?支出", "fiscal_expenditure"),
     (r"(?:一般公共预算)?财政拨款基本支出|一般公共预算基本支出", "gb.basic"),
     (r"(?:一般公共预算)?财政拨款项目支出|一般公共预算项目支出", "gb.project"),
     (r"年初(?:财政拨款)?结转和结余", "opening"),
+    # a budget's carry-over by fund: no table prints it by fund (not the fund's 本年拨款)
+    (r"上年结转(?:和)?结余的?一般公共预算(?:拨款)?收入", "opening.general_budget"),
+    (r"上年结转(?:和)?结余的?政府性基金预算(?:拨款)?收入", "opening.gov_fund"),
+    (r"上年结转(?:和)?结余的?国有资本经营预算(?:拨款)?收入", "opening.state_capital"),
     (r"年末(?:财政拨款)?结转和结余", "closing"),
     # basic expenditure by economic nature
     (r"(?<![临聘用职休])人员经费(?:支出)?", "personnel"),  # not 临聘人员经费, 在职人员经费, 离退休人员经费
@@ -67,6 +74,7 @@ ALIASES: tuple[tuple[str, str], ...] = (
 SCOPED: dict[str, dict[str, str]] = {
     "basic": {"all": "expenditure.basic", "gb": "gb.basic", "gov_fund": "gov_fund.basic", "state_capital": "state_capital.basic"},
     "project": {"all": "expenditure.project", "gb": "gb.project", "gov_fund": "gov_fund.project", "state_capital": "state_capital.project"},
+    "fiscal_expenditure": {"all": "fiscal.expenditure", "fiscal": "fiscal.expenditure", "gb": "gb.expenditure"},
     "opening": {"all": "opening_balance", "fiscal": "fiscal.opening", "gb": "fiscal.opening", "gov_fund": "gov_fund.opening"},
     "closing": {"all": "closing_balance", "fiscal": "fiscal.closing", "gb": "fiscal.closing", "gov_fund": "gov_fund.closing"},
 }
@@ -131,6 +139,10 @@ LABELS: dict[str, str] = {
     "expenditure.operating": "经营支出",
     "expenditure.to_subordinate": "对附属单位补助支出",
     "gb.expenditure": "一般公共预算财政拨款支出",
+    "fiscal.expenditure": "财政拨款支出",
+    "opening.general_budget": "上年结转结余的一般公共预算收入",
+    "opening.gov_fund": "上年结转结余的政府性基金预算收入",
+    "opening.state_capital": "上年结转结余的国有资本经营预算收入",
     "gb.basic": "一般公共预算财政拨款基本支出",
     "gb.project": "一般公共预算财政拨款项目支出",
     "gov_fund.expenditure": "政府性基金预算财政拨款支出",
