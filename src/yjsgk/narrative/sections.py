@@ -125,6 +125,23 @@ def _title(rest: str) -> str:
     return title.strip()
 
 
+RUNNING_PAGES = 3
+
+
+def running_lines(document: Document) -> frozenset[str]:
+    """Lines printed first or last on several pages (“XX局2026年度部门预算公开”): page furniture,
+    which a PDF puts in the middle of a sentence that runs over the page break."""
+    edges: dict[int, list[str]] = {}
+    for block in document.blocks:
+        if isinstance(block, TextBlock) and block.location.page is not None:
+            edges.setdefault(block.location.page, []).append(block.text)
+    pages: dict[str, set[int]] = {}
+    for page, texts in edges.items():
+        for text in {texts[0], texts[-1]}:
+            pages.setdefault(text, set()).add(page)
+    return frozenset(t for t, p in pages.items() if len(p) >= RUNNING_PAGES and not _STATES_NUMBER.search(t))
+
+
 def split_sections(document: Document) -> Narrative:
     root = Section(0, -1, "", "", None)
     sections: list[Section] = [root]
@@ -140,11 +157,12 @@ def split_sections(document: Document) -> Narrative:
         stack.append(section)
         return section
 
+    running = running_lines(document)
     for block in document.blocks:
         if isinstance(block, Grid):
             current = None
             continue
-        if not isinstance(block, TextBlock):
+        if not isinstance(block, TextBlock) or block.text in running:
             continue
         line = _BULLET.sub("", block.text).strip().replace("\u3000", " ").strip()
         if not line:

@@ -16,8 +16,8 @@ from ..definitions import function_classes
 # ending at the same place, the longest.
 ALIASES: tuple[tuple[str, str], ...] = (
     # totals
-    (r"财政拨款收[、,]?支总计|财政拨款收入支出总计", "fiscal.grand_total"),
-    (r"收[、,]?支总计|收入支出总计", "grand_total"),
+    (r"财政拨款收[、,]?支总(?:计|预算)|财政拨款收入支出总计", "fiscal.grand_total"),
+    (r"收[、,]?支总(?:计|预算)|收入支出总计", "grand_total"),
     (r"本年收入(?:预算)?合计|收入(?:预算)?合计|本年收入总计", "income.total"),
     (r"本年支出(?:预算)?合计|(?<!基本)(?<!项目)支出(?:预算)?合计|本年支出总计", "expenditure.total"),  # not 基本支出合计
     (r"(?:本部门|本单位)(?:本年)?支出", "expenditure.total"),
