@@ -223,6 +223,9 @@ class Targets:
     location: Location
     total: Value | None = None  # 合计
     units: list[TargetUnit] = field(default_factory=list)
+    # the table's own note that it leaves classified projects out (注：已剔除涉密部分): the
+    # projects shown then add up to less than their unit's 资金总额, by the withheld amount
+    withheld: str = ""
 
     @property
     def title(self) -> str:

@@ -32,6 +32,8 @@ _WEIGHT = re.compile(r"\d+(?:\.\d+)?")
 HEADER_KEYS = {"单位编码", "一级指标"}
 SOURCE_LABELS = ("一般公共预算", "政府性基金", "财政专户", "纳入专户", "其他资金", "其他收入", "上年结转")
 PLACEHOLDERS = {"", "/", "无", "-", "—"}
+# 已剔除涉密部分, 涉密项目不予公开, 不含涉密项目, 涉密内容未公开 (whitespace removed)
+_WITHHELD = re.compile(r"(剔除|删除|去除|不含|未含|除外|扣除).{0,4}涉密|涉密.{0,6}(不予公开|不公开|未公开|不予列示|未列示|已剔除|除外)")
 
 
 def _is_label(text: str) -> bool:
@@ -262,9 +264,20 @@ def _read_by_kind(cells: list[str], start: int, stop: int, fields: dict, *, shor
     return fields
 
 
+def withheld_note(texts: list[str]) -> str:
+    """The note saying classified projects are left out (注：已剔除涉密部分, 涉密项目不予公开), if any."""
+    for text in texts:
+        plain = key(text)
+        if _WITHHELD.search(plain):
+            return re.sub(r"^(?:备\s*)?注\s*\d*\s*[:：.、]\s*", "", name(text))
+    return ""
+
+
 def parse_targets(table: Table, kind: str) -> Targets:
     walk = _Walk(table, kind)
     for row in table.rows:
         if row.cells:
             walk.row(row, list(row.cells))
+    cells = [c for row in table.rows for c in row.cells if "涉密" in c]
+    walk.targets.withheld = withheld_note(list(table.notes) + cells)
     return walk.targets

@@ -587,6 +587,19 @@ def _budget_reference(disclosure: Disclosure) -> tuple[str, dict[str, Value]] | 
     return None
 
 
+def _withheld(finding: Finding, targets: Targets, label: str, total: Value, terms: list[Term], items: str = "项目") -> Finding:
+    """A total above the items shown, in a table that notes it leaves classified projects out
+    (注：已剔除涉密部分): the gap is the withheld money, a notice rather than an error."""
+    if finding.severity != "error" or not targets.withheld or (finding.difference or 0) <= 0:
+        return finding
+    finding.severity = "notice"
+    finding.message = (
+        f"{targets.title}{label}的资金总额 {fmt(total.amount)} 比所列{items}之和 {describe_terms(terms)} = "
+        f"{fmt(finding.expected)} 多 {fmt(finding.difference)}；表中注明“{targets.withheld}”，差额应为未公开的涉密项目。"
+    )
+    return finding
+
+
 @rule(
     "performance.target-amount",
     "绩效目标表金额与预算表一致",
@@ -594,7 +607,8 @@ def _budget_reference(disclosure: Disclosure) -> tuple[str, dict[str, Value]] | 
     amount is the sum of its projects', the 合计 the sum of the units', and the 合计 is the
     budget's 项目支出 (部门支出总表 / 收支总表). The 部门整体支出绩效目标表 gives each unit's 基本支出
     and 项目支出: a unit's 项目支出 equals its amount in the project table, and the units together
-    equal the budget's 总计, 基本支出 and 项目支出.""",
+    equal the budget's 总计, 基本支出 and 项目支出. A table that notes it leaves classified projects
+    out (注：已剔除涉密部分) shows projects adding up to less than their unit: that gap is a notice.""",
     example="项目支出绩效目标表152001 长沙市行政审批服务局的资金总额应等于其项目之和 25.00 + 30.00 + 88.00 + 70.00 + 35.00：应为 248.00，表中为 258.00，相差 10.00。",
 )
 def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
@@ -610,7 +624,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
                 "“合计”应等于各单位资金总额之和", row="合计", column="资金总额",
             )
             if finding:
-                yield finding
+                yield _withheld(finding, targets, "“合计”", targets.total, terms, "单位")
         for unit in units:
             projects = [p for p in unit.projects if p.amount is not None]
             if not projects or len(projects) != len(unit.projects):
@@ -622,7 +636,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
                 f"{label}的资金总额应等于其项目之和 {describe_terms(terms)}", row=label, column="资金总额",
             )
             if finding:
-                yield finding
+                yield _withheld(finding, targets, label, unit.amount, terms)  # type: ignore[arg-type]
         if reference is not None and targets.total is not None and "project" in reference[1]:
             source, values = reference
             finding = _sum_finding(
