@@ -34,6 +34,14 @@ VERIFIED_ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # sentence's own parts 16,474.82 + 2,254.12 = 18,728.94
         ("narrative.amount", 18, "18728.91"),
     ],
+    "renwu/008_杭州/2026年杭州市交通运输局部门预算.pdf": [
+        # p.22: 01 prints 一般公共服务支出 6651.38 (another font) over its own 1.98 + 6,700.00 = 6,701.98
+        # (04 p.28 prints 6,701.98): the 类 rows add up to 665,913.77, 本年支出合计 (p.23) 665,964.37
+        ("balance.summary", 23, "665964.37"),
+        # p.30: 05 合计 prints 基本支出 82,479.29 (its 人员经费 67,627.51 + 日常公用 14,902.37 =
+        # 82,529.88); 06 (p.32) prints 合计 82,529.89
+        ("cross.table", 32, "82529.89"),
+    ],
     "renwu/079_湖州/2026年湖州市交通运输局部门预算.pdf": [
         # p.7: “财政拨款收支总预算192207.76 万元” (52244.36 + 139963.40, as 01 p.21 prints) — 04 (p.28–29)
         # prints 一般公共预算 35673.03, 政府性基金 7000.00, 收入总计 42673.03 although its own

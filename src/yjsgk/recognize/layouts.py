@@ -62,8 +62,14 @@ def _trim(cells: list[Cell]) -> list[Cell]:
     return cells[:end]
 
 
+_WRAPPED_DIGITS = re.compile(r"(?<=[\d.,])[ \t]*\n\s*(?=\d)")
+
+
 def _value(cell: Cell) -> Value | None:
     amount = parse_amount(cell.text)
+    if amount is None and "\n" in cell.text:
+        # an amount wrapped inside a narrow cell: "143,999.0\n0"
+        amount = parse_amount(_WRAPPED_DIGITS.sub("", cell.text))
     if amount is None:
         return None
     return Value(amount.value, amount.text, amount.decimals, cell.location, amount.issue)
@@ -296,7 +302,7 @@ _ITEM_HEADS = ("项目", "项目名称", "收入项目", "支出项目")
 INCOME_ITEMS = {
     "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款", "一般公共预算"],
     "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款", "政府性基金预算"],
-    "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算"],
+    "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款", "国有资本经营预算"],
     "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款"],
     "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金"],
     "unit_funds": ["单位资金", "单位资金收入"],
@@ -379,6 +385,9 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
     table.rows.sort(key=lambda r: r.side != "income")
 
 
+_CARRY_SUFFIX = re.compile(r"(?:结转|结余|和|及)+$")
+
+
 def _is_row_number(text: str) -> bool:
     return bool(re.fullmatch(r"\d{1,3}", key(text)))
 
@@ -403,6 +412,11 @@ def _summary_row(side: str, cells: list[Cell], positions: dict[int, str], where:
         return row
     index = _INCOME_INDEX if side == "income" else _EXPENDITURE_INDEX
     item = index.get(item_key)
+    if item is None and state[side] in ("opening_balance", "closing_balance"):
+        # "1.一般公共预算拨款结余、结转" under 上年结余、结转: the fund's part of the carry-over
+        item = index.get(_CARRY_SUFFIX.sub("", item_key))
+        if item not in FUND_KEYS:
+            item = None
     if item in ("opening_balance", "closing_balance", "grand_total", "total_income", "total_expenditure"):
         state[side] = item
     elif item in FUND_KEYS and state[side] in ("opening_balance", "closing_balance"):

@@ -21,14 +21,23 @@ class Ref:
     key: str | None = None
     code: str | None = None
     side: str | None = None
+    # the link holds only when the table prints any of `when` and none of `unless` columns
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
     def row(self, disclosure: Disclosure) -> tuple[Table, Row] | None:
         table = disclosure.table(self.table)
         if table is None:
             return None
+        if self.when and not any(c in table.columns for c in self.when):
+            return None
+        if any(c in table.columns for c in self.unless):
+            return None
         row = table.find(key=self.key, code=self.code, side=self.side)
         return (table, row) if row is not None else None
 
+
+CARRY_OVER = ("opening_balance", "use_non_fiscal_balance")
 
 # (what, left refs summed, right ref): left is taken as expected, right as found
 LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
@@ -47,7 +56,10 @@ LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
     ("政府性基金预算财政拨款支出合计", (Ref("final.fiscal_summary", "gov_fund", key="total_expenditure", side="expenditure"),), Ref("final.gov_fund", "expenditure_total", key="total")),
     ("国有资本经营预算财政拨款支出合计", (Ref("final.fiscal_summary", "state_capital", key="total_expenditure", side="expenditure"),), Ref("final.state_capital", "total", key="total")),
     ("一般公共预算财政拨款基本支出", (Ref("final.general_budget_basic", "amount", key="personnel_total"), Ref("final.general_budget_basic", "amount", key="public_total")), Ref("final.general_budget_expenditure", "basic", key="total")),
-    ("本年收入合计", (Ref("budget.summary", "amount", key="total_income", side="income"),), Ref("budget.income", "total", key="total")),
+    # the 收入总表's 合计 includes the carry-over when it prints 上年结转 / 使用非财政拨款结余 columns
+    ("本年收入合计", (Ref("budget.summary", "amount", key="total_income", side="income"),), Ref("budget.income", "total", key="total", unless=CARRY_OVER + ("current_total",))),
+    ("本年收入合计", (Ref("budget.summary", "amount", key="total_income", side="income"),), Ref("budget.income", "current_total", key="total")),
+    ("收入总计", (Ref("budget.summary", "amount", key="grand_total", side="income"),), Ref("budget.income", "total", key="total", when=CARRY_OVER)),
     ("本年支出合计", (Ref("budget.summary", "amount", key="total_expenditure", side="expenditure"),), Ref("budget.expenditure", "total", key="total")),
     ("基本支出", (Ref("budget.summary", "amount", key="basic", side="expenditure"),), Ref("budget.expenditure", "basic", key="total")),
     ("项目支出", (Ref("budget.summary", "amount", key="project", side="expenditure"),), Ref("budget.expenditure", "project", key="total")),

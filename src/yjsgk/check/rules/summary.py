@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Disclosure, Row, Table
+from ...textnorm import strip_ordinal
 from ..compare import Term, compare, describe_terms
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
@@ -61,16 +62,25 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
         income, expenditure = _side(table, "income"), _side(table, "expenditure")
         by_key_in = {r.key: r for r in income if r.key}
         by_key_out = {r.key: r for r in expenditure if r.key}
-        items = _top_level([r for r in _before(income, "total_income") if r.key in INCOME_ITEMS or _unknown_item(r)])
-        if not any(_unknown_item(r) for r in items):  # an item we cannot name may be a part
+        items, fiscal_parts = _nest_fiscal(_top_level([r for r in _before(income, "total_income") if r.key in INCOME_ITEMS or _unknown_item(r)]))
+        known_items = not any(_unknown_item(r) for r in items)  # an item we cannot name may be a part
+        if known_items:
             yield from _sum_check(table, by_key_in.get("total_income"), items, "应等于各项收入之和")
+        if fiscal_parts:
+            yield from _sum_check(table, by_key_in.get("fiscal"), fiscal_parts, "应等于其分项之和")
         lines = [r for r in expenditure if r.code] or [r for r in expenditure if r.key in EXPENDITURE_ITEMS]
         if not any(_unknown_item(r) for r in _before(expenditure, "total_expenditure")):
             yield from _sum_check(table, by_key_out.get("total_expenditure"), lines, "应等于各项支出之和")
         opening_parts = [r for r in income if r.key and r.key.startswith("opening_balance.")]
         yield from _sum_check(table, by_key_in.get("opening_balance"), opening_parts, "应等于其分项之和")
-        parts_in = [by_key_in[k] for k in ("total_income", "use_non_fiscal_balance", "opening_balance") if k in by_key_in]
-        yield from _sum_check(table, by_key_in.get("grand_total"), parts_in, "应等于本年收入合计 + 使用非财政拨款结余 + 年初结转和结余")
+        if "total_income" in by_key_in:
+            # items printed between 本年收入合计 and 总计 (上级补助收入 in some templates) add to it
+            current = [by_key_in["total_income"], *_after_total(income)]
+        else:
+            current = items if known_items else []  # no 本年收入合计 row: its items count directly
+        parts_in = current + [by_key_in[k] for k in ("use_non_fiscal_balance", "opening_balance") if k in by_key_in]
+        if current:
+            yield from _sum_check(table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in))
         parts_out = [by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out]
         yield from _sum_check(table, by_key_out.get("grand_total"), parts_out, "应等于本年支出合计 + 结余分配 + 年末结转和结余")
         yield from _fund_columns(table, expenditure)
@@ -112,6 +122,55 @@ def _top_level(rows: list[Row]) -> list[Row]:
     """"一、财政拨款" with "1.一般公共预算拨款" under it: only the 一、二、三 items are summed."""
     top = [r for r in rows if _CN_ORDINAL.match(r.name)]
     return top if top and len(top) < len(rows) else rows
+
+
+FISCAL_FUNDS = ("fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital")
+
+
+def _nest_fiscal(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """"财政拨款" with "1.一般公共预算拨款 / 2.政府性基金预算拨款" printed under it: the funds are its
+    parts, not further income items. Returns (items, the fiscal row's parts)."""
+    out: list[Row] = []
+    parts: list[Row] = []
+    under_fiscal = False
+    for row in rows:
+        if row.key == "fiscal":
+            under_fiscal = True
+            out.append(row)
+        elif under_fiscal and row.key in FISCAL_FUNDS:
+            parts.append(row)
+        else:
+            under_fiscal = False
+            out.append(row)
+    return out, parts
+
+
+def _after_total(income: list[Row]) -> list[Row]:
+    """Income items printed after 本年收入合计 (when it closes its items) and before 总计."""
+    out: list[Row] = []
+    seen_items = seen_total = False
+    for row in income:
+        if row.key == "total_income":
+            if not seen_items:
+                return []  # "一、本年收入" heads the items below it
+            seen_total = True
+        elif row.key in ("grand_total", "opening_balance", "use_non_fiscal_balance"):
+            if seen_total:
+                break
+        elif seen_total and row.key in INCOME_ITEMS:
+            out.append(row)
+        else:
+            seen_items = True
+    return out
+
+
+def _grand_total_what(current: list[Row], by_key: dict[str, Row]) -> str:
+    if len(current) == 1 and current[0].key == "total_income":
+        names = ["本年收入合计"]
+    else:
+        names = [strip_ordinal(r.name).replace(" ", "") or (r.key or "") for r in current]
+    names += ["使用非财政拨款结余", "年初结转和结余"]
+    return "应等于" + " + ".join(names)
 
 
 def _unknown_item(row: Row) -> bool:

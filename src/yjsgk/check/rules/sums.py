@@ -114,11 +114,12 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
         if table.unmapped_columns:
             continue  # a part may sit in a column we could not name (recognize.columns says so)
         for identity in defn.identities:
+            parts = _expand_parts(identity.parts, defn.identities, set(table.columns))
             for row in table.rows:
                 found = row.values.get(identity.total)
                 terms = [
                     Term(row.values[col], sign, table.column_labels.get(col, defn.label(col)))
-                    for sign, col in identity.parts
+                    for sign, col in parts
                     if col in row.values
                 ]
                 label = defn.label(identity.total)
@@ -133,3 +134,16 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
                     row_label=row.label or "数据行",
                     column=label,
                 )
+
+
+def _expand_parts(parts, identities, columns: set[str]) -> tuple[tuple[int, str], ...]:
+    """A part the table does not print is replaced by its own parts when the table prints those
+    (no 财政拨款 column, but 一般公共预算 / 政府性基金 / 国有资本经营 columns)."""
+    out: list[tuple[int, str]] = []
+    for sign, col in parts:
+        sub = next((i for i in identities if i.total == col), None)
+        if col not in columns and sub is not None and any(c in columns for _s, c in sub.parts):
+            out.extend((sign * s, c) for s, c in sub.parts)
+        else:
+            out.append((sign, col))
+    return tuple(out)
