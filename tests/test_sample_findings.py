@@ -47,6 +47,9 @@ VERIFIED_ERRORS: dict[str, list[tuple[str, int, str]]] = {
         # prints 一般公共预算 35673.03, 政府性基金 7000.00, 收入总计 42673.03 although its own
         # expenditure rows add up to 192,207.76
         ("narrative.amount", 7, "192207.76"),
+        # p.29: 04's 支出总计 42673.03 while its 类 rows (p.28–29) add up to 192,207.76 (交通运输支出
+        # 106247.07 alone exceeds it); it prints no 本年支出合计
+        ("balance.summary", 29, "42673.03"),
     ],
     "renwu/020_西安/卫生健康委员会_2026年部门预算.pdf": [
         # p.46: 全年预算数 21143.98, 执行数 21143.98, “完成预算的35%” (100%)

@@ -37,7 +37,7 @@ def _sum_check(table: Table, total: Row | None, parts: list[Row], what: str, col
             severity="error",
             found=found,
             terms=terms,
-            what=f"{total.name or total.key}{'' if len(columns) == 1 else f'（{label}）'}{what}",
+            what=f"{(total.name or total.key or '').replace(' ', '')}{'' if len(columns) == 1 else f'（{label}）'}{what}",
             table=table,
             row=total,
             row_label=f"{'收入' if total.side == 'income' else '支出'}：{total.name.replace(' ', '')}",
@@ -82,7 +82,13 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
         if current:
             yield from _sum_check(table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in))
         parts_out = [by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out]
-        yield from _sum_check(table, by_key_out.get("grand_total"), parts_out, "应等于本年支出合计 + 结余分配 + 年末结转和结余")
+        what_out = "应等于本年支出合计 + 结余分配 + 年末结转和结余"
+        classes = [r for r in lines if r.code and len(r.code) == 3]
+        if "total_expenditure" not in by_key_out and classes and not any(_unknown_item(r) for r in expenditure):
+            # no 本年支出合计 row (湖州 04): the function classes count directly
+            parts_out = classes + parts_out
+            what_out = "应等于各类支出之和 + 结余分配 + 年末结转和结余"
+        yield from _sum_check(table, by_key_out.get("grand_total"), parts_out, what_out)
         yield from _fund_columns(table, expenditure)
         total_in, total_out = by_key_in.get("grand_total"), by_key_out.get("grand_total")
         if total_in and total_out:
