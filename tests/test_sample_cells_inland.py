@@ -58,7 +58,7 @@ TABLES = {
         (None, "performance.target_department"),
     ],
     # contents (page 2) lists 一–十 (pages 13–22, no numbers printed); 八 一般公共预算支出经济分类情况表
-    # (page 20) has no table definition and is left out. Pages 29–36 print eight separately titled
+    # is page 20. Pages 29–36 print eight separately titled
     # project target tables (each its own 资金总额), page 37 the 部门整体 table.
     "quanzhou": [
         (None, "budget.summary"),
@@ -68,6 +68,7 @@ TABLES = {
         (None, "budget.general_budget_expenditure"),
         (None, "budget.gov_fund"),
         (None, "budget.state_capital"),
+        (None, "budget.general_budget_economic"),
         (None, "budget.general_budget_basic"),
         (None, "budget.three_public"),
         *[(None, "performance.target_project")] * 8,
@@ -297,13 +298,18 @@ CELLS = [
     ("quanzhou", "budget.gov_fund", "key:total", "basic", "0.00"),  # p18
     ("quanzhou", "budget.state_capital", "key:total", "total", "0.00"),  # p19
     ("quanzhou", "budget.state_capital", "key:total", "project", "0.00"),  # p19
+    # 一般公共预算支出经济分类情况表: one 预算数 column, 类 rows only
+    ("quanzhou", "budget.general_budget_economic", "key:total", "total", "10984.81"),  # p20
+    ("quanzhou", "budget.general_budget_economic", "code:302", "total", "5474.56"),  # p20
+    ("quanzhou", "budget.general_budget_economic", "code:399", "total", "0.00"),  # p20 last row
     # 一般公共预算基本支出经济分类情况表: one 预算数 column
     ("quanzhou", "budget.general_budget_basic", "key:total", "total", "5915.38"),  # p21
     ("quanzhou", "budget.general_budget_basic", "code:301", "total", "4407.07"),  # p21
     ("quanzhou", "budget.general_budget_basic", "code:30101", "total", "1027.39"),  # p21
     ("quanzhou", "budget.general_budget_basic", "code:302", "total", "832.69"),  # p21
     ("quanzhou", "budget.general_budget_basic", "code:31002", "total", "2.00"),  # p21 last row
-    # 一般公共预算“三公”经费支出预算表: items printed as rows under one 预算数 column
+    # 一般公共预算“三公”经费支出预算表: printed transposed (items as rows under one 预算数
+    # column); read as the one 合计 row of the standard columns
     ("quanzhou", "budget.three_public", "key:total", "total", "312.75"),  # p22 合计
     ("quanzhou", "budget.three_public", "key:total", "abroad", "0.00"),  # p22
     ("quanzhou", "budget.three_public", "key:total", "reception", "18.85"),  # p22

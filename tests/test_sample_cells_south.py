@@ -57,8 +57,8 @@ TABLES = {
         (None, "performance.target_project"),
         (None, "performance.target_project"),
     ],
-    # contents page (PDF p.2) lists 一…十二; 七、一般公共预算项目支出情况表（按经济分类科目）
-    # (PDF p.16) has no table id in the catalogue, so it is not in this list
+    # contents page (PDF p.2) lists 一…十二; 表7 一般公共预算项目支出情况表（按经济分类科目）
+    # is PDF p.16
     "guangzhou": [
         (None, "budget.summary"),
         (None, "budget.income"),
@@ -66,13 +66,14 @@ TABLES = {
         (None, "budget.fiscal_summary"),
         (None, "budget.general_budget_expenditure"),
         (None, "budget.general_budget_basic"),
+        (None, "budget.general_budget_project"),
         (None, "budget.three_public"),
         (None, "budget.gov_fund"),
         (None, "budget.state_capital"),
         (None, "budget.basic_summary"),
         (None, "budget.project_summary"),
     ],
-    # same template as 广州 (contents PDF p.2); 表7 (PDF p.17) likewise has no id
+    # same template as 广州 (contents PDF p.2); 表7 is PDF p.17
     "zhuhai": [
         (None, "budget.summary"),
         (None, "budget.income"),
@@ -80,6 +81,7 @@ TABLES = {
         (None, "budget.fiscal_summary"),
         (None, "budget.general_budget_expenditure"),
         (None, "budget.general_budget_basic"),
+        (None, "budget.general_budget_project"),
         (None, "budget.three_public"),
         (None, "budget.gov_fund"),
         (None, "budget.state_capital"),
@@ -240,6 +242,8 @@ CELLS = [
     # ---- 广州市人民政府办公厅 ----
     # 表1 收支总体情况表, PDF pp.5–6 (amount column headed 预算)
     ("guangzhou", "budget.summary", "amount", "name:一、预算拨款", "16410.71"),  # p.5
+    ("guangzhou", "budget.summary", "amount", "income:fiscal", "16410.71"),  # p.5 一、预算拨款
+    ("guangzhou", "budget.summary", "amount", "income:special_account_business", "0.00"),  # p.5 二、财政专户拨款
     ("guangzhou", "budget.summary", "amount", "income:business", "0.00"),  # p.5
     ("guangzhou", "budget.summary", "amount", "income:total_income", "16410.71"),  # p.6
     ("guangzhou", "budget.summary", "amount", "income:opening_balance", "0.00"),  # p.6
@@ -249,6 +253,7 @@ CELLS = [
     ("guangzhou", "budget.summary", "amount", "expenditure:230", "0.00"),  # p.6 二十八、转移性支出
     ("guangzhou", "budget.summary", "amount", "expenditure:total_expenditure", "16410.71"),  # p.6
     ("guangzhou", "budget.summary", "amount", "name:结转结余下年", "0.00"),  # p.6
+    ("guangzhou", "budget.summary", "amount", "expenditure:closing_balance", "0.00"),  # p.6 结转结余下年
     ("guangzhou", "budget.summary", "amount", "expenditure:grand_total", "16410.71"),  # p.6
     # 表2 收入总体情况表, PDF p.7: 合计 then one row per unit
     ("guangzhou", "budget.income", "total", "key:total", "16410.71"),
@@ -291,12 +296,22 @@ CELLS = [
     ("guangzhou", "budget.general_budget_basic", "total", "code:302", "903.26"),  # p.14
     ("guangzhou", "budget.general_budget_basic", "total", "code:303", "3397.19"),  # p.15
     ("guangzhou", "budget.general_budget_basic", "total", "code:30399", "0.08"),  # p.15
-    # 表8 财政拨款安排的行政经费及“三公”经费预算表, PDF p.17: items as rows, 合计 column
-    ("guangzhou", "budget.three_public", "total", "name:行政经费", "1443.41"),
-    ("guangzhou", "budget.three_public", "total", "name:“三公”经费", "226.86"),
-    ("guangzhou", "budget.three_public", "total", "name:其中：（一）因公出国（境）支出", "215.60"),
-    ("guangzhou", "budget.three_public", "total", "name:（二）公务用车购置及运行维护支出", "0.00"),
-    ("guangzhou", "budget.three_public", "total", "name:（三）公务接待费支出", "11.26"),
+    # 表7 一般公共预算项目支出情况表（按经济分类科目）, PDF p.16: one column 预算
+    ("guangzhou", "budget.general_budget_project", "total", "key:total", "1497.06"),
+    ("guangzhou", "budget.general_budget_project", "total", "code:302", "1432.54"),
+    ("guangzhou", "budget.general_budget_project", "total", "code:30212", "215.60"),
+    ("guangzhou", "budget.general_budget_project", "total", "code:31007", "49.72"),
+    # 表8 财政拨款安排的行政经费及“三公”经费预算表, PDF p.17: printed transposed (items as
+    # rows; columns 合计 and one per fund); read as the 合计 row of the standard columns
+    ("guangzhou", "budget.three_public", "office_operation", "key:total", "1443.41"),  # 行政经费
+    ("guangzhou", "budget.three_public", "total", "key:total", "226.86"),  # “三公”经费
+    ("guangzhou", "budget.three_public", "abroad", "key:total", "215.60"),
+    ("guangzhou", "budget.three_public", "vehicle", "key:total", "0.00"),
+    ("guangzhou", "budget.three_public", "vehicle_purchase", "key:total", "0.00"),
+    ("guangzhou", "budget.three_public", "vehicle_operation", "key:total", "0.00"),
+    ("guangzhou", "budget.three_public", "reception", "key:total", "11.26"),
+    ("guangzhou", "budget.three_public", "total", "name:一般公共预算", "226.86"),
+    ("guangzhou", "budget.three_public", "abroad", "name:政府性基金预算", "0.00"),
     # 表9 政府性基金预算支出情况表, PDF p.18; 表10 国有资本经营预算支出情况表, PDF p.19
     ("guangzhou", "budget.gov_fund", "total", "key:total", "0.00"),
     ("guangzhou", "budget.gov_fund", "project", "key:total", "0.00"),
@@ -304,6 +319,7 @@ CELLS = [
     # ---- 珠海市商务局 ----
     # 表1 收支总体情况表, PDF pp.6–7 (amount column headed 预算)
     ("zhuhai", "budget.summary", "amount", "name:一、预算拨款", "46402.33"),  # p.6
+    ("zhuhai", "budget.summary", "amount", "income:fiscal", "46402.33"),  # p.6 一、预算拨款
     ("zhuhai", "budget.summary", "amount", "income:other", "1.64"),  # p.6
     ("zhuhai", "budget.summary", "amount", "income:business", "0.00"),  # p.6
     ("zhuhai", "budget.summary", "amount", "income:total_income", "46403.97"),  # p.7
@@ -313,6 +329,7 @@ CELLS = [
     ("zhuhai", "budget.summary", "amount", "expenditure:216", "20904.83"),  # p.6
     ("zhuhai", "budget.summary", "amount", "expenditure:total_expenditure", "66307.98"),  # p.7
     ("zhuhai", "budget.summary", "amount", "name:结转结余下年", "0.00"),  # p.7
+    ("zhuhai", "budget.summary", "amount", "expenditure:closing_balance", "0.00"),  # p.7 结转结余下年
     ("zhuhai", "budget.summary", "amount", "expenditure:grand_total", "66307.98"),  # p.7
     # 表2 收入总体情况表, PDF p.8
     ("zhuhai", "budget.income", "total", "key:total", "66307.98"),
@@ -355,12 +372,16 @@ CELLS = [
     ("zhuhai", "budget.general_budget_basic", "total", "code:302", "524.04"),  # p.15
     ("zhuhai", "budget.general_budget_basic", "total", "code:303", "1802.38"),  # p.16
     ("zhuhai", "budget.general_budget_basic", "total", "code:31099", "40.00"),  # p.16
-    # 表8 财政拨款安排的行政经费及“三公”经费预算表, PDF p.18
-    ("zhuhai", "budget.three_public", "total", "name:行政经费", "10884.55"),
-    ("zhuhai", "budget.three_public", "total", "name:“三公”经费", "19.84"),
-    ("zhuhai", "budget.three_public", "total", "name:其中：（一）因公出国（境）支出", "13.20"),
-    ("zhuhai", "budget.three_public", "total", "name:2.公务用车运行维护费", "0.00"),
-    ("zhuhai", "budget.three_public", "total", "name:（三）公务接待费支出", "6.64"),
+    # 表7 一般公共预算项目支出情况表（按经济分类科目）, PDF p.17
+    ("zhuhai", "budget.general_budget_project", "total", "key:total", "38885.01"),
+    ("zhuhai", "budget.general_budget_project", "total", "code:30206", "6420.00"),
+    ("zhuhai", "budget.general_budget_project", "total", "code:31204", "9450.00"),
+    # 表8 财政拨款安排的行政经费及“三公”经费预算表, PDF p.18 (transposed, as 广州's)
+    ("zhuhai", "budget.three_public", "office_operation", "key:total", "10884.55"),  # 行政经费
+    ("zhuhai", "budget.three_public", "total", "key:total", "19.84"),  # “三公”经费
+    ("zhuhai", "budget.three_public", "abroad", "key:total", "13.20"),
+    ("zhuhai", "budget.three_public", "vehicle_operation", "key:total", "0.00"),  # 2.公务用车运行维护费
+    ("zhuhai", "budget.three_public", "reception", "key:total", "6.64"),
     # 表9 政府性基金预算支出情况表, PDF p.19; 表10 国有资本经营预算支出情况表, PDF p.20
     ("zhuhai", "budget.gov_fund", "total", "key:total", "0.00"),
     ("zhuhai", "budget.gov_fund", "project", "key:total", "0.00"),

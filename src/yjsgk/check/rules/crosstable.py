@@ -53,7 +53,19 @@ LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
     ("项目支出", (Ref("budget.summary", "amount", key="project", side="expenditure"),), Ref("budget.expenditure", "project", key="total")),
     ("一般公共预算支出合计", (Ref("budget.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),), Ref("budget.general_budget_expenditure", "total", key="total")),
     ("一般公共预算基本支出", (Ref("budget.general_budget_expenditure", "basic", key="total"),), Ref("budget.general_budget_basic", "total", key="total")),
+    ("一般公共预算项目支出", (Ref("budget.general_budget_expenditure", "project", key="total"),), Ref("budget.general_budget_project", "total", key="total")),
+    ("一般公共预算支出合计", (Ref("budget.general_budget_expenditure", "total", key="total"),), Ref("budget.general_budget_economic", "total", key="total")),
 )
+
+# a budget 收入总表 that prints a 上年结转 column adds it into its 合计: the 总表's carry-over joins
+# the 本年收入合计 it is compared with
+CARRYOVER = {"budget.income": Ref("budget.summary", "amount", key="opening_balance", side="income")}
+
+
+def _prints_carryover(table: Table) -> bool:
+    labels = [*table.column_labels.values(), *table.unmapped_columns]
+    return any("上年结转" in label or "结转结余" in label for label in labels)
+
 
 # expenditure by 类 in a 总表 column against the 类 rows of a coded table
 CLASS_LINKS: tuple[tuple[str, str, str, str], ...] = (
@@ -86,6 +98,9 @@ def _cell(ref: Ref, disclosure: Disclosure) -> tuple[Table, Row, Value] | None:
 )
 def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
     for what, lefts, right in LINKS:
+        carryover = CARRYOVER.get(right.table)
+        if carryover is not None and right.column == right.key == "total" and (t := disclosure.table(right.table)) and _prints_carryover(t):
+            lefts, what = (*lefts, carryover), f"{what}（含上年结转结余）"
         found = _cell(right, disclosure)
         cells = [_cell(ref, disclosure) for ref in lefts]
         if found is None or not any(cells):
