@@ -85,3 +85,69 @@ def test_summary_row_with_amount_but_no_name():
     assert "行次 20 有金额但项目名称为空" in problem.message
     nameless = [r for r in table.rows if r.side == "expenditure" and not r.name]
     assert [r.values["amount"].amount for r in nameless] == [Decimal("2.00")]
+
+
+def test_summary_with_one_amount_column_headed_only_by_its_kind():
+    # 广东 template: each side's only amount column is headed 预算
+    text = (
+        "2026年某某局部门预算\n\n收支总体情况表\n\n单位：万元\n\n"
+        "收入\t\t支出\t\n项目\t预算\t项目\t预算\n"
+        "一、预算拨款\t5.00\t一、一般公共服务支出\t5.00\n"
+        "本年收入合计\t5.00\t本年支出合计\t5.00\n"
+        "\t\t结转结余下年\t0.00\n"
+    )
+    table = disclosure(text).tables[0]
+    assert table.find(key="fiscal", side="income").values["amount"].amount == Decimal("5.00")
+    assert table.find(code="201", side="expenditure").values["amount"].amount == Decimal("5.00")
+    assert table.find(key="closing_balance", side="expenditure").values["amount"].amount == Decimal("0.00")
+
+
+def test_summary_whose_amount_columns_are_not_found_says_so():
+    text = (
+        "2026年某某局部门预算\n\n收支总体情况表\n\n单位：万元\n\n"
+        "收入\t\t\t支出\t\t\n项目\t上年\t本年\t项目\t上年\t本年\n"
+        "一、预算拨款\t4.00\t5.00\t一、一般公共服务支出\t4.00\t5.00\n"
+    )
+    d = disclosure(text)
+    problems = [p.message for p in d.recognition if p.rule == "recognize.columns"]
+    assert problems == ["部门收支总体情况表：收入侧无法从表头确定金额列，本侧未做核对", "部门收支总体情况表：支出侧无法从表头确定金额列，本侧未做核对"]
+
+
+def test_bracketed_codes_and_a_single_amount_column():
+    text = (
+        "2026年某某局部门预算\n\n一般公共预算基本支出情况表（按经济分类科目）\n\n单位：万元\n\n"
+        "部门预算支出经济科目\t预算\n合计\t3.00\n[301]工资福利支出\t3.00\n [30101]基本工资\t3.00\n"
+    )
+    table = disclosure(text).tables[0]
+    assert table.id == "budget.general_budget_basic"
+    assert table.find(key="total").values["total"].amount == Decimal("3.00")
+    row = table.find(code="30101")
+    assert (row.name, row.values["total"].amount) == ("基本工资", Decimal("3.00"))
+
+
+def test_three_public_table_printed_transposed():
+    # items as rows, one column per fund: read back as rows of the standard columns
+    text = (
+        "2026年某某局部门预算\n\n财政拨款安排的行政经费及“三公”经费预算表\n\n单位：万元\n\n"
+        "项目\t合计\t一般公共预算\n"
+        "行政经费\t9.00\t9.00\n"
+        "“三公”经费\t3.00\t3.00\n"
+        "其中：（一）因公出国（境）支出\t1.00\t1.00\n"
+        "（二）公务用车购置及运行维护支出\t1.50\t1.50\n"
+        "1.公务用车购置费\t0.50\t0.50\n"
+        "2.公务用车运行维护费\t1.00\t1.00\n"
+        "（三）公务接待费支出\t0.50\t0.50\n"
+    )
+    table = disclosure(text).tables[0]
+    assert table.id == "budget.three_public"
+    total = table.find(key="total")
+    assert {c: str(v.amount) for c, v in total.values.items()} == {
+        "office_operation": "9.00",
+        "total": "3.00",
+        "abroad": "1.00",
+        "vehicle": "1.50",
+        "vehicle_purchase": "0.50",
+        "vehicle_operation": "1.00",
+        "reception": "0.50",
+    }
+    assert [r.name for r in table.rows] == ["合计", "一般公共预算"]

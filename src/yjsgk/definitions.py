@@ -20,8 +20,9 @@ class ColumnDef:
         """How specifically a header label names this column (0: it does not)."""
         best = 0
         for tokens in self.match:
-            if all(t in label_key for t in tokens):
-                best = max(best, sum(len(t) for t in tokens))
+            # "=…" must be the whole label (a name too generic to look for inside longer labels)
+            if all(label_key == t[1:] if t.startswith("=") else t in label_key for t in tokens):
+                best = max(best, sum(len(t.lstrip("=")) for t in tokens))
         return best
 
 
@@ -65,7 +66,7 @@ def table_defs() -> tuple[TableDef, ...]:
             ColumnDef(
                 c["id"],
                 c["label"],
-                tuple(tuple(key(t) for t in alt.split("+")) for alt in c["match"]),
+                tuple(tuple(("=" + key(t[1:])) if t.startswith("=") else key(t) for t in alt.split("+")) for alt in c["match"]),
             )
             for c in raw.get("column", [])
         )

@@ -15,7 +15,8 @@ from .segment import Section
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _PART = re.compile(r"^\d{2}$")
-_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+# "201 一般公共服务支出", or the code bracketed before the name: "[201]一般公共服务支出"
+_CODE_AND_NAME = re.compile(r"^(?:(\d{3}(?:\d{2}){0,2})\s+|[\[【［]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】］]\s*)(\S.*)$")
 _ECON_CODE = re.compile(r"^(?:3\d{2}|399)(?:\d{2})?$")
 _HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
 TOTAL_NAMES = {"合计", "总计", "本年合计", "合计数", "总合计"}
@@ -134,6 +135,11 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
     labels = stacked_labels(header_texts, width)
     label_width = _label_width(data, width)
     cmap = map_columns(defn, labels, width, width - label_width)
+    if defn.layout == "named" and _build_transposed(defn, built, header, data, labels, cmap, width, label_width):
+        return
+    if not cmap.positions and width - label_width == 1 and label_width:
+        # one amount column ("预算", "预算数"): it is the table's amount, i.e. its first column
+        cmap.positions = {width - 1: defn.columns[0].id}
     if not cmap.positions:
         built.problems.append(
             ("recognize.columns", f"{defn.title}：无法从表头确定金额列，本表未做核对", table.location)
@@ -196,6 +202,71 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         )
 
 
+def _build_transposed(
+    defn: TableDef,
+    built: Built,
+    header: list[GridRow],
+    data: list[GridRow],
+    labels: dict[int, str],
+    cmap: ColumnMap,
+    width: int,
+    label_width: int,
+) -> bool:
+    """A one-row table printed transposed: its columns' items as rows (因公出国费 | 215.60).
+
+    Each printed value column becomes a row (合计 or a sole column: the `total` row; a fund
+    column keeps its label as name), each printed item row a canonical column. False when
+    the row names are not the table's columns.
+    """
+    if label_width == 0:
+        return False
+    names = [_tidy(" ".join(c.text for c in r.cells[:label_width] if c.text.strip())) for r in data]
+    scored = []
+    for index, name in enumerate(names):
+        lk = key(strip_ordinal(name))
+        for col in defn.columns:
+            if score := col.score(lk):
+                scored.append((score, -index, index, col.id))
+    scored.sort(reverse=True)
+    by_row: dict[int, str] = {}
+    for _score, _neg, index, col_id in scored:
+        if index not in by_row and col_id not in by_row.values():
+            by_row[index] = col_id
+    header_columns = set(cmap.positions.values()) - {"total", "all_total", "three_public"}
+    if len(by_row) < 3 or header_columns:
+        return False
+    items = ColumnMap(len(data), dict(by_row), {})
+    _rename_inclusive_total(items)
+    table = built.table
+    _set_columns(table, defn, items)
+    value_positions = [p for p in range(label_width, width) if any(_value_at(r, p, width) is not None for r in data)]
+    for pos in value_positions:
+        label = labels.get(pos, "").replace("\n", "")
+        is_total = len(value_positions) == 1 or key(label) in TOTAL_NAMES or key(label) == "小计"
+        where = next((r.cells[pos].location for r in reversed(header) if len(r.cells) == width), data[0].location)
+        out = Row(name="合计" if is_total else label, location=where, key="total" if is_total else None)
+        for index, column in items.positions.items():
+            if (value := _value_at(data[index], pos, width)) is not None:
+                out.values[column] = value
+        table.rows.append(out)
+    table.unmapped_columns = [n for i, n in enumerate(names) if i not in by_row and any(_value_at(data[i], p, width) is not None for p in value_positions)]
+    if table.unmapped_columns and defn.identities:
+        built.problems.append(
+            (
+                "recognize.columns",
+                f"{defn.title}：项目“{'、'.join(table.unmapped_columns)}”不是标准列，行内合计未核对",
+                table.location,
+            )
+        )
+    return True
+
+
+def _value_at(row: GridRow, pos: int, width: int) -> Value | None:
+    offset = width - len(row.cells) if len(row.cells) < width else 0
+    index = pos - offset
+    return _value(row.cells[index]) if 0 <= index < len(row.cells) else None
+
+
 def _rename_inclusive_total(cmap: ColumnMap) -> None:
     """A 三公 table that also lists 会议费/培训费 opens with their common 合计 (not the 三公 total)."""
     mapped = set(cmap.positions.values())
@@ -237,7 +308,7 @@ def _label_width(data: list[GridRow], width: int) -> int:
 
     def leading(row: GridRow) -> int:
         for n, cell in enumerate(row.cells[:width]):
-            k = key(cell.text)
+            k = norm(cell.text)  # not key(): "3.00" would read as the code 300
             if parse_amount(cell.text) is not None and not _CODE.match(k) and not _PART.match(k):
                 return n
         return min(len(row.cells), width)
@@ -261,7 +332,7 @@ def _code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str
     codes = [(i, k) for i, k in enumerate(keys) if k and (_CODE.match(k) or _PART.match(k))]
     if not codes:
         if len(label_cells) == 1 and (m := _CODE_AND_NAME.match(label_cells[0].strip())):
-            return _remember(m.group(1), context), _tidy(m.group(2))
+            return _remember(m.group(1) or m.group(2), context), _tidy(m.group(3))
         return None, name
     if len(codes) == 1 and _CODE.match(codes[0][1]) and len(keys) <= 2:
         return _remember(codes[0][1], context), name
@@ -303,8 +374,8 @@ INCOME_ITEMS = {
     "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款", "一般公共预算"],
     "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款", "政府性基金预算"],
     "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款", "国有资本经营预算"],
-    "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款"],
-    "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金"],
+    "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款", "预算拨款"],
+    "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金", "财政专户拨款"],
     "unit_funds": ["单位资金", "单位资金收入"],
     "higher_subsidy": ["上级补助收入"],
     "business": ["事业收入"],
@@ -324,7 +395,7 @@ EXPENDITURE_ITEMS = {
     "to_higher": ["上缴上级支出"],
     "total_expenditure": ["本年支出合计", "本年支出", "支出合计"],
     "balance_distribution": ["结余分配"],
-    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余"],
+    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年"],
     "grand_total": ["总计", "支出总计"],
 }
 FUND_KEYS = {"fiscal_general_budget": "general_budget", "fiscal_gov_fund": "gov_fund", "fiscal_state_capital": "state_capital"}
@@ -356,7 +427,16 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
     row_number_at: dict[str, int | None] = {}
     for side, (start, end) in sides.items():
         side_labels = {i - start: labels[i] for i in range(start, end) if i in labels}
-        cmap = map_columns(defn, {i: lab for i, lab in side_labels.items() if key(lab) not in (*_ITEM_HEADS, "行次")}, end - start, None)
+        value_labels = {i: lab for i, lab in side_labels.items() if key(lab) not in (*_ITEM_HEADS, "行次")}
+        cmap = map_columns(defn, value_labels, end - start, None)
+        if not cmap.positions and len(value_labels) == 1:
+            # one amount column ("预算"): it is the side's amount, i.e. the first column
+            cmap.positions = {next(iter(value_labels)): defn.columns[0].id}
+        if not cmap.positions:
+            # silence would pass an unread table as checked
+            built.problems.append(
+                ("recognize.columns", f"{defn.title}：{'收入' if side == 'income' else '支出'}侧无法从表头确定金额列，本侧未做核对", table.location)
+            )
         positions[side] = cmap.positions
         row_number_at[side] = next((i for i, lab in side_labels.items() if key(lab) == "行次"), None)
     used = {c for p in positions.values() for c in p.values()}

@@ -65,6 +65,8 @@ LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
     ("项目支出", (Ref("budget.summary", "amount", key="project", side="expenditure"),), Ref("budget.expenditure", "project", key="total")),
     ("一般公共预算支出合计", (Ref("budget.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),), Ref("budget.general_budget_expenditure", "total", key="total")),
     ("一般公共预算基本支出", (Ref("budget.general_budget_expenditure", "basic", key="total"),), Ref("budget.general_budget_basic", "total", key="total")),
+    ("一般公共预算项目支出", (Ref("budget.general_budget_expenditure", "project", key="total"),), Ref("budget.general_budget_project", "total", key="total")),
+    ("一般公共预算支出合计", (Ref("budget.general_budget_expenditure", "total", key="total"),), Ref("budget.general_budget_economic", "total", key="total")),
 )
 
 # expenditure by 类 in a 总表 column against the 类 rows of a coded table
