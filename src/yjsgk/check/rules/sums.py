@@ -118,7 +118,7 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
                 found = row.values.get(identity.total)
                 terms = [
                     Term(row.values[col], sign, table.column_labels.get(col, defn.label(col)))
-                    for sign, col in identity.parts
+                    for sign, col in _parts(identity, defn.identities, row)
                     if col in row.values
                 ]
                 label = defn.label(identity.total)
@@ -133,3 +133,16 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
                     row_label=row.label or "数据行",
                     column=label,
                 )
+
+
+def _parts(identity, identities, row: Row) -> list[tuple[int, str]]:
+    """The identity's parts; a part the row does not print stands for its own parts when the
+    table defines them (财政拨款 printed only by fund: 一般公共预算 + 政府性基金 + 国有资本经营)."""
+    out: list[tuple[int, str]] = []
+    for sign, col in identity.parts:
+        sub = next((i for i in identities if i.total == col and i is not identity), None)
+        if col not in row.values and sub is not None:
+            out.extend((sign * s, c) for s, c in sub.parts)
+        else:
+            out.append((sign, col))
+    return out
