@@ -154,6 +154,7 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         )
     context: dict[str, str] = {}
     years: dict[int, int] = {}  # id(row) → the year its label cell states
+    heads: dict[int, str] = {}  # id(row) → its first label cell (a unit), when it has more
     for row in data:
         cells = row.cells
         if len(cells) > width:
@@ -187,11 +188,18 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
             table.rows.append(out)
             if code is None and (year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)):
                 years[id(out)] = int(year)
+            heads[id(out)] = _tidy(label_cells[0]) if len(label_cells) > 1 else ""
     if len(set(years.values())) > 1:
-        # rows by year (2025年 / 2026年 / 增减变化): the latest year's row is the table's; the
-        # others are kept apart as last year's figures and the change, not mixed with them
+        # rows by year (2025年 / 2026年 / 增减变化) under each unit: the latest year's row is the
+        # unit's; the others are kept apart as last year's figures and the change, not mixed
+        # with them. The unit's merged cell prints on its first row only: its name is carried down.
         latest = max(years.values())
+        unit = ""
         for r in table.rows:
+            if heads.get(id(r)):
+                unit = heads[id(r)]
+            elif unit and r.key is None and r.code is None:
+                r.name = f"{unit} {r.name}"
             if r.key is None and years.get(id(r), latest) < latest:
                 r.key = "previous_year"
             elif r.key is None and id(r) not in years and "增减" in key(r.name):
