@@ -151,3 +151,22 @@ def test_three_public_table_printed_transposed():
         "reception": "0.50",
     }
     assert [r.name for r in table.rows] == ["合计", "一般公共预算"]
+
+
+def test_earlier_year_columns_are_not_the_tables_values():
+    from yjsgk.recognize.columns import earlier_year_columns
+
+    labels = {0: "科目编码", 1: "2025年预算数", 2: "2026年预算数/总计", 3: "2026年预算数/基本支出"}
+    assert earlier_year_columns(labels) == {1}
+    assert earlier_year_columns({0: "2026年预算数/合计", 1: "2026年预算数/因公出国"}) == set()
+
+
+def test_number_wrapped_inside_its_pdf_cell_is_joined():
+    from yjsgk.read.pdf import _cell_text, _Line
+
+    cell = (0.0, 0.0, 57.9, 30.0)
+    wrapped = [_Line("376,936.6", 0.0, (6.0, 0.0, 51.0, 10.0)), _Line("0", 12.0, (46.0, 12.0, 51.0, 22.0))]
+    assert _cell_text(wrapped, cell) == "376,936.60"
+    # two numbers, each complete, stay two lines
+    two = [_Line("1,234.56", 0.0, (6.0, 0.0, 51.0, 10.0)), _Line("7,890.12", 12.0, (6.0, 12.0, 51.0, 22.0))]
+    assert _cell_text(two, cell) == "1,234.56\n7,890.12"

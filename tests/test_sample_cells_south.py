@@ -152,14 +152,15 @@ CELLS = [
     ("shenzhen", "budget.general_budget_expenditure#1", "basic", "code:30101", "1636.40"),  # p.43
     ("shenzhen", "budget.general_budget_expenditure#1", "basic", "code:30231", "27.80"),  # p.45
     ("shenzhen", "budget.general_budget_expenditure#1", "project", "code:31204", "357350.52"),  # p.45
-    # 表9 财政拨款“三公”经费支出表, PDF p.46: rows by 年度, each group split by fund; the
-    # 一般公共预算 sub-column of the 2026年 row (政府性基金/国有资本 are all 0.00)
-    ("shenzhen", "budget.three_public", "total", "name:2026年", "147.90"),
-    ("shenzhen", "budget.three_public", "abroad", "name:2026年", "115.00"),
-    ("shenzhen", "budget.three_public", "reception", "name:2026年", "5.10"),
-    ("shenzhen", "budget.three_public", "vehicle", "name:2026年", "27.80"),
-    ("shenzhen", "budget.three_public", "vehicle_purchase", "name:2026年", "0.00"),
-    ("shenzhen", "budget.three_public", "vehicle_operation", "name:2026年", "27.80"),
+    # 表9 财政拨款“三公”经费支出表, PDF p.46: rows by 年度 under each unit (the unit's merged
+    # cell is carried down: a multi-unit table prints 2026年 once per unit), each group split by
+    # fund; the 一般公共预算 sub-column of the 2026年 row (政府性基金/国有资本 are all 0.00)
+    ("shenzhen", "budget.three_public", "total", SZ_UNIT + " 2026年", "147.90"),
+    ("shenzhen", "budget.three_public", "abroad", SZ_UNIT + " 2026年", "115.00"),
+    ("shenzhen", "budget.three_public", "reception", SZ_UNIT + " 2026年", "5.10"),
+    ("shenzhen", "budget.three_public", "vehicle", SZ_UNIT + " 2026年", "27.80"),
+    ("shenzhen", "budget.three_public", "vehicle_purchase", SZ_UNIT + " 2026年", "0.00"),
+    ("shenzhen", "budget.three_public", "vehicle_operation", SZ_UNIT + " 2026年", "27.80"),
     # 表10 政府性基金预算支出表, PDF p.47
     ("shenzhen", "budget.gov_fund", "total", SZ_UNIT, "4165.00"),
     ("shenzhen", "budget.gov_fund", "basic", SZ_UNIT, "0.00"),

@@ -68,12 +68,15 @@ AXIS_TOLERANCE = 0.5  # a segment this close to horizontal or vertical is a rule
 THIN = 2.0  # pt: a path object no thicker than this is one rule along its length
 OFF_PAGE = 2.0  # pt: text and rules further outside the page box are not printed
 FOLIO_MARGIN = 0.15  # share of the page height at top and bottom where page numbers stand
+WRAP_FILL = 0.7  # share of a cell's width (padding aside) a number fills when it wraps on
 OPEN_END_MIN = 6.0  # pt: column rules running this far past the last row rule end an open row
 
 _PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 _FOLIO = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$"
 )
+_NUMERIC_PIECE = re.compile(r"^[-+]?[\d,.]+$")
+_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
@@ -500,11 +503,35 @@ def _tables(edges: list[dict], chars: list[_Char]) -> tuple[list[_Char], list[_T
                     x1 = columns[position + 1] if position + 1 < len(columns) else right
                     texts.append(("", (columns[position], row_top, x1, row_bottom)))
                 else:
-                    cell_lines = [_line(g).text.strip() for g in _group_lines(members[index[cell]])]
-                    texts.append(("\n".join(t for t in cell_lines if t), cell))
+                    texts.append((_cell_text([_line(g) for g in _group_lines(members[index[cell]])], cell), cell))
             rows.append(texts)
         out.append(_Table(rows, table.bbox))
     return rest, out
+
+
+def _cell_text(lines: list[_Line], cell: tuple[float, float, float, float]) -> str:
+    """A cell's lines joined by "\n"; a number too wide for its cell wraps ("376,936.6" / "0"):
+    a numeric line filling the cell's width goes on in the numeric line below when together
+    they make one well-formed number."""
+    parts: list[str] = []
+    width = cell[2] - cell[0]
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if not text:
+            continue
+        previous = lines[i - 1] if i else None
+        if (
+            parts
+            and previous is not None
+            and _NUMERIC_PIECE.match(text)
+            and _NUMERIC_PIECE.match(parts[-1])
+            and _NUMBER.match(parts[-1] + text)
+            and previous.bbox[2] - previous.bbox[0] >= WRAP_FILL * width
+        ):
+            parts[-1] += text
+        else:
+            parts.append(text)
+    return "\n".join(parts)
 
 
 # -- lines -----------------------------------------------------------------------------------

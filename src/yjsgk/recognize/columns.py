@@ -17,6 +17,7 @@ from ..textnorm import key
 # labels of the key columns to the left of the values
 LABEL_WORDS = ("项目", "科目编码", "科目名称", "功能科目", "功能分类", "经济分类", "类", "款", "项", "行次", "栏次", "部门名称", "单位名称", "编码", "名称")
 _INDEX_RUN = re.compile(r"^\d{1,2}$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 @dataclass(slots=True)
@@ -25,6 +26,7 @@ class ColumnMap:
     positions: dict[int, str]  # cell index (in a right-aligned full row) → column id
     labels: dict[int, str]  # cell index → stacked header label as printed
     positional: bool = False  # mapped by the standard order because the header was unclear
+    earlier: frozenset[int] = frozenset()  # columns of an earlier year than the table's (上年预算数)
 
     @property
     def first_value(self) -> int:
@@ -124,23 +126,27 @@ def _slots(below: list[str]) -> list[tuple[int, int]]:
 
 def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width: int | None) -> ColumnMap:
     """Assign canonical columns to cell positions by header label, else by standard order."""
+    earlier = earlier_year_columns(labels)
     scored = []
     for pos, label in labels.items():
         lk = key(label)
-        if not lk or lk in LABEL_WORDS:
+        if not lk or lk in LABEL_WORDS or pos in earlier:
             continue
-        child = key(label.rsplit("/", 1)[-1])
+        levels = [key(part) for part in label.split("/")]
         for col in defn.columns:
             score = col.score(lk)
             if score:
                 # a match on the lowest header row is more specific than one on a parent
                 # (a generic 小计/合计 under a named parent belongs to the parent, not to the total)
-                specific_child = col.score(child) > 2
-                scored.append((score + 100 * specific_child, -pos, pos, col.id))
+                specific_child = col.score(levels[-1]) > 2
+                # among equals, the lower the row naming the column the better (公务用车购置及运行
+                # 维护费 / 公务用车运行维护费 / 一般公共预算: the middle row names the column)
+                depth = max((d for d, part in enumerate(levels) if col.score(part) > 2), default=-1)
+                scored.append((score + 100 * specific_child, depth, -pos, pos, col.id))
     scored.sort(reverse=True)
     positions: dict[int, str] = {}
     taken: set[str] = set()
-    for _score, _neg, pos, col_id in scored:
+    for _score, _depth, _neg, pos, col_id in scored:
         if pos in positions or col_id in taken:
             continue
         positions[pos] = col_id
@@ -153,5 +159,17 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
             {start + i: c.id for i, c in enumerate(defn.columns)},
             labels,
             positional=len(positions) < expected // 2,
+            earlier=earlier,
         )
-    return ColumnMap(width, positions, labels)
+    return ColumnMap(width, positions, labels, earlier=earlier)
+
+
+def earlier_year_columns(labels: dict[int, str]) -> frozenset[int]:
+    """Columns headed by an earlier year than the latest one printed (2025年预算数 beside
+    2026年预算数): last year's figures for comparison, never the table's own values."""
+    years = {pos: {int(y) for y in _YEAR.findall(label)} for pos, label in labels.items()}
+    printed = set().union(*years.values()) if years else set()
+    if len(printed) < 2:
+        return frozenset()
+    latest = max(printed)
+    return frozenset(pos for pos, found in years.items() if found and latest not in found)

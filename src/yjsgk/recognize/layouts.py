@@ -19,6 +19,7 @@ _PART = re.compile(r"^\d{2}$")
 _CODE_AND_NAME = re.compile(r"^(?:(\d{3}(?:\d{2}){0,2})\s+|[\[【［]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】］]\s*)(\S.*)$")
 _ECON_CODE = re.compile(r"^(?:3\d{2}|399)(?:\d{2})?$")
 _HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
+_YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年(?:度|预算数?|决算数?)?$")
 TOTAL_NAMES = {"合计", "总计", "本年合计", "合计数", "总合计"}
 
 
@@ -88,6 +89,8 @@ def _is_data(texts: list[str]) -> bool:
     first = norm(texts[0]) if texts else ""
     if _CODE.match(first):
         return True
+    if key(first) in TOTAL_NAMES and not any(key(t) for t in texts[1:]):
+        return True  # a 合计 row printed blank (an empty table) is still a row
     return any(parse_amount(t) is not None for t in texts) and not is_index_row(texts)
 
 
@@ -162,12 +165,19 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
             )
         )
     context: dict[str, str] = {}
+    years: dict[int, int] = {}  # id(row) → the year its label cell states
+    heads: dict[int, str] = {}  # id(row) → its first label cell (a unit), when it has more
     for row in data:
         cells = row.cells
         if len(cells) > width:
             cells = _trim(cells)
         offset = width - len(cells) if len(cells) < width else 0
-        label_cells = [c.text for c in cells[: max(0, cmap.first_value - offset)]]
+        # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
+        label_cells = [
+            c.text
+            for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
+            if not (i + offset in cmap.earlier or label_width and i + offset >= label_width and parse_amount(c.text) is not None)
+        ]
         if defn.layout == "single":
             label_cells = []
         code, name = _code_and_name(label_cells, context) if defn.codes else (None, _tidy(" ".join(t for t in label_cells if t.strip())))
@@ -188,6 +198,24 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                     out.values[column] = value
         if out.values or out.code or out.name:
             table.rows.append(out)
+            if code is None and (year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)):
+                years[id(out)] = int(year)
+            heads[id(out)] = _tidy(label_cells[0]) if len(label_cells) > 1 else ""
+    if len(set(years.values())) > 1:
+        # rows by year (2025年 / 2026年 / 增减变化) under each unit: the latest year's row is the
+        # unit's; the others are kept apart as last year's figures and the change, not mixed
+        # with them. The unit's merged cell prints on its first row only: its name is carried down.
+        latest = max(years.values())
+        unit = ""
+        for r in table.rows:
+            if heads.get(id(r)):
+                unit = heads[id(r)]
+            elif unit and r.key is None and r.code is None:
+                r.name = f"{unit} {r.name}"
+            if r.key is None and years.get(id(r), latest) < latest:
+                r.key = "previous_year"
+            elif r.key is None and id(r) not in years and "增减" in key(r.name):
+                r.key = "change"
     codes = [r.code for r in table.rows if r.code]
     if len(codes) != len(set(codes)):
         repeated = sorted({c for c in codes if codes.count(c) > 1})
@@ -285,7 +313,7 @@ def _unmapped_amount_columns(cmap: ColumnMap, labels: dict[int, str], data: list
     """Labels of value-side columns that carry amounts but match no canonical column."""
     out = []
     for pos in range(cmap.first_value, width):
-        if pos in cmap.positions:
+        if pos in cmap.positions or pos in cmap.earlier:
             continue
         has_amount = False
         for row in data:
@@ -398,6 +426,8 @@ EXPENDITURE_ITEMS = {
     "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年"],
     "grand_total": ["总计", "支出总计"],
 }
+_SIDE_TOTAL = {"income": "total_income", "expenditure": "total_expenditure"}
+_BARE_TOTALS = {"合计", "收入合计", "支出合计"}
 FUND_KEYS = {"fiscal_general_budget": "general_budget", "fiscal_gov_fund": "gov_fund", "fiscal_state_capital": "state_capital"}
 
 
@@ -497,6 +527,12 @@ def _summary_row(side: str, cells: list[Cell], positions: dict[int, str], where:
         item = index.get(_CARRY_SUFFIX.sub("", item_key))
         if item not in FUND_KEYS:
             item = None
+    if item is None and item_key.endswith("资金"):
+        item = index.get(item_key[:-2])  # 一般公共预算资金, 事业收入资金: the source, named as funds
+    if item is None and item_key in TOTAL_NAMES:
+        item = _SIDE_TOTAL[side]  # a bare 合计: the year's total (or, after the carry-over, the grand total below)
+    if item == _SIDE_TOTAL[side] and item_key in _BARE_TOTALS and state[side] in ("opening_balance", "closing_balance"):
+        item = "grand_total"  # 收入合计 after 上年结转 adds the carry-over: it is the grand total
     if item in ("opening_balance", "closing_balance", "grand_total", "total_income", "total_expenditure"):
         state[side] = item
     elif item in FUND_KEYS and state[side] in ("opening_balance", "closing_balance"):
