@@ -150,7 +150,10 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
             )
         )
     context: dict[str, str] = {}
+    previous_page = None
     for row in data:
+        first_on_page = row.location.page is not None and row.location.page != previous_page
+        previous_page = row.location.page
         cells = row.cells
         if len(cells) > width:
             cells = _trim(cells)
@@ -174,6 +177,8 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                 value = _value(cells[index])
                 if value is not None:
                     out.values[column] = value
+        if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
+            continue  # the 合计 row reprinted at the top of a continuation page
         if out.values or out.code or out.name:
             table.rows.append(out)
     codes = [r.code for r in table.rows if r.code]
@@ -188,6 +193,12 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                 table.location,
             )
         )
+
+
+def _repeats_total(row: Row, rows: list[Row]) -> bool:
+    """An earlier 合计 row with the very same amounts (a differing one is kept for the rules)."""
+    amounts = {c: v.amount for c, v in row.values.items()}
+    return any(r.key == "total" and {c: v.amount for c, v in r.values.items()} == amounts for r in rows)
 
 
 def _rename_inclusive_total(cmap: ColumnMap) -> None:
