@@ -126,7 +126,8 @@ CELLS = [
     ("jiangsu", "budget.summary", "income:fiscal_general_budget", "amount", "21940.96"),  # 13
     ("jiangsu", "budget.summary", "income:fiscal_gov_fund", "amount", None),  # 13
     ("jiangsu", "budget.summary", "income:special_account_business", "amount", None),  # 13
-    ("jiangsu", "budget.summary", "income:other", "amount", "14.39"),  # 13 三、其他资金
+    # 三、其他资金 groups 事业收入, 经营收入, 其他收入 and loans (02): the unit's own funds, not 其他收入
+    ("jiangsu", "budget.summary", "income:unit_funds", "amount", "14.39"),  # 13 三、其他资金
     ("jiangsu", "budget.summary", "income:total_income", "amount", "21955.35"),  # 14
     ("jiangsu", "budget.summary", "expenditure:201", "amount", None),  # 13
     ("jiangsu", "budget.summary", "expenditure:204", "amount", "16458.75"),  # 13
@@ -134,9 +135,12 @@ CELLS = [
     ("jiangsu", "budget.summary", "expenditure:basic", "amount", "13994.31"),  # 13
     ("jiangsu", "budget.summary", "expenditure:project", "amount", "5573.00"),  # 13
     ("jiangsu", "budget.summary", "expenditure:total_expenditure", "amount", "21955.35"),  # 14
+    ("jiangsu", "budget.summary", "expenditure:220", "amount", None),  # 13–14, name broken over the page
+    ("jiangsu", "budget.summary", "expenditure:reserve", "amount", "2388.04"),  # 13 三、单位预留机动经费
     # 02 收入预算总表 (page 14): printed transposed, one 金额 per income item; read as the 合计 row
+    # (公共财政拨款(补助)资金 is the only line naming 财政拨款; 一般公共预算资金 小计 equals it here)
     ("jiangsu", "budget.income", "key:total", "total", "21955.35"),  # 收入总计
-    ("jiangsu", "budget.income", "key:total", "fiscal", "21940.96"),  # 一般公共预算资金 小计
+    ("jiangsu", "budget.income", "key:total", "fiscal", "21940.96"),  # 公共财政拨款(补助)资金
     ("jiangsu", "budget.income", "key:total", "special_account_business", None),  # 财政专户 小计
     ("jiangsu", "budget.income", "key:total", "business", None),  # 事业收入
     ("jiangsu", "budget.income", "key:total", "other", "14.39"),  # 其他收入
@@ -150,6 +154,7 @@ CELLS = [
     ("jiangsu", "budget.fiscal_summary", "income:total_income", "amount", "21940.96"),  # 收入合计
     ("jiangsu", "budget.fiscal_summary", "expenditure:basic", "amount", "13979.92"),
     ("jiangsu", "budget.fiscal_summary", "expenditure:project", "amount", "5573.00"),
+    ("jiangsu", "budget.fiscal_summary", "expenditure:reserve", "amount", "2388.04"),
     ("jiangsu", "budget.fiscal_summary", "expenditure:total_expenditure", "amount", "21940.96"),
     # 05 财政拨款支出预算表 (pages 15–16)
     ("jiangsu", "budget.fiscal_expenditure", "key:total", "total", "21940.96"),  # 15
@@ -431,3 +436,12 @@ CELLS = [
 def test_cell(doc, table_id, locator, column, expected):
     got = value(load_disclosure(DOCS[doc]), table_id, column, locator)
     assert got == (None if expected is None else Decimal(expected))
+
+
+# -- a 合计 row reprinted at the top of each continuation page is one row, not one per page ------
+
+
+@pytest.mark.parametrize("table_id", ["final.income", "final.expenditure", "final.general_budget_expenditure", "final.gov_fund"])
+def test_repeated_total_read_once(table_id):
+    t = table(load_disclosure(DOCS["foshan"]), table_id)
+    assert len([r for r in t.rows if r.key == "total"]) == 1

@@ -140,6 +140,8 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
     cmap = map_columns(defn, labels, width, width - label_width)
     if defn.layout == "named" and _build_transposed(defn, built, header, data, labels, cmap, width, label_width):
         return
+    if not cmap.positions and _build_transposed_items(defn, data, built):
+        return
     if not cmap.positions and width - label_width == 1 and label_width:
         # one amount column ("预算", "预算数"): it is the table's amount, i.e. its first column
         cmap.positions = {width - 1: defn.columns[0].id}
@@ -167,7 +169,10 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
     context: dict[str, str] = {}
     years: dict[int, int] = {}  # id(row) → the year its label cell states
     heads: dict[int, str] = {}  # id(row) → its first label cell (a unit), when it has more
+    previous_page = None
     for row in data:
+        first_on_page = row.location.page is not None and row.location.page != previous_page
+        previous_page = row.location.page
         cells = row.cells
         if len(cells) > width:
             cells = _trim(cells)
@@ -196,6 +201,8 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                 value = _value(cells[index])
                 if value is not None:
                     out.values[column] = value
+        if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
+            continue  # the 合计 row reprinted at the top of a continuation page
         if out.values or out.code or out.name:
             table.rows.append(out)
             if code is None and (year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)):
@@ -293,6 +300,48 @@ def _value_at(row: GridRow, pos: int, width: int) -> Value | None:
     offset = width - len(row.cells) if len(row.cells) < width else 0
     index = pos - offset
     return _value(row.cells[index]) if 0 <= index < len(row.cells) else None
+
+
+def _build_transposed_items(defn: TableDef, data: list[GridRow], built: Built) -> bool:
+    """A table printed transposed (项目名称 | 金额): the standard columns are rows, read as its 合计 row.
+
+    A name in the first cell heads the rows below it (a merged cell); its 小计 row stands for it.
+    """
+    if defn.layout != "coded":
+        return False
+    labels: dict[int, str] = {}
+    amounts: dict[int, Value] = {}
+    group = ""
+    for i, row in enumerate(data):
+        cells = _trim(row.cells)
+        if not cells or sum(parse_amount(c.text) is not None for c in cells) > 1:
+            return False
+        if len(cells) > 1 and (value := _value(cells[-1])) is not None:
+            amounts[i] = value
+            cells = cells[:-1]
+        if cells[0].text.strip():
+            group = _tidy(cells[0].text)
+        sub = _tidy(" ".join(c.text for c in cells[1:] if c.text.strip()))
+        if _CODE.match(norm(group)) or parse_amount(sub) is not None:
+            return False  # a code or a second amount: a normal table with an unreadable header
+        labels[i] = group if not sub or key(sub) == "小计" else f"{group}/{sub}"
+    cmap = map_columns(defn, labels, len(data), None)
+    if len(cmap.positions) < 2 or not amounts:
+        return False
+    table = built.table
+    _set_columns(table, defn, cmap)
+    out = Row(name="合计", location=data[0].location, key="total")
+    for i, column in cmap.positions.items():
+        if i in amounts:
+            out.values[column] = amounts[i]
+    table.rows.append(out)
+    return True
+
+
+def _repeats_total(row: Row, rows: list[Row]) -> bool:
+    """An earlier 合计 row with the very same amounts (a differing one is kept for the rules)."""
+    amounts = {c: v.amount for c, v in row.values.items()}
+    return any(r.key == "total" and {c: v.amount for c, v in r.values.items()} == amounts for r in rows)
 
 
 def _rename_inclusive_total(cmap: ColumnMap) -> None:
@@ -404,15 +453,15 @@ INCOME_ITEMS = {
     "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款", "国有资本经营预算"],
     "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款", "预算拨款"],
     "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金", "财政专户拨款"],
-    "unit_funds": ["单位资金", "单位资金收入"],
+    "unit_funds": ["单位资金", "单位资金收入", "其他资金"],  # 其他资金: 事业、经营、其他收入 and loans
     "higher_subsidy": ["上级补助收入"],
     "business": ["事业收入"],
     "operating": ["经营收入", "事业单位经营服务收入", "事业单位经营收入"],
     "subordinate": ["附属单位上缴收入"],
     "other": ["其他收入", "其它收入"],
-    "total_income": ["本年收入合计", "本年收入", "收入合计"],
+    "total_income": ["本年收入合计", "本年收入", "收入合计", "当年收入小计", "当年收入"],
     "use_non_fiscal_balance": ["使用非财政拨款结余", "用事业基金弥补收支差额", "使用非财政拨款结余含专用结余"],
-    "opening_balance": ["年初结转和结余", "年初财政拨款结转和结余", "上年结转", "上年结转结余", "上年结转和结余", "上年结余结转", "上年结余"],
+    "opening_balance": ["年初结转和结余", "年初财政拨款结转和结余", "上年结转", "上年结转结余", "上年结转和结余", "上年结余结转", "上年结余", "上年结转资金"],
     "grand_total": ["总计", "收入总计"],
 }
 EXPENDITURE_ITEMS = {
@@ -421,9 +470,10 @@ EXPENDITURE_ITEMS = {
     "operating": ["事业单位经营支出", "经营支出"],
     "to_subordinate": ["对附属单位补助支出"],
     "to_higher": ["上缴上级支出"],
-    "total_expenditure": ["本年支出合计", "本年支出", "支出合计"],
+    "reserve": ["单位预留机动经费"],
+    "total_expenditure": ["本年支出合计", "本年支出", "支出合计", "当年支出小计", "当年支出"],
     "balance_distribution": ["结余分配"],
-    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年"],
+    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年", "结转下年资金"],
     "grand_total": ["总计", "支出总计"],
 }
 _SIDE_TOTAL = {"income": "total_income", "expenditure": "total_expenditure"}
@@ -443,6 +493,8 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
     table = built.table
     header, data = _split_header(section)
     split_row = next((r for r in header if sum(key(c.text) in _ITEM_HEADS for c in r.cells) >= 2), None)
+    if split_row is None and data and _build_summary_blocks(header, data, defn, built):
+        return
     if split_row is None or not data:
         if data:
             built.problems.append(("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location))
@@ -496,6 +548,81 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
 
 
 _CARRY_SUFFIX = re.compile(r"(?:结转|结余|和|及)+$")
+_CARRY_KEYS = {"total_income", "total_expenditure", "use_non_fiscal_balance", "opening_balance", "balance_distribution", "closing_balance", "grand_total"}
+_NAME_HEADS = (*_ITEM_HEADS, "功能科目名称", "科目名称", "功能分类科目名称")
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])")
+
+
+def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: TableDef, built: Built) -> bool:
+    """A 总表 whose header is stacked over several rows, each side one or more name | amount blocks
+    side by side (支出 by 功能分类 and by 支出用途): every block is read as a list of items."""
+    width = max(len(_trim(r.cells)) for r in header) if header else 0
+    labels = stacked_labels([[c.text for c in r.cells] for r in header], width)
+    names = [i for i in range(width) if key(labels.get(i, "").rsplit("/", 1)[-1]) in _NAME_HEADS]
+    if len(names) < 2:
+        return False
+    blocks: list[tuple[str, int, int, dict[int, str]]] = []
+    for n, start in enumerate(names):
+        end = names[n + 1] if n + 1 < len(names) else width
+        top = key(labels[start].split("/", 1)[0])
+        side = "income" if top.startswith("收入") else "expenditure" if top.startswith("支出") else ("income" if n == 0 else "expenditure")
+        side_labels = {i - start: labels[i] for i in range(start + 1, end) if i in labels}
+        positions = map_columns(defn, {i: lab for i, lab in side_labels.items() if key(lab.rsplit("/", 1)[-1]) != "行次"}, end - start, None).positions
+        if not positions and end - start == 2:
+            positions = {1: defn.columns[0].id}  # name | amount with the amount's label lost
+        blocks.append((side, start, end, positions))
+    if {b[0] for b in blocks} != {"income", "expenditure"}:
+        return False
+    table = built.table
+    used = {c for b in blocks for c in b[3].values()}
+    table.columns = [c.id for c in defn.columns if c.id in used]
+    table.column_labels = {c: defn.label(c) for c in table.columns}
+    state = {"income": None, "expenditure": None}
+    placed: list[tuple[int, Row]] = []  # (block, row); rows spanning blocks come after all blocks
+    last: dict[int, Row] = {}
+    previous_page = None
+    for row in data:
+        first_on_page = row.location.page != previous_page
+        previous_page = row.location.page
+        cells = list(row.cells)
+        if len(_trim(cells)) > width:
+            cells = _trim(cells)
+        if len(cells) < width and len(cells) > blocks[0][2]:
+            # a narrower grid (merged cells on a continuation page): after the first block one
+            # name spans the rest of the row and its amounts are the last columns
+            rest = cells[blocks[0][2] :]
+            pad = [Cell("", row.location)] * (width - blocks[0][2] - len(rest))
+            cells = cells[: blocks[0][2]] + rest[:1] + pad + rest[1:]
+        pieces: list[tuple[int, Row | None]] = []
+        for b, (side, start, end, positions) in enumerate(blocks):
+            pieces.append((b, _summary_row(side, cells[start:end], positions, row.location, state)))
+        for n in range(1, len(pieces)):
+            (b0, before), (b1, this) = pieces[n - 1], pieces[n]
+            if (
+                before is not None and this is not None and before.side == this.side
+                and key(before.name) and not before.values and not key(this.name) and this.values
+            ):
+                # a name merged across the side's blocks: its amount is in the last amount column
+                before.values = this.values
+                pieces[n - 1], pieces[n] = (len(blocks), before), (b1, None)
+        for b, piece in pieces:
+            if piece is None:
+                continue
+            previous = last.get(b)
+            if (
+                first_on_page and previous is not None and b < len(blocks) and not piece.values
+                and piece.key is None and piece.code is None and not _ORDINAL.match(piece.name)
+            ):
+                # a name broken over the page ("…等支" / "出"): the tail joins the row above
+                joined = _summary_row(piece.side, [Cell(previous.name + piece.name, previous.location)], {}, previous.location, state)
+                previous.name, previous.key, previous.code = joined.name, joined.key, joined.code
+                continue
+            placed.append((b, piece))
+            last[b] = piece
+    # the income side, then the expenditure side, block by block, each in printed order
+    placed.sort(key=lambda p: (p[1].side != "income", len(blocks) if p[1].key in _CARRY_KEYS else p[0]))
+    table.rows = [r for _, r in placed]
+    return True
 
 
 def _is_row_number(text: str) -> bool:

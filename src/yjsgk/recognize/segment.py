@@ -16,7 +16,8 @@ from ..definitions import TableDef, table_defs
 from ..document import Document, GridRow, Grid, Location, TextBlock
 from ..textnorm import key
 
-NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表|公开表\s*0?(\d{1,2})")
+NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表|公开表\s*0?(\d{1,2})|[（(]\s*[预决]算表\s*0?(\d{1,2})\s*[）)]")
+_TABLE_LABEL = re.compile(r"^表\s*(\d{1,2})$")  # "表1" printed above a title
 _PAGE_FURNITURE = re.compile(r"^(?:表\s*\d{1,2}|第\s*\d+\s*页.*|-?\s*\d{1,3}\s*-?)$")
 DEPARTMENT = re.compile(
     r"^(?:预算主管部门|主管部门|预算部门名称|部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位)\s*[：:]\s*(.+?)\s*$"
@@ -79,7 +80,7 @@ def _meta(text: str) -> tuple[str | None, str | None, str | None]:
     """(department, unit, number) stated by a caption text."""
     department = unit = number = None
     if m := NUMBER.search(text):
-        number = (m.group(1) or m.group(2)).zfill(2)
+        number = next(g for g in m.groups() if g).zfill(2)
     if m := UNIT.search(text):
         unit = m.group(1)
     if m := DEPARTMENT.match(text.strip()):
@@ -107,6 +108,7 @@ class _Segmenter:
         self.orphans: list[GridRow] = []
         self.after_note = False
         self.previous_text: str | None = None  # the last short text line, for wrapped titles
+        self.table_label: str | None = None  # a "表N" line waiting for the title below it
 
     # -- captions (text lines and one-cell rows) -------------------------------------
 
@@ -148,7 +150,7 @@ class _Segmenter:
         return True
 
     def _set_number(self, number: str, location: Location) -> None:
-        if self.candidate is not None or self.current is None or self.current.has_data():
+        if self.candidate is not None or self.current is None or self.current.has_data() or self.current.number:
             self.pending_number = number
             by_number = _FINAL_BY_NUMBER if self.numbers_are_final else {}
             if self.candidate is None and (defn := by_number.get(number)):
@@ -166,6 +168,7 @@ class _Segmenter:
             return
         after_note, self.after_note = self.after_note, False
         self.previous_text = None
+        self.table_label = None
         current = self.current
         if after_note and len(texts) == 1 and current is not None and _note_continuation(texts[0]):
             current.notes.append(texts[0])  # "2. 本套报表…" in its own row under the note
@@ -216,6 +219,9 @@ class _Segmenter:
             return
         after_note, self.after_note = self.after_note, False
         previous, self.previous_text = self.previous_text, text if len(text) <= 40 else None
+        label, self.table_label = self.table_label, None
+        if m := _TABLE_LABEL.match(key(text)):
+            self.table_label = m.group(1).zfill(2)
         # a title wrapped over two lines ("…会议费、培训费" / "支出预算表")
         if (
             previous
@@ -226,6 +232,9 @@ class _Segmenter:
             self.caption(previous + text, block.location)
             return
         if self.caption(text, block.location):
+            # "表1" on the line above a title that starts a table is that table's number
+            if label and self.candidate is not None and self.candidate[2] is block.location and self.pending_number is None:
+                self.pending_number = label
             return
         current = self.current
         # only the lines right after a note continue it ("2. 本套报表…", "（说明：本表无数据）")

@@ -16,7 +16,7 @@ INCOME_ITEMS = (
     "fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital", "fiscal",
     "special_account_business", "unit_funds", "higher_subsidy", "business", "operating", "subordinate", "other",
 )
-EXPENDITURE_ITEMS = ("basic", "project", "operating", "to_subordinate", "to_higher")
+EXPENDITURE_ITEMS = ("basic", "project", "operating", "to_subordinate", "to_higher", "reserve")
 FUNDS = ("general_budget", "gov_fund", "state_capital")
 
 
