@@ -14,8 +14,9 @@ from .segment import Segmentation
 _YEAR = re.compile(r"(20\d{2})\s*年\s*(?:度)?\s*(?:[省市区县]级)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(决算|预算|绩效|部门决算|部门预算)")
 _YEAR_PAREN = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
+_TITLE_YEAR = re.compile(r"^(?:[一二三四五六七八九十]+、|表\d+[:：]?)?(20\d{2})年")
 _ORG_SUFFIX = re.compile(r"(局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处)$")
-_DEPT_LINE = re.compile(r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院|部))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:信息)?\s*(?:公开)?$")
+_DEPT_LINE = re.compile(r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院|部|支队|大队))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:信息)?\s*(?:公开)?$")
 _EVALUATION_TITLE = re.compile(r"绩效(?:自评|评价)(?:报告|表)")
 _PERF_DEPT = ("预算部门名称", "部门名称", "主管部门", "单位名称")
 
@@ -103,6 +104,10 @@ def _year(texts: list[TextBlock], disclosure: Disclosure) -> int | None:
             counts.update(int(m.group(1)) for m in pattern.finditer(table.title))
         if counts:
             return counts.most_common(1)[0][0]
+    # a standard table's own title: "2017年政府采购预算表" (files of tables alone, no cover)
+    counts = Counter(int(m.group(1)) for table in disclosure.tables if (m := _TITLE_YEAR.match(norm(table.title))))
+    if counts:
+        return counts.most_common(1)[0][0]
     counts = Counter(int(m.group(1)) for t in texts for m in _ANY_YEAR.finditer(t.text))
     for table in disclosure.tables:
         counts.update(int(m.group(1)) for m in _ANY_YEAR.finditer(table.title))
@@ -114,6 +119,18 @@ def _department(seg: Segmentation, texts: list[TextBlock], disclosure: Disclosur
     counts = Counter(d for d, _ in seg.departments if _ORG_SUFFIX.search(d) or len(d) >= 6)
     if counts:
         return counts.most_common(1)[0][0]
+    lines = [norm(t.text).replace("**", "") for t in texts[:30]]
+    # the cover title, possibly wrapped over two to four lines ("中共上海市普陀区委" /
+    # "社会工作部2024年度" / "部门决算"): the longest name found near the top. It comes
+    # before a performance table's 主管部门, which is the unit's parent department
+    cover = [
+        m.group(1)
+        for size in (1, 2, 3, 4)
+        for i in range(max(0, min(len(lines), 8) - size + 1))
+        if (m := _DEPT_LINE.match("".join(lines[i : i + size])))
+    ]
+    if cover:
+        return max(cover, key=len)
     for table in disclosure.tables:
         for row in table.rows[:6]:
             cells = [c for c in (row.cells or []) if c]
@@ -121,17 +138,6 @@ def _department(seg: Segmentation, texts: list[TextBlock], disclosure: Disclosur
                 name = cells[1].strip().lstrip("\u3000").strip()
                 if _ORG_SUFFIX.search(name) or len(name) >= 6:
                     return name
-    lines = [norm(t.text).replace("**", "") for t in texts[:30]]
-    # the cover title, possibly wrapped over two or three lines ("中共上海市普陀区委" /
-    # "社会工作部2024年度" / "部门决算"): the longest name found near the top
-    cover = [
-        m.group(1)
-        for size in (1, 2, 3)
-        for i in range(max(0, min(len(lines), 8) - size + 1))
-        if (m := _DEPT_LINE.match("".join(lines[i : i + size])))
-    ]
-    if cover:
-        return max(cover, key=len)
     for t in lines:
         if m := _DEPT_LINE.match(t):
             return m.group(1)

@@ -3,7 +3,8 @@
 Titles are found in text lines and in one-cell grid rows alike (Word exports put them in
 cells). A title starts a section only when grid rows follow soon after, so the contents
 page and narrative headings never become tables. A repeated title with the same definition
-continues the section (tables spread over pages repeat title and header).
+continues the section (tables spread over pages repeat title and header), except for
+performance tables printed once per project. A grid listing the tables (报表目录) is skipped.
 """
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ from dataclasses import dataclass, field
 from ..amounts import parse_amount
 from ..definitions import TableDef, table_defs
 from ..document import Document, GridRow, Grid, Location, TextBlock
-from ..textnorm import key
+from ..textnorm import key, norm
 
 NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表|公开表\s*0?(\d{1,2})|[（(]\s*[预决]算表\s*0?(\d{1,2})\s*[）)]")
 _TABLE_LABEL = re.compile(r"^表\s*(\d{1,2})$")  # "表1" printed above a title
 _PAGE_FURNITURE = re.compile(r"^(?:表\s*\d{1,2}|第\s*\d+\s*页.*|-?\s*\d{1,3}\s*-?)$")
 DEPARTMENT = re.compile(
-    r"^(?:预算主管部门|主管部门|预算部门名称|部门名称|单位名称|编制部门|编制单位|预算单位|部门|单位)\s*[：:]\s*(.+?)\s*$"
+    r"^(?:预算主管部门|主管部门|编制部门|编制单位|预算单位|(?:预算)?(?:部门|单位)(?:\s*[（(](?:部门|单位)[)）])?(?:名称)?)"
+    r"\s*[：:]\s*(.+?)\s*$"
 )
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:0-9１-９.、]")
+# the first cell of a performance table for one project or unit
+_PERFORMANCE_ITEM = re.compile(r"^(?:项目(?:支出)?名称|专项(?:资金)?名称|(?:预算)?部门(?:单位)?名称|单位名称)")
+_FIELD_LABEL = re.compile(r"(?:名称|金额|目标|代码|编码)$")
 CANDIDATE_TTL = 6  # text lines a title waits for its grid before it is taken for a heading
 NARRATIVE_LENGTH = 60
 _FINAL_BY_NUMBER = {d.number: d for d in table_defs() if d.kind == "final" and d.number}
@@ -57,15 +62,18 @@ def match_title(text: str) -> TableDef | None:
     k = key(text)
     if not k or len(k) > 60:
         return None
-    best: tuple[int, TableDef] | None = None
+    best: tuple[str, TableDef] | None = None
     for defn in table_defs():
         for alias in defn.aliases:
-            if alias in k and (best is None or len(alias) > best[0]):
-                best = (len(alias), defn)
+            if alias in k and (best is None or len(alias) > len(best[0])):
+                best = (alias, defn)
     if best is None:
         return None
-    length, defn = best
-    if len(k) - length > 24 or ("说明" in k and "说明" not in defn.title):
+    alias, defn = best
+    # the words before a title: year and department, or a project's name (which can be long:
+    # "西安市级2022年事业单位离休人员和保健对象医疗费" + "项目绩效自评表")
+    slack = 40 if k.endswith(alias) else 24
+    if len(k) - len(alias) > slack or ("说明" in k and "说明" not in defn.title):
         return None
     return defn
 
@@ -109,6 +117,7 @@ class _Segmenter:
         self.after_note = False
         self.previous_text: str | None = None  # the last short text line, for wrapped titles
         self.table_label: str | None = None  # a "表N" line waiting for the title below it
+        self.repeat = False  # the candidate is a performance table's title printed again
 
     # -- captions (text lines and one-cell rows) -------------------------------------
 
@@ -133,13 +142,24 @@ class _Segmenter:
             return True
         if defn is None:
             return False
+        if self.repeat and self.candidate is not None and self.candidate[0] is defn:
+            return True  # the repeated title printed twice over
         if (
             self.current is not None
             and self.current.defn is defn
             and not self.current.closed
         ):
-            self.candidate = None  # a page repeat of the title: continue
+            if not defn.id.startswith("performance."):
+                self.candidate = None  # a page repeat of the title: continue
+                return True
+            # one 绩效目标表 per project: a title naming another project starts a new table;
+            # the same title printed again is told by the first row: a new project's form
+            # ("项目名称 | …") or the same table going on over the page
+            self.repeat = key(title) == key(self.current.title)
+            self.candidate = (defn, title.strip(), location)
+            self.candidate_ttl = CANDIDATE_TTL
             return True
+        self.repeat = False
         if self.candidate is not None and self.candidate[0] is defn and self.candidate[1].startswith("公开"):
             self.candidate = (defn, title.strip(), location)  # the title after its number
             return True
@@ -150,7 +170,15 @@ class _Segmenter:
         return True
 
     def _set_number(self, number: str, location: Location) -> None:
-        if self.candidate is not None or self.current is None or self.current.has_data() or self.current.number:
+        current = self.current
+        # the number of the next table, unless printed under the title of an empty current one
+        if (
+            self.candidate is not None
+            or current is None
+            or current.has_data()
+            or current.closed
+            or current.number not in (None, number)
+        ):
             self.pending_number = number
             by_number = _FINAL_BY_NUMBER if self.numbers_are_final else {}
             if self.candidate is None and (defn := by_number.get(number)):
@@ -184,7 +212,12 @@ class _Segmenter:
             if len(texts) == 1 and self.caption(" ".join(texts), row.location):
                 return
         if self.candidate is not None:
-            self._open(row)
+            if self.repeat and self.current is not None and not _starts_item(texts):
+                self.candidate = None
+                self.current.closed = False  # the repeated title was a page repeat after all
+            else:
+                self._open(row)
+            self.repeat = False
         if self.current is None or self.current.closed:
             if _has_amount(row):
                 self.orphans.append(row)
@@ -249,6 +282,16 @@ class _Segmenter:
             self.candidate_ttl -= 1
             if self.candidate_ttl <= 0 or len(text) > NARRATIVE_LENGTH:
                 self.candidate = None
+                self.repeat = False
+
+
+def _starts_item(texts: list[str]) -> bool:
+    """ "项目名称 | 接待中心安保服务": one project's form, not a header "单位名称 | 项目名称 | 金额"."""
+    return (
+        len(texts) >= 2
+        and bool(_PERFORMANCE_ITEM.match(key(texts[0])))
+        and not _FIELD_LABEL.search(key(texts[1]))
+    )
 
 
 def _is_page_furniture(text: str, current: Section) -> bool:
@@ -270,10 +313,34 @@ def _looks_like_budget(document: Document) -> bool:
     return "预算" in head and "决算" not in head
 
 
+_TABLE_NAME = re.compile(r"表(?:\([^()]*\))?$")  # on norm()ed text: brackets are ASCII
+
+
+def _is_contents_grid(grid: Grid) -> bool:
+    """A list of the tables (报表目录 as a grid: "表4 | 财政拨款收支总表 | 是否空表"), not a table.
+
+    It names three or more different standard tables and most of its rows name a table
+    ("…明细表（按支出功能分类科目）" too, known or not); a real table's rows never do.
+    """
+    known: set[str] = set()
+    rows = names = 0
+    for row in grid.rows:
+        texts = [norm(c.text) for c in row.cells if c.text.strip()]
+        if not texts:
+            continue
+        rows += 1
+        titles = [NUMBER.sub("", t) for t in texts if len(t) >= 4 and _TABLE_NAME.search(t)]
+        names += bool(titles)
+        known.update(d.id for t in titles if (d := match_title(t)))
+    return len(known) >= 3 and 2 * names >= rows
+
+
 def segment(document: Document) -> Segmentation:
     seg = _Segmenter(numbers_are_final=not _looks_like_budget(document))
     for block in document.blocks:
         if isinstance(block, Grid):
+            if _is_contents_grid(block):
+                continue
             for row in block.rows:
                 seg.row(row)
         else:
