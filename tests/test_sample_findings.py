@@ -26,6 +26,9 @@ VERIFIED_ERRORS: dict[str, list[tuple[str, int, str]]] = {
         ("narrative.share", 21, "71.73"),
     ],
     "open-budget/江苏省人民检察院/2017年省检察院部门预算.pdf": [
+        # p.19: “此外，基本支出预算数为 12323.46 万元” — 01 (p.10) and 03 (p.11) print 基本支出
+        # 12,323.48, as the same narrative does on p.20 (“基本支出 12323.48 万元，占 68.48 %”)
+        ("narrative.amount", 19, "12323.46"),
         # p.22: 机关运行经费 6032.55, “增加 3401.59 万元，增长129.97 %” — 3401.59 ÷ 2630.96 = 129.29%
         ("narrative.growth", 22, "129.97"),
     ],
