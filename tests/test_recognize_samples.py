@@ -100,8 +100,8 @@ JS18_NUMBERED = " ".join(f"{n:02}:{name}" for n, name in enumerate(JS18.split(),
 SH_FINAL = "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund state_capital"
 SH_BUDGET = "summary income expenditure fiscal_summary general_budget_expenditure gov_fund state_capital general_budget_basic three_public"
 GZ = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:general_budget_project 08:three_public 09:gov_fund 10:state_capital 11:basic_summary 12:project_summary"
-SZ = "01:summary 02:income 04:basic_summary 05:project_summary 06:fiscal_summary 07:general_budget_expenditure 08:general_budget_expenditure 09:three_public 10:gov_fund 11:state_capital"
-WX = "01:summary 02:income 04:fiscal_summary 05:fiscal_expenditure 06:fiscal_basic 07:general_budget_expenditure 08:general_budget_basic 09:three_public 10:gov_fund 11:state_capital 12:office_operation 13:procurement"
+SZ = "01:summary 02:income 03:expenditure 04:basic_summary 05:project_summary 06:fiscal_summary 07:general_budget_expenditure 08:general_budget_economic 09:three_public 10:gov_fund 11:state_capital"
+WX = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:fiscal_expenditure 06:fiscal_basic 07:general_budget_expenditure 08:general_budget_basic 09:three_public 10:gov_fund 11:state_capital 12:office_operation 13:procurement"
 YT = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:state_capital 10:basic_summary 11:project_summary 12:procurement"
 XA = "01:summary 02:income 03:expenditure 04:fiscal_summary {}performance.target_project*9 15:performance.target_department"
 FZ_QZ = "summary income expenditure fiscal_summary general_budget_expenditure gov_fund state_capital general_budget_economic general_budget_basic three_public"
@@ -164,8 +164,7 @@ TABLES = {
     "renwu/002_北京/2026年北京市交通委员会部门预算.pdf": ("budget", ""),
     # narrative only: p.10 ends "附件：北京市人力资源和社会保障局 2026 年度部门预算报表"
     "renwu/002_北京/2026年北京市人力资源和社会保障局部门预算.pdf": ("budget", ""),
-    # 目录 p.2 (一)…(十一), 表1–表11 pp.22–48; 表8 一般公共预算支出表（按经济分类） p.43 is read as
-    # general_budget_expenditure, not general_budget_economic (GAPS); 表3 支出总表: GAPS
+    # 目录 p.2 (一)…(十一), 表1–表11 pp.22–48; 表8 一般公共预算支出表（按经济分类） p.43
     "renwu/003_深圳/2026年深圳市交通运输局部门预算.pdf": ("budget", SZ),
     # the same eleven, pp.57–262
     "renwu/003_深圳/2026年深圳市人力资源和社会保障局部门预算.pdf": ("budget", SZ),
@@ -175,15 +174,15 @@ TABLES = {
     "renwu/005_广州/2026年广州市交通运输局部门预算.pdf": ("budget", GZ),
     # the same twelve, 表1–表12 pp.5–21
     "renwu/005_广州/2026年广州市人民政府办公厅部门预算.pdf": ("budget", GZ),
-    # 公开01–13表 pp.8–26 (目录 p.2 一…十三); 公开03表 支出总表: GAPS
+    # 公开01–13表 pp.8–26 (目录 p.2 一…十三)
     "renwu/006_苏州/2026年苏州市交通运输局部门预算.pdf": ("budget", WX),
     # 表1：…表11： pp.22–39 (表11 项目支出绩效表 one list)
     "renwu/008_杭州/2026年杭州市交通运输局部门预算.pdf": ("budget", "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund state_capital project_summary performance.target_project"),
     # 部门公开表 1–9 pp.5–16 (7 at the foot of p.13, its table on p.14); project targets pp.30–32: GAPS
     "renwu/009_武汉/2026年武汉市信访局部门预算.pdf": ("budget", "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:gov_fund 08:state_capital 09:three_public performance.target_project*2"),
-    # 公开01–13表 pp.14–30; 公开03表 支出总表: GAPS
+    # 公开01–13表 pp.14–30
     "renwu/014_无锡/2026年无锡市交通运输局部门预算.pdf": ("budget", WX),
-    # 公开01–13表 pp.9–25; 公开03表 支出总表: GAPS
+    # 公开01–13表 pp.9–25
     "renwu/014_无锡/2026年无锡市住房和建设局部门预算.pdf": ("budget", WX),
     # 目录 p.2: 1…10; 项目支出绩效目标表 one list pp.22–29, 部门整体 pp.30–32
     "renwu/015_长沙/2026年长沙市信访局部门预算.pdf": ("budget", "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund performance.target_project performance.target_department"),
@@ -204,8 +203,8 @@ TABLES = {
     "renwu/025_烟台/2026年烟台市交通运输局部门预算.pdf": ("budget", YT + " performance.target_project*40"),
     # 公开表1–12 pp.8–31; 28 project targets pp.36–68 (pp.48, 58, 61, 65, 66 continue)
     "renwu/025_烟台/2026年烟台市人力资源和社会保障局部门预算.pdf": ("budget", YT + " performance.target_project*28"),
-    # 预算表1–11 pp.6–16; 3 支出总表, 9 项目支出表, 10 国有资本经营预算支出明细表: GAPS
-    "renwu/040_长春/2026年长春市信访局部门预算.pdf": ("budget", "01:summary 02:income 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 11:performance.target_project"),
+    # 预算表1–11 pp.6–16 (3 支出总表, 9 项目支出表, 10 国有资本经营预算支出明细表)
+    "renwu/040_长春/2026年长春市信访局部门预算.pdf": ("budget", "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:project_summary 10:state_capital 11:performance.target_project"),
     # 目录 p.2: 一…十二 as 广州, 表1–表12
     "renwu/077_珠海/2026年珠海市商务局部门预算.pdf": ("budget", GZ),
     # 目录 p.2 (一)…(十一), "表01"…"表11" pp.21–40; 表11 项目支出绩效表 one list over pp.39–40
@@ -213,13 +212,6 @@ TABLES = {
 }
 # printed standard tables not recognized yet: their titles miss from data/tables.toml aliases
 GAPS = {
-    # 表3 支出总表 p.27; 表8 一般公共预算支出表（按经济分类） p.43
-    "renwu/003_深圳/2026年深圳市交通运输局部门预算.pdf": "budget.expenditure budget.general_budget_economic",
-    "renwu/003_深圳/2026年深圳市人力资源和社会保障局部门预算.pdf": "budget.expenditure budget.general_budget_economic",
-    "renwu/006_苏州/2026年苏州市交通运输局部门预算.pdf": "budget.expenditure",  # 公开03表 支出总表 p.10
-    "renwu/014_无锡/2026年无锡市交通运输局部门预算.pdf": "budget.expenditure",  # 公开03表 支出总表 p.16
-    "renwu/014_无锡/2026年无锡市住房和建设局部门预算.pdf": "budget.expenditure",  # 公开03表 支出总表
-    "renwu/040_长春/2026年长春市信访局部门预算.pdf": "budget.expenditure budget.project_summary budget.state_capital",  # pp.8, 14, 15
     "renwu/009_武汉/2026年武汉市信访局部门预算.pdf": "performance.target_project",  # p.32 信访业务培训绩效目标表
     # 表5 …一般公共预算支出明细表（按支出功能分类科目）, 表6 …（按支出经济分类科目）, 表8 …基本支出明细表（按支出经济分类科目）,
     # 表9 政府性基金收支表, 表10 专项业务经费支出表, 表12 政府采购（…）预算表, 表13 “三公”经费及会议费、培训费支出预算表

@@ -29,17 +29,17 @@ SZ_UNIT = "name:深圳市交通运输局（本级）"  # these tables print the 
 TABLES = {
     # contents page (PDF p.1) lists （一）…（十一）; 表3 支出总表 is printed on PDF pp.27–31
     "shenzhen": [
-        (None, "budget.summary"),
-        (None, "budget.income"),
-        (None, "budget.expenditure"),
-        (None, "budget.basic_summary"),
-        (None, "budget.project_summary"),
-        (None, "budget.fiscal_summary"),
-        (None, "budget.general_budget_expenditure"),  # 表7 按功能分类
-        (None, "budget.general_budget_expenditure"),  # 表8 按经济分类
-        (None, "budget.three_public"),
-        (None, "budget.gov_fund"),
-        (None, "budget.state_capital"),
+        ("01", "budget.summary"),  # "表1"… printed above each title
+        ("02", "budget.income"),
+        ("03", "budget.expenditure"),
+        ("04", "budget.basic_summary"),
+        ("05", "budget.project_summary"),
+        ("06", "budget.fiscal_summary"),
+        ("07", "budget.general_budget_expenditure"),  # 表7 按功能分类
+        ("08", "budget.general_budget_economic"),  # 表8 按经济分类
+        ("09", "budget.three_public"),
+        ("10", "budget.gov_fund"),
+        ("11", "budget.state_capital"),
     ],
     # no contents page: 表一…表十二 on PDF pp.9–24; 表十一 (p.23) is an empty
     # 市级重点专项资金绩效目标表（一级项目）, a project performance-target table
@@ -147,11 +147,11 @@ CELLS = [
     ("shenzhen", "budget.general_budget_expenditure", "project", "code:2140101", "0.00"),  # p.41
     ("shenzhen", "budget.general_budget_expenditure", "project", "code:2240106", "470.29"),  # p.42
     # 表8 一般公共预算支出表（按经济分类）, PDF pp.43–45
-    ("shenzhen", "budget.general_budget_expenditure#1", "project", SZ_UNIT, "372771.60"),  # p.43
-    ("shenzhen", "budget.general_budget_expenditure#1", "total", "code:301", "8305.83"),  # p.43
-    ("shenzhen", "budget.general_budget_expenditure#1", "basic", "code:30101", "1636.40"),  # p.43
-    ("shenzhen", "budget.general_budget_expenditure#1", "basic", "code:30231", "27.80"),  # p.45
-    ("shenzhen", "budget.general_budget_expenditure#1", "project", "code:31204", "357350.52"),  # p.45
+    ("shenzhen", "budget.general_budget_economic", "project", SZ_UNIT, "372771.60"),  # p.43
+    ("shenzhen", "budget.general_budget_economic", "total", "code:301", "8305.83"),  # p.43
+    ("shenzhen", "budget.general_budget_economic", "basic", "code:30101", "1636.40"),  # p.43
+    ("shenzhen", "budget.general_budget_economic", "basic", "code:30231", "27.80"),  # p.45
+    ("shenzhen", "budget.general_budget_economic", "project", "code:31204", "357350.52"),  # p.45
     # 表9 财政拨款“三公”经费支出表, PDF p.46: rows by 年度 under each unit (the unit's merged
     # cell is carried down: a multi-unit table prints 2026年 once per unit), each group split by
     # fund; the 一般公共预算 sub-column of the 2026年 row (政府性基金/国有资本 are all 0.00)

@@ -18,6 +18,10 @@ _PART = re.compile(r"^\d{2}$")
 # "201 一般公共服务支出", or the code bracketed before the name: "[201]一般公共服务支出"
 _CODE_AND_NAME = re.compile(r"^(?:(\d{3}(?:\d{2}){0,2})\s+|[\[【［]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】］]\s*)(\S.*)$")
 _ECON_CODE = re.compile(r"^(?:3\d{2}|399)(?:\d{2})?$")
+# a column of unit or department codes (部门代码, 单位编码, 部门（单位）代码): not classification codes
+_UNIT_CODE_LABEL = re.compile(r"(?:部门|单位)(?:代码|编码)")
+_UNIT_CODE = re.compile(r"^\d{6}$")  # 123008: classification codes have 3, 5 or 7 digits
+_UNIT_CODE_AND_NAME = re.compile(r"^\d{6}\s+(\S.*)$")
 _HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年(?:度|预算数?|决算数?)?$")
 TOTAL_NAMES = {"合计", "总计", "本年合计", "合计数", "总合计"}
@@ -166,6 +170,7 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                 table.location,
             )
         )
+    unit_code_at = {pos for pos, lab in labels.items() if pos < cmap.first_value and _UNIT_CODE_LABEL.search(key(lab))}
     context: dict[str, str] = {}
     years: dict[int, int] = {}  # id(row) → the year its label cell states
     heads: dict[int, str] = {}  # id(row) → its first label cell (a unit), when it has more
@@ -179,7 +184,7 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         offset = width - len(cells) if len(cells) < width else 0
         # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
         label_cells = [
-            c.text
+            "" if i + offset in unit_code_at else _unit_name(c.text)
             for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
             if not (i + offset in cmap.earlier or label_width and i + offset >= label_width and parse_amount(c.text) is not None)
         ]
@@ -344,6 +349,14 @@ def _repeats_total(row: Row, rows: list[Row]) -> bool:
     return any(r.key == "total" and {c: v.amount for c, v in r.values.items()} == amounts for r in rows)
 
 
+def _unit_name(text: str) -> str:
+    """A label cell without a leading unit code ("123008 苏州市…" → "苏州市…")."""
+    if _UNIT_CODE.match(norm(text)):
+        return ""
+    m = _UNIT_CODE_AND_NAME.match(text.strip())
+    return m.group(1) if m else text
+
+
 def _rename_inclusive_total(cmap: ColumnMap) -> None:
     """A 三公 table that also lists 会议费/培训费 opens with their common 合计 (not the 三公 total)."""
     mapped = set(cmap.positions.values())
@@ -473,7 +486,7 @@ EXPENDITURE_ITEMS = {
     "reserve": ["单位预留机动经费"],
     "total_expenditure": ["本年支出合计", "本年支出", "支出合计", "当年支出小计", "当年支出"],
     "balance_distribution": ["结余分配"],
-    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年", "结转下年资金"],
+    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年", "结转下年资金", "结转下年支出", "年终结转结余"],
     "grand_total": ["总计", "支出总计"],
 }
 _SIDE_TOTAL = {"income": "total_income", "expenditure": "total_expenditure"}
