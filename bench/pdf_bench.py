@@ -8,6 +8,8 @@ child process opens the file, reads it completely and reports wall seconds, page
 (tracemalloc). Methods:
 
 * yjsgk      `yjsgk.read.read_path` (PDFium text and rules, pdfplumber's table geometry);
+* check      `yjsgk.pipeline.load`: read, recognize and check, what `yjsgk check` does per file
+             (its page count is the last page that holds text);
 * pdfplumber `page.extract_text()` + `page.find_tables()` + `table.extract()` on every page,
              pdfplumber defaults (what the notes measured at ~1.5 s for 30 pages).
 
@@ -40,6 +42,8 @@ method, path = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
 if method == "yjsgk":
     from yjsgk.read.pdf import read_pdf
+elif method == "check":
+    from yjsgk.pipeline import load
 else:
     import pdfplumber
 imports = time.perf_counter() - t0
@@ -68,6 +72,10 @@ def read():
         return {"pages": len(stats), "tables": sum(s.tables for s in stats),
                 "searched": sum(s.table_search for s in stats),
                 "few_paths": sum(s.path_objects < 8 and s.tables > 0 for s in stats)}
+    if method == "check":
+        disclosure, findings = load(Path(path))
+        pages = max((b.location.page or 0 for b in disclosure.document.blocks), default=0)
+        return {"pages": pages, "tables": len(disclosure.tables), "searched": 0, "few_paths": 0}
     with pdfplumber.open(path) as pdf:
         out = {"pages": len(pdf.pages), "tables": 0, "searched": len(pdf.pages), "few_paths": 0}
         for page in pdf.pages:
@@ -129,6 +137,10 @@ def compare(path: Path) -> tuple[int, int, int, list[str]]:
         page_text[page] = page_text.get(page, "") + "|" + text
     agree = total = lost = 0
     notes: list[str] = []
+    if method == "check":
+        disclosure, findings = load(Path(path))
+        pages = max((b.location.page or 0 for b in disclosure.document.blocks), default=0)
+        return {"pages": pages, "tables": len(disclosure.tables), "searched": 0, "few_paths": 0}
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             theirs = [[[squash(t) for t in row] for row in t.extract()] for t in page.dedupe_chars().find_tables()]
