@@ -1,4 +1,4 @@
-"""Cells of every standard table in four inland 2026 budget PDFs (苏州, 长沙, 泉州, 长春), read in place.
+"""Cells of every standard table in inland 2026 budget PDFs (苏州, 长沙, 泉州, 长春, 西安), read in place.
 
 Every expected value was read off the rendered page (pdftoppm); the comment gives the PDF page.
 Expected values are what the page prints: a cell printed blank is None, a printed 0.00 is 0.00.
@@ -18,6 +18,9 @@ DOCS = {
     "changsha": RENWU / "015_长沙/2026年长沙市信访局部门预算.pdf",
     "quanzhou": RENWU / "021_泉州/2026年泉州市人民政府办公室部门预算.pdf",
     "changchun": RENWU / "040_长春/2026年长春市信访局部门预算.pdf",
+    "xian": RENWU / "020_西安/2026年西安市人民政府办公厅部门预算.pdf",
+    "xian_health": RENWU / "020_西安/卫生健康委员会_2026年部门预算.pdf",  # a 2022 决算
+    "wuhan": RENWU / "009_武汉/2026年武汉市信访局部门预算.pdf",
 }
 
 
@@ -87,6 +90,24 @@ TABLES = {
         ("09", "budget.project_summary"),  # 项目支出表（预算表 9）, page 14
         ("10", "budget.state_capital"),  # 国有资本经营预算支出明细表（预算表 10）, page 15, empty
         ("11", "performance.target_project"),
+    ],
+    # 报表目录 p.19: 表1–表16 printed as "表N" above each title (pp.20–44), amounts in 元; 表7
+    # 基本支出明细表（按支出功能分类科目） p.27 and 表11 财政拨款上年结转资金支出表 p.31 have no
+    # standard definition; 表14-1…14-9 one project each
+    "xian": [
+        ("01", "budget.summary"),  # p20, 支出 by 功能分类, 部门经济分类 and 政府经济分类 side by side
+        ("02", "budget.income"),
+        ("03", "budget.expenditure"),
+        ("04", "budget.fiscal_summary"),  # p23, the same three breakdowns
+        ("05", "budget.general_budget_expenditure"),  # p24 …支出明细表（按支出功能分类科目）
+        ("06", "budget.general_budget_economic"),  # pp25–26 …（按支出经济分类科目）
+        ("08", "budget.general_budget_basic"),  # p28 基本支出明细表（按支出经济分类科目）
+        ("09", "budget.gov_fund"),  # p29 政府性基金收支表 (empty)
+        ("10", "budget.project_summary"),  # p30 专项业务经费支出表: the projects, 合计 = 项目支出
+        ("12", "budget.procurement"),  # p32
+        ("13", "budget.three_public"),  # p33 上年 | 当年 | 增减变化情况
+        *[(None, "performance.target_project")] * 9,
+        ("15", "performance.target_department"),
     ],
 }
 
@@ -376,6 +397,71 @@ CELLS = [
     ("changchun", "budget.three_public", "name:", "vehicle_purchase", "0.00"),  # p12
     ("changchun", "budget.three_public", "name:", "vehicle_operation", "6.75"),  # p12
     ("changchun", "budget.three_public", "name:", "reception", "0.86"),  # p12
+    # ==== 西安市人民政府办公厅 (元) ====
+    # 表1 部门综合预算收支总表: 收入 | 支出 by 功能分类 | by 部门预算经济分类 | by 政府预算经济分类
+    ("xian", "budget.summary", "income:fiscal", "amount", "92165133.99"),  # p20 1、财政拨款
+    ("xian", "budget.summary", "income:fiscal_general_budget", "amount", "92165133.99"),  # p20
+    ("xian", "budget.summary", "income:fiscal_gov_fund", "amount", None),  # p20 (2)政府性基金拨款
+    ("xian", "budget.summary", "income:total_income", "amount", "92165133.99"),  # p20
+    ("xian", "budget.summary", "income:grand_total", "amount", "92165133.99"),  # p20 收入总计
+    ("xian", "budget.summary", "expenditure:201", "amount", "72302752.62"),  # p20
+    ("xian", "budget.summary", "expenditure:202", "amount", None),  # p20 2、外交支出
+    ("xian", "budget.summary", "expenditure:221", "amount", "7343316.06"),  # p20 20、住房保障支出
+    ("xian", "budget.summary", "expenditure:basic", "amount", "64662533.99"),  # p20 1、人员经费和公用经费支出
+    ("xian", "budget.summary", "expenditure:project", "amount", "27502600.00"),  # p20 2、专项业务经费支出
+    ("xian", "budget.summary", "expenditure:total_expenditure", "amount", "92165133.99"),  # p20
+    ("xian", "budget.summary", "expenditure:grand_total", "amount", "92165133.99"),  # p20 支出总计
+    # 表4 部门综合预算财政拨款收支总表
+    ("xian", "budget.fiscal_summary", "income:fiscal", "amount", "92165133.99"),  # p23 一、财政拨款
+    ("xian", "budget.fiscal_summary", "income:fiscal_general_budget", "amount", "92165133.99"),  # p23
+    ("xian", "budget.fiscal_summary", "income:total_income", "amount", "92165133.99"),  # p23
+    ("xian", "budget.fiscal_summary", "expenditure:208", "amount", "8991664.59"),  # p23
+    ("xian", "budget.fiscal_summary", "expenditure:basic", "amount", "64662533.99"),  # p23
+    ("xian", "budget.fiscal_summary", "expenditure:closing_balance", "amount", None),  # p23 结转下年
+    ("xian", "budget.fiscal_summary", "expenditure:grand_total", "amount", "92165133.99"),  # p23
+    # 表5 一般公共预算支出明细表（按支出功能分类科目）: 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出
+    ("xian", "budget.general_budget_expenditure", "key:total", "total", "92165133.99"),  # p24
+    ("xian", "budget.general_budget_expenditure", "key:total", "personnel", "60272768.69"),  # p24
+    ("xian", "budget.general_budget_expenditure", "key:total", "public", "4389765.30"),  # p24
+    ("xian", "budget.general_budget_expenditure", "key:total", "project", "27502600.00"),  # p24
+    ("xian", "budget.general_budget_expenditure", "code:2010301", "personnel", "39886274.44"),  # p24
+    ("xian", "budget.general_budget_expenditure", "code:2010301", "project", None),  # p24
+    ("xian", "budget.general_budget_expenditure", "code:2010302", "project", "13102600.00"),  # p24
+    ("xian", "budget.general_budget_expenditure", "code:2050803", "public", "30000.00"),  # p24
+    # 表6 一般公共预算支出明细表（按支出经济分类科目）: 部门经济科目 code | name | 政府经济科目 code | name | …
+    ("xian", "budget.general_budget_economic", "key:total", "total", "92165133.99"),  # p25
+    ("xian", "budget.general_budget_economic", "code:30101", "total", "13846140.00"),  # p25 基本工资 (50101)
+    ("xian", "budget.general_budget_economic", "code:30101", "personnel", "13846140.00"),  # p25
+    ("xian", "budget.general_budget_economic", "code:30201", "public", "1711988.00"),  # p25 办公费
+    ("xian", "budget.general_budget_economic", "code:30201", "project", "5750000.00"),  # p25
+    ("xian", "budget.general_budget_economic", "code:310", "project", "7100000.00"),  # p26
+    ("xian", "budget.general_budget_economic", "code:31002", "public", "42960.00"),  # p26 办公设备购置
+    # 表8 一般公共预算基本支出明细表（按支出经济分类科目）
+    ("xian", "budget.general_budget_basic", "key:total", "total", "64662533.99"),  # p28
+    ("xian", "budget.general_budget_basic", "key:total", "personnel", "60272768.69"),  # p28
+    ("xian", "budget.general_budget_basic", "key:total", "public", "4389765.30"),  # p28
+    ("xian", "budget.general_budget_basic", "code:30239", "personnel", "2258676.00"),  # p28 其他交通费用
+    ("xian", "budget.general_budget_basic", "code:30217", "public", "30000.00"),  # p28 公务接待费
+    ("xian", "budget.general_budget_basic", "code:309", "total", None),  # p28 资本性支出（基本建设）
+    # 表13 “三公”经费及会议费、培训费支出预算表: the 当年 group (上年 and 增减变化情况 are not its values)
+    ("xian", "budget.three_public", "key:total", "all_total", "260000.00"),  # p33 当年 合计
+    ("xian", "budget.three_public", "key:total", "three_public", "30000.00"),  # p33 当年 小计
+    ("xian", "budget.three_public", "key:total", "abroad", None),  # p33
+    ("xian", "budget.three_public", "key:total", "reception", "30000.00"),  # p33
+    ("xian", "budget.three_public", "key:total", "vehicle", None),  # p33
+    ("xian", "budget.three_public", "key:total", "meeting", None),  # p33
+    ("xian", "budget.three_public", "key:total", "training", "230000.00"),  # p33 (上年 402,400.00)
+    # ==== 西安市卫生健康委员会 (2022 决算, 万元) ====
+    # 公开09表 财政拨款“三公”经费及会议费、培训费支出决算表 p161: rows 预算数 and 决算数
+    ("xian_health", "final.three_public", "key:values", "budget_total", "593.46"),  # p161
+    ("xian_health", "final.three_public", "key:values", "budget_abroad", None),  # p161
+    ("xian_health", "final.three_public", "key:values", "budget_vehicle", "591.60"),  # p161
+    ("xian_health", "final.three_public", "key:values", "budget_vehicle_operation", "455.12"),  # p161
+    ("xian_health", "final.three_public", "key:values", "budget_training", "2795.78"),  # p161
+    ("xian_health", "final.three_public", "key:values", "final_total", "587.55"),  # p161
+    ("xian_health", "final.three_public", "key:values", "final_vehicle_purchase", "136.48"),  # p161
+    ("xian_health", "final.three_public", "key:values", "final_reception", "0.11"),  # p161
+    ("xian_health", "final.three_public", "key:values", "final_meeting", "86.81"),  # p161
 ]
 
 
@@ -396,6 +482,7 @@ EMPTY = [
     ("changsha", "budget.gov_fund"),  # p21
     ("changchun", "budget.gov_fund"),  # p13: three blank rows
     ("changchun", "budget.state_capital"),  # p15: five blank rows
+    ("xian", "budget.gov_fund"),  # p29 政府性基金收支表, every amount cell blank
 ]
 
 
@@ -428,6 +515,10 @@ RAW = [
     ("quanzhou", "performance.target_department", "资金总额", 1, "8200.95"),  # p37
     ("changchun", "performance.target_project", "2026年信访专项经费", 1, "30.00"),  # p16
     ("changchun", "performance.target_project", "2026年信访接待中心运行费", 1, "116.00"),  # p16
+    ("xian", "budget.project_summary", "合计", 2, "27,502,600.00"),  # p30 项目金额
+    ("xian", "budget.project_summary", "政务公开及网站监管", 1, "2,095,800.00"),  # p30
+    ("xian", "budget.procurement", "合计", 14, "4,186,460.00"),  # p32 预算金额
+    ("xian", "budget.procurement", "A05040101复印纸", 9, "105,000.00"),  # p32
 ]
 
 
@@ -436,3 +527,11 @@ def test_raw_cell(name, table_id, label, offset, expected):
     found = next((r.cells for r in table(doc(name), table_id).rows if r.cells and label in r.cells), None)
     assert found is not None, f"{table_id}: no row with {label}"
     assert found[found.index(label) + offset] == expected
+
+
+def test_wuhan_project_titled_by_its_name():
+    # p.32 "信访业务培训绩效目标表" (the project's name + 绩效目标表), its form right below
+    t = table(doc("wuhan"), "performance.target_project", 2)
+    assert t.title == "信访业务培训绩效目标表"
+    cells = next(r.cells for r in t.rows if r.cells and "年度资金总额：" in r.cells)
+    assert cells[cells.index("年度资金总额：") + 2] == "118.01"

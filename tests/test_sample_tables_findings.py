@@ -131,5 +131,10 @@ def test_hangzhou_real_inconsistencies():
             # 表5 p.30 合计 基本支出/小计 82,479.29 (≠ 人员经费 67,627.51 + 日常公用 14,902.37);
             # 表6 p.32 合计 82,529.89
             ("cross.table", "budget.general_budget_basic", D("82479.29"), D("82529.89")),
+            # the same 表5 rows in themselves: 基本支出/小计 ≠ 人员经费 + 日常公用支出 (合计; 交通运输支出 and
+            # 公路水路运输 print 51,417.49 over 41,277.20 + 10,190.89)
+            ("identity.row", "budget.general_budget_expenditure", D("82529.88"), D("82479.29")),
+            ("identity.row", "budget.general_budget_expenditure", D("51468.09"), D("51417.49")),
+            ("identity.row", "budget.general_budget_expenditure", D("51468.09"), D("51417.49")),
         ]
     )

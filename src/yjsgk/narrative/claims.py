@@ -408,6 +408,8 @@ class _Context:
         best: tuple[tuple[int, int], str, int, int] | None = None
         for pattern, generic in alias_patterns():
             for m in pattern.finditer(text, lo, hi):
+                if generic.startswith("class.") and text[max(lo, m.start() - 2) : m.start()] == "其他":
+                    continue  # 其他社会保障和就业支出（2089999）: a 款/项 under the class, not the class
                 rank = (m.end(), m.end() - m.start())
                 if best is None or rank > best[0]:
                     best = (rank, generic, m.start(), m.end())

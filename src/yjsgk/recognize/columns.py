@@ -18,6 +18,8 @@ from ..textnorm import key
 LABEL_WORDS = ("项目", "科目编码", "科目名称", "功能科目", "功能分类", "经济分类", "类", "款", "项", "行次", "栏次", "部门名称", "单位名称", "编码", "名称")
 _INDEX_RUN = re.compile(r"^\d{1,2}$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_LAST_YEAR = re.compile(r"^上年(?:预算)?数?$")
+_THIS_YEAR = re.compile(r"^(?:当年|本年)(?:预算)?数?$")
 
 
 @dataclass(slots=True)
@@ -167,6 +169,10 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
 def earlier_year_columns(labels: dict[int, str]) -> frozenset[int]:
     """Columns headed by an earlier year than the latest one printed (2025年预算数 beside
     2026年预算数): last year's figures for comparison, never the table's own values."""
+    tops = {pos: key(label.split("/", 1)[0]) for pos, label in labels.items()}
+    if any(_LAST_YEAR.match(t) for t in tops.values()) and any(_THIS_YEAR.match(t) for t in tops.values()):
+        # 上年 | 当年 | 增减变化情况 groups (not 上年结转): only the 当年 columns are the table's own values
+        return frozenset(pos for pos, t in tops.items() if _LAST_YEAR.match(t) or t.startswith("增减"))
     years = {pos: {int(y) for y in _YEAR.findall(label)} for pos, label in labels.items()}
     printed = set().union(*years.values()) if years else set()
     if len(printed) < 2:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..amounts import parse_amount
-from ..definitions import TableDef, function_class_by_name
+from ..definitions import ColumnDef, TableDef, function_class_by_name
 from ..document import Cell, GridRow, Location
 from ..model import Row, Table, Value
 from ..textnorm import key, norm, strip_ordinal
@@ -25,6 +25,7 @@ _UNIT_CODE_AND_NAME = re.compile(r"^\d{6}\s+(\S.*)$")
 _HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年(?:度|预算数?|决算数?)?$")
 TOTAL_NAMES = {"合计", "总计", "本年合计", "合计数", "总合计"}
+_NOTE_HEADS = {"备注", "说明", "项目简介"}
 
 
 @dataclass(slots=True)
@@ -141,10 +142,16 @@ def _build_columnar(section: Section, defn: TableDef, built: Built) -> None:
     header_texts = [[c.text for c in r.cells] for r in header]
     labels = stacked_labels(header_texts, width)
     label_width = _label_width(data, width)
-    cmap = map_columns(defn, labels, width, width - label_width)
+    # a trailing 备注 column is no amount column (it would make the standard-order fallback misfire)
+    notes = 0
+    while width - notes - 1 > label_width and key(labels.get(width - notes - 1, "").rsplit("/", 1)[-1]) in _NOTE_HEADS:
+        notes += 1
+    cmap = map_columns(defn, labels, width, width - label_width - notes)
     if defn.layout == "named" and _build_transposed(defn, built, header, data, labels, cmap, width, label_width):
         return
     if not cmap.positions and _build_transposed_items(defn, data, built):
+        return
+    if not cmap.positions and defn.layout == "single" and _build_single_by_rows(defn, data, labels, width, label_width, built):
         return
     if not cmap.positions and width - label_width == 1 and label_width:
         # one amount column ("预算", "预算数"): it is the table's amount, i.e. its first column
@@ -343,6 +350,40 @@ def _build_transposed_items(defn: TableDef, data: list[GridRow], built: Built) -
     return True
 
 
+def _build_single_by_rows(
+    defn: TableDef, data: list[GridRow], labels: dict[int, str], width: int, label_width: int, built: Built
+) -> bool:
+    """A one-row table whose 预算数 and 决算数 are printed as rows under one header (西安 公开09表):
+    each row's label heads the header's labels, and all rows make the table's one row."""
+    if label_width == 0:
+        return False
+    out = Row(name="", location=data[0].location, key="values")
+    mapped: dict[int, str] = {}
+    for row in data:
+        if len(row.cells) != width:
+            return False
+        head = key(" ".join(c.text for c in row.cells[:label_width]))
+        # the columns this row's label names (预算数: the 预算+… columns), matched on the header alone
+        columns = tuple(
+            ColumnDef(c.id, c.label, alts)
+            for c in defn.columns
+            if (alts := tuple(tuple(t for t in alt if t not in head) for alt in c.match if any(t in head for t in alt)))
+        )
+        if not head or not columns:
+            return False
+        row_labels = {pos: lab for pos, lab in labels.items() if pos >= label_width}
+        cmap = map_columns(replace(defn, columns=columns), row_labels, width, None)
+        if len(cmap.positions) < 3:
+            return False
+        for pos, column in cmap.positions.items():
+            mapped[len(mapped)] = column
+            if (value := _value(row.cells[pos])) is not None:
+                out.values[column] = value
+    _set_columns(built.table, defn, ColumnMap(len(mapped), mapped, {}))
+    built.table.rows.append(out)
+    return True
+
+
 def _repeats_total(row: Row, rows: list[Row]) -> bool:
     """An earlier 合计 row with the very same amounts (a differing one is kept for the rules)."""
     amounts = {c: v.amount for c, v in row.values.items()}
@@ -430,6 +471,10 @@ def _code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str
     if len(full) > 1 and all(b.startswith(a) for a, b in zip(full, full[1:])):
         # split columns that print the whole code each (205 | 20505 | 2050508): the longest
         return _remember(full[-1], context), name
+    if len(full) > 1 and codes[0][0] == 0 and len(keys) > 1 and keys[1] and not _PART.match(keys[1]) and not _CODE.match(keys[1]):
+        # code | name | code | name: a second classification printed alongside (部门经济科目 30101
+        # 基本工资 | 政府经济科目 50101 工资奖金津补贴): the first pair is the row's
+        return _remember(codes[0][1], context), _tidy(label_cells[1])
     # split columns: positions 0, 1, 2 hold 类, 款, 项
     parts = {i: k for i, k in codes if i < 3}
     lei = parts.get(0) if parts.get(0) and len(parts[0]) == 3 else None
@@ -462,7 +507,7 @@ def _remember(code: str, context: dict[str, str]) -> str:
 _ITEM_HEADS = ("项目", "项目名称", "收入项目", "支出项目")
 INCOME_ITEMS = {
     "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款", "一般公共预算"],
-    "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款", "政府性基金预算"],
+    "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款", "政府性基金预算", "政府性基金拨款"],
     "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款", "国有资本经营预算"],
     "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款", "预算拨款"],
     "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金", "财政专户拨款"],
@@ -472,19 +517,21 @@ INCOME_ITEMS = {
     "operating": ["经营收入", "事业单位经营服务收入", "事业单位经营收入"],
     "subordinate": ["附属单位上缴收入"],
     "other": ["其他收入", "其它收入"],
-    "total_income": ["本年收入合计", "本年收入", "收入合计", "当年收入小计", "当年收入"],
+    # 西安 heads the items with "一、部门预算" (财政拨款收支总表: "一、财政拨款", the fiscal item)
+    "total_income": ["本年收入合计", "本年收入", "收入合计", "当年收入小计", "当年收入", "部门预算"],
     "use_non_fiscal_balance": ["使用非财政拨款结余", "用事业基金弥补收支差额", "使用非财政拨款结余含专用结余"],
     "opening_balance": ["年初结转和结余", "年初财政拨款结转和结余", "上年结转", "上年结转结余", "上年结转和结余", "上年结余结转", "上年结余", "上年结转资金"],
     "grand_total": ["总计", "收入总计"],
 }
 EXPENDITURE_ITEMS = {
-    "basic": ["基本支出"],
-    "project": ["项目支出"],
+    "basic": ["基本支出", "人员经费和公用经费支出"],  # 西安's names for 基本支出 and 项目支出
+    "project": ["项目支出", "专项业务经费支出"],
     "operating": ["事业单位经营支出", "经营支出"],
     "to_subordinate": ["对附属单位补助支出"],
     "to_higher": ["上缴上级支出"],
     "reserve": ["单位预留机动经费"],
-    "total_expenditure": ["本年支出合计", "本年支出", "支出合计", "当年支出小计", "当年支出"],
+    # "一、部门预算" / "一、财政拨款" heading each 西安 breakdown: all of the year's spending
+    "total_expenditure": ["本年支出合计", "本年支出", "支出合计", "当年支出小计", "当年支出", "部门预算", "财政拨款"],
     "balance_distribution": ["结余分配"],
     "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年", "结转下年资金", "结转下年支出", "年终结转结余"],
     "grand_total": ["总计", "支出总计"],
@@ -563,6 +610,8 @@ def _build_summary(section: Section, defn: TableDef, built: Built) -> None:
 _CARRY_SUFFIX = re.compile(r"(?:结转|结余|和|及)+$")
 _CARRY_KEYS = {"total_income", "total_expenditure", "use_non_fiscal_balance", "opening_balance", "balance_distribution", "closing_balance", "grand_total"}
 _NAME_HEADS = (*_ITEM_HEADS, "功能科目名称", "科目名称", "功能分类科目名称")
+# "支出功能分类科目（按大类）", "部门预算支出经济分类科目（按大类）": a block of names by one classification
+_CLASS_HEAD = re.compile(r"分类科目(?:名称)?(?:按大类|按类)?$")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])")
 
 
@@ -571,7 +620,8 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
     side by side (支出 by 功能分类 and by 支出用途): every block is read as a list of items."""
     width = max(len(_trim(r.cells)) for r in header) if header else 0
     labels = stacked_labels([[c.text for c in r.cells] for r in header], width)
-    names = [i for i in range(width) if key(labels.get(i, "").rsplit("/", 1)[-1]) in _NAME_HEADS]
+    heads = {i: key(labels.get(i, "").rsplit("/", 1)[-1]) for i in range(width)}
+    names = [i for i, k in heads.items() if k in _NAME_HEADS or _CLASS_HEAD.search(k)]
     if len(names) < 2:
         return False
     blocks: list[tuple[str, int, int, dict[int, str]]] = []
@@ -608,7 +658,10 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
             cells = cells[: blocks[0][2]] + rest[:1] + pad + rest[1:]
         pieces: list[tuple[int, Row | None]] = []
         for b, (side, start, end, positions) in enumerate(blocks):
-            pieces.append((b, _summary_row(side, cells[start:end], positions, row.location, state)))
+            piece = _summary_row(side, cells[start:end], positions, row.location, state)
+            if piece is not None and piece.code and "经济分类" in labels[start]:
+                piece.code = None  # "(10)其他支出" by economic class is not function class 229
+            pieces.append((b, piece))
         for n in range(1, len(pieces)):
             (b0, before), (b1, this) = pieces[n - 1], pieces[n]
             if (
@@ -632,8 +685,29 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
                 continue
             placed.append((b, piece))
             last[b] = piece
+    # a later block of a side that prints its own 本年支出合计 is a second breakdown of the same
+    # spending (西安: by 功能分类, 部门经济分类 and 政府经济分类): it follows the side's first
+    # breakdown whole, its totals included, instead of mixing its items and totals in
+    first_of_side: dict[str, int] = {}
+    for b, (side, *_rest) in enumerate(blocks):
+        first_of_side.setdefault(side, b)
+    parallel = {
+        b for b, piece in placed
+        if b < len(blocks) and b != first_of_side[blocks[b][0]] and piece.key == _SIDE_TOTAL[piece.side]
+    }
+
+    # "一、部门预算" heading a block's items (its total printed first) stays on top of them
+    heads = {id(next(piece for pb, piece in placed if pb == b)) for b in range(len(blocks)) if any(pb == b for pb, _ in placed)}
+
+    def order(p: tuple[int, Row]) -> tuple:
+        b, piece = p
+        if b in parallel:
+            return (piece.side != "income", len(blocks) + 1 + b)
+        head = id(piece) in heads and piece.key == _SIDE_TOTAL[piece.side]
+        return (piece.side != "income", len(blocks) if piece.key in _CARRY_KEYS and not head else b)
+
     # the income side, then the expenditure side, block by block, each in printed order
-    placed.sort(key=lambda p: (p[1].side != "income", len(blocks) if p[1].key in _CARRY_KEYS else p[0]))
+    placed.sort(key=order)
     table.rows = [r for _, r in placed]
     return True
 

@@ -29,6 +29,9 @@ _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[：:0-9１-９.、]")
 # the first cell of a performance table for one project or unit
 _PERFORMANCE_ITEM = re.compile(r"^(?:项目(?:支出)?名称|专项(?:资金)?名称|(?:预算)?部门(?:单位)?名称|单位名称)")
 _FIELD_LABEL = re.compile(r"(?:名称|金额|目标|代码|编码)$")
+# "信访业务培训绩效目标表": a project's name + 绩效目标表, a table only when a project's form follows
+_NAMED_TARGET = re.compile(r"^[\u4e00-\u9fff]{2,30}绩效目标表$")
+_TARGET_PROJECT = next(d for d in table_defs() if d.id == "performance.target_project")
 CANDIDATE_TTL = 6  # text lines a title waits for its grid before it is taken for a heading
 NARRATIVE_LENGTH = 60
 _FINAL_BY_NUMBER = {d.number: d for d in table_defs() if d.kind == "final" and d.number}
@@ -64,6 +67,8 @@ def match_title(text: str) -> TableDef | None:
         return None
     best: tuple[str, TableDef] | None = None
     for defn in table_defs():
+        if "三公" in k and "三公" not in defn.title:
+            continue  # "…“三公”经费及会议费、培训费支出决算表" is no 支出决算表
         for alias in defn.aliases:
             if alias in k and (best is None or len(alias) > len(best[0])):
                 best = (alias, defn)
@@ -118,6 +123,7 @@ class _Segmenter:
         self.previous_text: str | None = None  # the last short text line, for wrapped titles
         self.table_label: str | None = None  # a "表N" line waiting for the title below it
         self.repeat = False  # the candidate is a performance table's title printed again
+        self.needs_item = False  # the candidate is a table only if a project's form follows
 
     # -- captions (text lines and one-cell rows) -------------------------------------
 
@@ -134,6 +140,9 @@ class _Segmenter:
         # "公开 01 表：收支预算总表": the title after the number is read as a title
         title = NUMBER.sub("", text).strip(" ：:") if number else text
         defn = match_title(title) if title and not (department or unit) else None
+        named_target = defn is None and bool(title) and not (department or unit) and bool(_NAMED_TARGET.match(key(title)))
+        if named_target:
+            defn = _TARGET_PROJECT
         if number:
             self.numbers.append((number, location))
             if defn is None:
@@ -158,13 +167,16 @@ class _Segmenter:
             self.repeat = key(title) == key(self.current.title)
             self.candidate = (defn, title.strip(), location)
             self.candidate_ttl = CANDIDATE_TTL
+            self.needs_item = named_target
             return True
         self.repeat = False
         if self.candidate is not None and self.candidate[0] is defn and self.candidate[1].startswith("公开"):
             self.candidate = (defn, title.strip(), location)  # the title after its number
+            self.needs_item = named_target
             return True
         self.candidate = (defn, title.strip(), location)
         self.candidate_ttl = CANDIDATE_TTL
+        self.needs_item = named_target
         # a number printed with the title or on the line before it belongs to this table
         self.pending_number = number or self.pending_number
         return True
@@ -185,6 +197,7 @@ class _Segmenter:
                 # a table known only by its number (公开03表) when no title is printed
                 self.candidate = (defn, f"公开{number}表", location)
                 self.candidate_ttl = CANDIDATE_TTL
+                self.needs_item = False
         else:
             self.current.number = number
 
@@ -211,6 +224,8 @@ class _Segmenter:
                 return
             if len(texts) == 1 and self.caption(" ".join(texts), row.location):
                 return
+        if self.candidate is not None and self.needs_item and not _starts_item(texts):
+            self.candidate = None  # "…绩效目标表" over something else than a project's form
         if self.candidate is not None:
             if self.repeat and self.current is not None and not _starts_item(texts):
                 self.candidate = None
