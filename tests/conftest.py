@@ -77,6 +77,9 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def table(disclosure: Disclosure, table_id: str, index: int = 0) -> Table:
+    """A recognized table by id; "id#N" (or index=N) is the N-th table with that id (from 0)."""
+    table_id, _, nth = table_id.partition("#")
+    index = int(nth) if nth else index
     found = disclosure.tables_by_id(table_id)
     assert len(found) > index, f"table {table_id} not recognized in {disclosure.source}"
     return found[index]

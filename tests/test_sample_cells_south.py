@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SHARED, load_disclosure, row, table, value
+from conftest import SHARED, load_disclosure, row, value
 
 RENWU = SHARED / "samples" / "renwu"
 DOCS = {
@@ -390,20 +390,6 @@ CELLS = [
 ]
 
 
-def _cell(doc: str, table_id: str, column: str, locator: str) -> Decimal | None:
-    d = load_disclosure(DOCS[doc])
-    table_id, _, index = table_id.partition("#")
-    if not index:
-        return value(d, table_id, column, locator)
-    # a later table with the same id: the conftest locators address the first one
-    t = table(d, table_id, int(index))
-    kind, _, what = locator.partition(":")
-    found = t.find(code=what) if kind == "code" else next((r for r in t.rows if r.name == what), None)
-    assert found is not None, f"{table_id}#{index}: no row {locator}"
-    cell = found.values.get(column)
-    return None if cell is None else cell.amount
-
-
 @pytest.mark.parametrize(
     "doc, table_id, column, locator, expected",
     CELLS,
@@ -411,7 +397,7 @@ def _cell(doc: str, table_id: str, column: str, locator: str) -> Decimal | None:
 )
 def test_cell(doc, table_id, column, locator, expected):
     want = None if expected is None else Decimal(expected)
-    assert _cell(doc, table_id, column, locator) == want
+    assert value(load_disclosure(DOCS[doc]), table_id, column, locator) == want
 
 
 # -- raw (untyped) tables: a printed cell text is kept in the row's cells ---------------------
@@ -441,12 +427,4 @@ RAW = [
 
 @pytest.mark.parametrize("doc, table_id, locator, text", RAW, ids=[f"{r[0]}-{r[1]}-{r[3]}" for r in RAW])
 def test_raw_cell(doc, table_id, locator, text):
-    d = load_disclosure(DOCS[doc])
-    table_id, _, index = table_id.partition("#")
-    if index:
-        name = locator.partition(":")[2]
-        found = next((r for r in table(d, table_id, int(index)).rows if r.name == name), None)
-        assert found is not None, f"{table_id}#{index}: no row {locator}"
-    else:
-        found = row(d, table_id, locator)
-    assert text in (found.cells or [])
+    assert text in (row(load_disclosure(DOCS[doc]), table_id, locator).cells or [])
