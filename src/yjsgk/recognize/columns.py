@@ -179,3 +179,17 @@ def earlier_year_columns(labels: dict[int, str]) -> frozenset[int]:
         return frozenset()
     latest = max(printed)
     return frozenset(pos for pos, found in years.items() if found and latest not in found)
+
+
+def rename_inclusive_total(cmap: ColumnMap) -> None:
+    """A 三公 table that also lists 会议费/培训费 opens with their common 合计 (not the 三公 total)."""
+    mapped = set(cmap.positions.values())
+    if "three_public" in mapped and mapped & {"meeting", "training"} and "all_total" not in mapped:
+        for pos, column in cmap.positions.items():
+            if column == "total":
+                cmap.positions[pos] = "all_total"
+    elif "three_public" in mapped and "total" not in mapped:
+        # without 会议费/培训费 the 三公 subtotal is the table's total
+        for pos, column in cmap.positions.items():
+            if column == "three_public":
+                cmap.positions[pos] = "total"

@@ -1,0 +1,228 @@
+"""Coded, named and single-row tables: a row per printed row, an amount per mapped column."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..amounts import parse_amount
+from ..definitions import ColumnDef, TableDef
+from ..document import Cell, GridRow
+from ..model import Row
+from ..textnorm import key, norm
+from .built import Built, set_columns
+from .cells import TOTAL_NAMES, cell_value, tidy, trim
+from .codes import CODE, PART, code_and_name
+from .columns import ColumnMap, map_columns, rename_inclusive_total, stacked_labels
+from .header import split_header
+from .segment import Section
+from .transposed import build_transposed, build_transposed_items
+
+# a column of unit or department codes (部门代码, 单位编码, 部门（单位）代码): not classification codes
+_UNIT_CODE_LABEL = re.compile(r"(?:部门|单位)(?:代码|编码)")
+_UNIT_CODE = re.compile(r"^\d{6}$")  # 123008: classification codes have 3, 5 or 7 digits
+_UNIT_CODE_AND_NAME = re.compile(r"^\d{6}\s+(\S.*)$")
+_HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
+_YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年(?:度|预算数?|决算数?)?$")
+_NOTE_HEADS = {"备注", "说明", "项目简介"}
+
+
+def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
+    table = built.table
+    header, data = split_header(section)
+    if not data:
+        set_columns(table, defn, ColumnMap(0, {}, {}))
+        return
+    width = max(len(r.cells) for r in data)
+    header_texts = [[c.text for c in r.cells] for r in header]
+    labels = stacked_labels(header_texts, width)
+    label_width = _label_width(data, width)
+    # a trailing 备注 column is no amount column (it would make the standard-order fallback misfire)
+    notes = 0
+    while width - notes - 1 > label_width and key(labels.get(width - notes - 1, "").rsplit("/", 1)[-1]) in _NOTE_HEADS:
+        notes += 1
+    cmap = map_columns(defn, labels, width, width - label_width - notes)
+    if defn.layout == "named" and build_transposed(defn, built, header, data, labels, cmap, width, label_width):
+        return
+    if not cmap.positions and build_transposed_items(defn, data, built):
+        return
+    if not cmap.positions and defn.layout == "single" and _build_single_by_rows(defn, data, labels, width, label_width, built):
+        return
+    if not cmap.positions and width - label_width == 1 and label_width:
+        # one amount column ("预算", "预算数"): it is the table's amount, i.e. its first column
+        cmap.positions = {width - 1: defn.columns[0].id}
+    if not cmap.positions:
+        built.problems.append(
+            ("recognize.columns", f"{defn.title}：无法从表头确定金额列，本表未做核对", table.location)
+        )
+        set_columns(table, defn, cmap)
+        return
+    if cmap.positional:
+        built.problems.append(
+            ("recognize.columns", f"{defn.title}：表头无法逐列识别，已按标准列顺序读取", table.location)
+        )
+    rename_inclusive_total(cmap)
+    set_columns(table, defn, cmap)
+    table.unmapped_columns = _unmapped_amount_columns(cmap, labels, data, width)
+    if table.unmapped_columns and defn.identities:
+        built.problems.append(
+            (
+                "recognize.columns",
+                f"{defn.title}：表头“{'、'.join(table.unmapped_columns)}”不是标准列，行内合计未核对",
+                table.location,
+            )
+        )
+    unit_code_at = {pos for pos, lab in labels.items() if pos < cmap.first_value and _UNIT_CODE_LABEL.search(key(lab))}
+    context: dict[str, str] = {}
+    years: dict[int, int] = {}  # id(row) → the year its label cell states
+    heads: dict[int, str] = {}  # id(row) → its first label cell (a unit), when it has more
+    previous_page = None
+    for row in data:
+        first_on_page = row.location.page is not None and row.location.page != previous_page
+        previous_page = row.location.page
+        cells = row.cells
+        if len(cells) > width:
+            cells = trim(cells)
+        offset = width - len(cells) if len(cells) < width else 0
+        # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
+        label_cells = [
+            "" if i + offset in unit_code_at else _unit_name(c.text)
+            for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
+            if not (i + offset in cmap.earlier or label_width and i + offset >= label_width and parse_amount(c.text) is not None)
+        ]
+        if defn.layout == "single":
+            label_cells = []
+        code, name = code_and_name(label_cells, context) if defn.codes else (None, tidy(" ".join(t for t in label_cells if t.strip())))
+        out = Row(name=name, location=row.location, code=code)
+        if code is None:
+            # PDF grids may merge the 类/款/项 header cells into the 合计 row: "类 款 项 合计"
+            name_key = _HEADER_DEBRIS.sub("", key(name))
+            if name_key in TOTAL_NAMES or not name_key and defn.layout != "single" and _first_total(cells):
+                out.key = "total"
+                out.name = "合计" if name_key in TOTAL_NAMES else name or "合计"
+            elif defn.layout == "single":
+                out.key = "values"
+        for pos, column in cmap.positions.items():
+            index = pos - offset
+            if 0 <= index < len(cells):
+                value = cell_value(cells[index])
+                if value is not None:
+                    out.values[column] = value
+        if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
+            continue  # the 合计 row reprinted at the top of a continuation page
+        if out.values or out.code or out.name:
+            table.rows.append(out)
+            if code is None and (year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)):
+                years[id(out)] = int(year)
+            heads[id(out)] = tidy(label_cells[0]) if len(label_cells) > 1 else ""
+    if len(set(years.values())) > 1:
+        # rows by year (2025年 / 2026年 / 增减变化) under each unit: the latest year's row is the
+        # unit's; the others are kept apart as last year's figures and the change, not mixed
+        # with them. The unit's merged cell prints on its first row only: its name is carried down.
+        latest = max(years.values())
+        unit = ""
+        for r in table.rows:
+            if heads.get(id(r)):
+                unit = heads[id(r)]
+            elif unit and r.key is None and r.code is None:
+                r.name = f"{unit} {r.name}"
+            if r.key is None and years.get(id(r), latest) < latest:
+                r.key = "previous_year"
+            elif r.key is None and id(r) not in years and "增减" in key(r.name):
+                r.key = "change"
+    codes = [r.code for r in table.rows if r.code]
+    if len(codes) != len(set(codes)):
+        repeated = sorted({c for c in codes if codes.count(c) > 1})
+        table.repeated_codes = repeated
+        built.problems.append(
+            (
+                "recognize.repeated_codes",
+                f"{defn.title}中科目 {'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''} 出现多次（可能按单位分列），"
+                "未核对合计与科目层级",
+                table.location,
+            )
+        )
+
+
+def _build_single_by_rows(
+    defn: TableDef, data: list[GridRow], labels: dict[int, str], width: int, label_width: int, built: Built
+) -> bool:
+    """A one-row table whose 预算数 and 决算数 are printed as rows under one header (西安 公开09表):
+    each row's label heads the header's labels, and all rows make the table's one row."""
+    if label_width == 0:
+        return False
+    out = Row(name="", location=data[0].location, key="values")
+    mapped: dict[int, str] = {}
+    for row in data:
+        if len(row.cells) != width:
+            return False
+        head = key(" ".join(c.text for c in row.cells[:label_width]))
+        # the columns this row's label names (预算数: the 预算+… columns), matched on the header alone
+        columns = tuple(
+            ColumnDef(c.id, c.label, alts)
+            for c in defn.columns
+            if (alts := tuple(tuple(t for t in alt if t not in head) for alt in c.match if any(t in head for t in alt)))
+        )
+        if not head or not columns:
+            return False
+        row_labels = {pos: lab for pos, lab in labels.items() if pos >= label_width}
+        cmap = map_columns(replace(defn, columns=columns), row_labels, width, None)
+        if len(cmap.positions) < 3:
+            return False
+        for pos, column in cmap.positions.items():
+            mapped[len(mapped)] = column
+            if (value := cell_value(row.cells[pos])) is not None:
+                out.values[column] = value
+    set_columns(built.table, defn, ColumnMap(len(mapped), mapped, {}))
+    built.table.rows.append(out)
+    return True
+
+
+def _repeats_total(row: Row, rows: list[Row]) -> bool:
+    """An earlier 合计 row with the very same amounts (a differing one is kept for the rules)."""
+    amounts = {c: v.amount for c, v in row.values.items()}
+    return any(r.key == "total" and {c: v.amount for c, v in r.values.items()} == amounts for r in rows)
+
+
+def _unit_name(text: str) -> str:
+    """A label cell without a leading unit code ("123008 苏州市…" → "苏州市…")."""
+    if _UNIT_CODE.match(norm(text)):
+        return ""
+    m = _UNIT_CODE_AND_NAME.match(text.strip())
+    return m.group(1) if m else text
+
+
+def _unmapped_amount_columns(cmap: ColumnMap, labels: dict[int, str], data: list[GridRow], width: int) -> list[str]:
+    """Labels of value-side columns that carry amounts but match no canonical column."""
+    out = []
+    for pos in range(cmap.first_value, width):
+        if pos in cmap.positions or pos in cmap.earlier:
+            continue
+        has_amount = False
+        for row in data:
+            offset = width - len(row.cells) if len(row.cells) < width else 0
+            index = pos - offset
+            if 0 <= index < len(row.cells) and parse_amount(row.cells[index].text) is not None:
+                has_amount = True
+                break
+        if has_amount:
+            out.append(labels.get(pos, f"第{pos + 1}列").replace("\n", ""))
+    return out
+
+
+def _first_total(cells: list[Cell]) -> bool:
+    return bool(cells) and key(cells[0].text) in TOTAL_NAMES
+
+
+def _label_width(data: list[GridRow], width: int) -> int:
+    """How many leading cells of a full-width data row are codes and names (the fewest seen)."""
+
+    def leading(row: GridRow) -> int:
+        for n, cell in enumerate(row.cells[:width]):
+            k = norm(cell.text)  # not key(): "3.00" would read as the code 300
+            if parse_amount(cell.text) is not None and not CODE.match(k) and not PART.match(k):
+                return n
+        return min(len(row.cells), width)
+
+    full = [r for r in data if width in (len(r.cells), len(trim(r.cells)))]
+    return min((n for n in map(leading, full) if n), default=0)
