@@ -170,3 +170,23 @@ def test_number_wrapped_inside_its_pdf_cell_is_joined():
     # two numbers, each complete, stay two lines
     two = [_Line("1,234.56", 0.0, (6.0, 0.0, 51.0, 10.0)), _Line("7,890.12", 12.0, (6.0, 12.0, 51.0, 22.0))]
     assert _cell_text(two, cell) == "1,234.56\n7,890.12"
+
+
+def test_columns_the_header_names_otherwise_are_not_filled_in_standard_order():
+    # 深圳 表3 p.27: nine value columns as many as 支出总表 defines, but the last three are
+    # 2026年政府采购项目 columns — they stay unmapped rather than become 预留机动经费/人员/公用
+    from yjsgk.definitions import table_def
+    from yjsgk.recognize.columns import map_columns
+
+    defn = table_def("budget.expenditure")
+    labels = dict(enumerate(
+        ["科目编码", "科目名称", "支出总计", "基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出",
+         "2026年政府采购项目/小计", "2026年政府采购项目/其中：预留给中小企业", "2026年政府采购项目/其中：预留给小型、微型企业"]
+    ))
+    cmap = map_columns(defn, labels, 11, 9)
+    assert sorted(cmap.positions.items()) == [
+        (2, "total"), (3, "basic"), (4, "project"), (5, "operating"), (6, "to_subordinate"), (7, "to_higher")
+    ]
+    # 泉州 p.15: 小计 heads the first value column of a table whose other columns are named
+    labels = dict(enumerate(["科目编码", "科目名称", "小计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"]))
+    assert map_columns(defn, labels, 8, 6).positions[2] == "total"

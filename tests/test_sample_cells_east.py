@@ -148,6 +148,7 @@ CELLS = [
     ("jiangsu", "budget.expenditure", "name:", "total", "21955.35"),
     ("jiangsu", "budget.expenditure", "name:", "basic", "13994.31"),
     ("jiangsu", "budget.expenditure", "name:", "project", "5573.00"),
+    ("jiangsu", "budget.expenditure", "name:", "reserve", "2388.04"),  # 单位预留机动经费
     # 04 财政拨款收支预算总表 (page 15): one 金额 column per side
     ("jiangsu", "budget.fiscal_summary", "income:fiscal_general_budget", "amount", "21940.96"),
     ("jiangsu", "budget.fiscal_summary", "income:fiscal_gov_fund", "amount", None),

@@ -155,15 +155,28 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
         taken.add(col_id)
     expected = len(defn.columns)
     if value_width == expected and len(positions) < expected:
-        start = width - expected
-        return ColumnMap(
-            width,
-            {start + i: c.id for i, c in enumerate(defn.columns)},
-            labels,
-            positional=len(positions) < expected // 2,
-            earlier=earlier,
-        )
+        # as many value columns as the table defines: the columns the header leaves unnamed
+        # (blank, 小计) take the columns left over in the standard order — never a column
+        # whose header names something else (政府采购项目 beside 上缴上级支出)
+        open_positions = [pos for pos in range(width - expected, width) if pos not in positions]
+        unused = [c.id for c in defn.columns if c.id not in taken]
+        # (a header that names none of them at all is read in the standard order, and reported)
+        if len(open_positions) == len(unused) and (not positions or all(_generic(labels.get(pos, "")) for pos in open_positions)):
+            positional = len(positions) < expected // 2
+            positions.update(zip(open_positions, unused))
+            return ColumnMap(width, positions, labels, positional=positional, earlier=earlier)
+    first = width - (value_width or 0)
+    if defn.layout == "coded" and positions and first not in positions and "total" not in taken and _generic(labels.get(first, "")):
+        # 小计 heading the first value column of a coded table whose other columns are named
+        positions[first] = "total"
     return ColumnMap(width, positions, labels, earlier=earlier)
+
+
+_GENERIC = {"", "小计", "合计", "总计", "金额", "预算数", "合计数", "本年预算", "预算"}
+
+
+def _generic(label: str) -> bool:
+    return key(label.rsplit("/", 1)[-1]) in _GENERIC
 
 
 def earlier_year_columns(labels: dict[int, str]) -> frozenset[int]:
