@@ -28,3 +28,12 @@ def test_fiscal_totals_are_all_funds():
     assert ("fiscal.grand_total", "budget.fiscal_summary", Decimal("372917.67")) in linked
     assert ("fiscal.expenditure", "budget.fiscal_expenditure", Decimal("372917.67")) in linked
     assert not [f for f in check(d, select=["narrative."]) if f.severity == "error"]
+
+
+def test_heading_broken_over_two_lines_is_one_title():
+    # 湖州 p.7: “（三）关于湖州市交通运输局 2026 年支出预算情况说” / “明” — the “明” completes the
+    # heading; it is not the start of the paragraph below (“明湖州市交通运输局 2026 年支出预算…”)
+    d = load_disclosure(SHARED / "samples/renwu/079_湖州/2026年湖州市交通运输局部门预算.pdf")
+    spent = next(c for c in d.claims if c.location.page == 7 and c.value == Decimal("201286.11"))
+    assert spent.section.endswith("（三）关于湖州市交通运输局 2026 年支出预算情况说明")
+    assert spent.sentence.startswith("湖州市交通运输局")

@@ -126,6 +126,18 @@ def _title(rest: str) -> str:
 
 
 RUNNING_PAGES = 3
+_HEADING_END = re.compile(r"(?:说明|情况|概况|解释|分析|报告|预算表|决算表)$")
+
+
+def _title_tail(title: str, line: str) -> bool:
+    """A short line that completes the heading above it into a heading's usual ending."""
+    return (
+        len(line) <= 12
+        and not _HEADING_END.search(title)
+        and bool(_HEADING_END.search(title + line))
+        and not re.search(r"[\d。：:；;，,]", line)
+        and heading_marker(line) is None
+    )
 
 
 def running_lines(document: Document) -> frozenset[str]:
@@ -158,6 +170,7 @@ def split_sections(document: Document) -> Narrative:
         return section
 
     running = running_lines(document)
+    heading: Section | None = None  # the section whose title line was just read
     for block in document.blocks:
         if isinstance(block, Grid):
             current = None
@@ -167,6 +180,11 @@ def split_sections(document: Document) -> Narrative:
         line = _BULLET.sub("", block.text).strip().replace("\u3000", " ").strip()
         if not line:
             continue
+        if heading is not None and _title_tail(heading.title, line):
+            heading.title += line  # “（三）关于…支出预算情况说” / “明”: a title broken over two lines
+            heading = None
+            continue
+        heading = None
         found = heading_marker(line)
         if found is None and _REPORT.search(line) and len(line) < 60 and "。" not in line:
             found = (REPORT_RANK, "", line)
@@ -177,6 +195,7 @@ def split_sections(document: Document) -> Narrative:
             body = rest.strip()
             if len(body) <= TITLE_ONLY and not re.search(r"[。：:；;]", body) and not _STATES_NUMBER.search(body):
                 current = None  # a title line
+                heading = section
                 continue
             current = Paragraph(len(paragraphs), section, heading=True)
             current.append(body, block.location)
