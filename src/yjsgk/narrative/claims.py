@@ -446,12 +446,20 @@ class _Context:
     def _bare(self, label: str, amount: bool = False) -> str | None:
         """收入预算 / 支出预算 name the totals on their own; a bare 收入 or 支出 only says what
         changed (收入较去年减少 …), never which table cell an amount is (支出 10,000 万元)."""
-        words = _BARE_STRIP.sub("", label)
+        words = _BARE_STRIP.sub("", self._without_department(label))
         if (words, self.scope) in BARE_IN_SCOPE:
             return BARE_IN_SCOPE[(words, self.scope)]
         if words in BARE and not (amount and words in ("收入", "支出")):
             return BARE[words]
         return None
+
+    def _without_department(self, label: str) -> str:
+        """“湖州市交通运输局2026年收入预算”: the document's own department names nobody else."""
+        name = key(self.ex.disclosure.department or "")
+        for form in (name, name.removesuffix("本级")):
+            if len(form) >= 4 and label.startswith(form):
+                return label[len(form) :]
+        return label
 
     # -- numbers -----------------------------------------------------------------------
 
