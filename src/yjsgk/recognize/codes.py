@@ -16,6 +16,8 @@ _CODE_AND_NAME = re.compile(r"^(?:(\d{3}(?:\d{2}){0,2})\s+|[\[【［]\s*(\d{3}(?
 def code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str | None, str]:
     """Join split 类/款/项 columns (`201 | 03 | 01` → 2010301) and find the name."""
     keys = [norm(t) for t in label_cells]
+    if len(keys) > 1 and CODE.match(keys[0]) and len(keys[0]) == 3 and len(keys[1]) == 1 and keys[1].isdigit():
+        keys[1] = "0" + keys[1]  # "301 | 2": the 款 02 printed without its leading zero
     name_parts = [tidy(t) for t, k in zip(label_cells, keys) if k and not CODE.match(k) and not PART.match(k)]
     name = " ".join(name_parts)
     codes = [(i, k) for i, k in enumerate(keys) if k and (CODE.match(k) or PART.match(k))]

@@ -110,6 +110,12 @@ def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                     out.values[column] = value
         if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
             continue  # the 合计 row reprinted at the top of a continuation page
+        if (
+            first_on_page and not out.values and out.code is None and out.key is None and out.name
+            and table.rows and (last := table.rows[-1]).values and last.code is None and last.key is None
+        ):
+            last.name += out.name  # a name broken over the page: "杭州市综合交通运输研究" / "中心"
+            continue
         if out.values or out.code or out.name:
             table.rows.append(out)
             if code is None and (year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)):
@@ -220,6 +226,8 @@ def _label_width(data: list[GridRow], width: int) -> int:
     def leading(row: GridRow) -> int:
         for n, cell in enumerate(row.cells[:width]):
             k = norm(cell.text)  # not key(): "3.00" would read as the code 300
+            if n == 1 and k.isdigit() and len(k) == 1 and CODE.match(norm(row.cells[0].text)):
+                continue  # "301 | 2 | 津贴补贴": a 款 printed without its leading zero
             if parse_amount(cell.text) is not None and not CODE.match(k) and not PART.match(k):
                 return n
         return min(len(row.cells), width)

@@ -43,7 +43,8 @@ def is_index_row(texts: list[str]) -> bool:
     if cells[0] == "栏次":
         return True
     numbers = [c for c in cells if _INDEX_RUN.match(c)]
-    if len(numbers) < 2 or len(numbers) < len(cells) - 2:
+    marked = any(t.strip() and not t.strip().strip("*") for t in texts)  # "** | 1": one value column
+    if len(numbers) < (1 if marked and len(numbers) == len(cells) else 2) or len(numbers) < len(cells) - 2:
         return False
     values = [int(n) for n in numbers]
     return values == list(range(values[0], values[0] + len(values))) and values[0] in (0, 1)
