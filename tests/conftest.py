@@ -107,3 +107,11 @@ def value(disclosure: Disclosure, table_id: str, column: str, locator: str) -> D
     """The amount of a cell, None when the cell is printed blank (the row must exist)."""
     cell = row(disclosure, table_id, locator).values.get(column)
     return None if cell is None else cell.amount
+
+
+def assert_printed(got: Decimal | None, expected: str | None) -> None:
+    """A cell's value against what the page prints: None for a blank cell (never zero)."""
+    if expected is None:
+        assert got is None, "a blank cell must have no value (not zero)"
+    else:
+        assert got == Decimal(expected)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import row, table, value
+from conftest import assert_printed, row, table, value
 
 from yjsgk.model import Table
 
@@ -450,11 +450,7 @@ CELLS = [
     ids=[f"{n}-{t.split('.', 1)[1]}-{loc}-{col}" for n, t, loc, col, _ in CELLS],
 )
 def test_cell(seed, name, table_id, locator, column, expected):
-    got = value(seed(name), table_id, column, locator)
-    if expected is None:
-        assert got is None, "a blank cell must have no value (not zero)"
-    else:
-        assert got == Decimal(expected)
+    assert_printed(value(seed(name), table_id, column, locator), expected)
 
 
 # -- coded rows: first, last and how many ---------------------------------------------------
