@@ -258,6 +258,9 @@ CELLS = [
     ("guangzhou", "budget.income", "total", "key:total", "16410.71"),
     ("guangzhou", "budget.income", "business", "key:total", "0.00"),
     ("guangzhou", "budget.income", "other", "key:total", "0.00"),
+    # 财政专户拨款收入 printed by its two parts only: 教育收费 | 其他专户收入拨款 (p.7)
+    ("guangzhou", "budget.income", "special_account_tuition", "key:total", "0.00"),
+    ("guangzhou", "budget.income", "special_account_other", "key:total", "0.00"),
     ("guangzhou", "budget.income", "total", "name:广州市人民政府办公厅", "14554.26"),
     ("guangzhou", "budget.income", "total", "name:广州地区公文交换站（广州市人民政府公报编辑部）", "896.54"),
     # 表3 本年支出总体情况表, PDF pp.8–9
