@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..amounts import parse_amount
 from ..definitions import TableDef, table_defs
@@ -61,6 +62,7 @@ class Segmentation:
     orphans: list[GridRow]  # rows with amounts under no recognized title
 
 
+@lru_cache(maxsize=4096)  # called for every text line and one-cell row: titles repeat per page
 def match_title(text: str) -> TableDef | None:
     k = key(text)
     if not k or len(k) > 60:
