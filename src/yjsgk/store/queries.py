@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
+from ..labels import DOCUMENT_LABELS, FINDING_FIELD_LABELS
 from .db import Store
 from .models import Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
 from .types import printed, tidy
@@ -252,23 +253,7 @@ def _in_wan(amount: Decimal | None, unit: str | None) -> Decimal | None:
 
 
 DOC_COLUMNS = ["document_id", "department", "region", "level", "year", "family", "kind", "version", "unit"]
-DOC_LABELS = {
-    "document_id": "文件编号",
-    "department": "部门",
-    "region": "地区",
-    "level": "层级",
-    "year": "年度",
-    "family": "类别",
-    "kind": "文件类型",
-    "version": "版本",
-    "unit": "原单位",
-    "source": "来源",
-    "content_hash": "内容哈希",
-    "errors": "错误",
-    "warnings": "警告",
-    "notices": "提示",
-    "ingested_at": "入库时间",
-}
+DOC_LABELS = {**DOCUMENT_LABELS, "unit": "原单位"}  # the unit the document printed its amounts in
 
 
 def _doc_row(doc: Document, dept: Department | None) -> dict:
@@ -526,22 +511,7 @@ FINDING_COLUMNS = [
     "page",
     "fingerprint",
 ]
-FINDING_LABELS = {
-    **DOC_LABELS,
-    "rule": "规则",
-    "severity": "严重程度",
-    "table": "表",
-    "row": "行",
-    "column": "列",
-    "expected": "应为",
-    "found": "实为",
-    "difference": "差额",
-    "message": "说明",
-    "line": "行号",
-    "page": "页码",
-    "fingerprint": "指纹",
-    "count": "数量",
-}
+FINDING_LABELS = {**DOC_LABELS, **FINDING_FIELD_LABELS}
 
 
 def _finding_where(rules: Iterable[str], severities: Iterable[str]) -> list:
