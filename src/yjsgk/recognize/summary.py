@@ -14,10 +14,9 @@ from .cells import trim
 from .columns import ColumnMap, map_columns, stacked_labels
 from .header import split_header
 from .segment import Section
-from .summary_items import SIDE_TOTAL, summary_row
+from .summary_items import SIDE_TOTAL, TOTALS_AND_CARRY_OVER, summary_row
 
 _ITEM_HEADS = ("项目", "项目名称", "收入项目", "支出项目")
-_CARRY_KEYS = {"total_income", "total_expenditure", "use_non_fiscal_balance", "opening_balance", "balance_distribution", "closing_balance", "grand_total"}
 _NAME_HEADS = (*_ITEM_HEADS, "功能科目名称", "科目名称", "功能分类科目名称")
 # "支出功能分类科目（按大类）", "部门预算支出经济分类科目（按大类）": a block of names by one classification
 _CLASS_HEAD = re.compile(r"分类科目(?:名称)?(?:按大类|按类)?$")
@@ -171,7 +170,7 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
         if b in parallel:
             return (piece.side != "income", len(blocks) + 1 + b)
         head = id(piece) in heads and piece.key == SIDE_TOTAL[piece.side]
-        return (piece.side != "income", len(blocks) if piece.key in _CARRY_KEYS and not head else b)
+        return (piece.side != "income", len(blocks) if piece.key in TOTALS_AND_CARRY_OVER and not head else b)
 
     # the income side, then the expenditure side, block by block, each in printed order
     placed.sort(key=order)

@@ -43,6 +43,11 @@ EXPENDITURE_ITEMS = {
 }
 SIDE_TOTAL = {"income": "total_income", "expenditure": "total_expenditure"}
 _BARE_TOTALS = {"合计", "收入合计", "支出合计"}
+# the totals and the carry-over lines printed after the items (what a 本年合计 does not sum)
+TOTALS_AND_CARRY_OVER = frozenset({
+    "total_income", "total_expenditure", "use_non_fiscal_balance", "opening_balance",
+    "balance_distribution", "closing_balance", "grand_total",
+})
 FUND_KEYS = {"fiscal_general_budget": "general_budget", "fiscal_gov_fund": "gov_fund", "fiscal_state_capital": "state_capital"}
 
 

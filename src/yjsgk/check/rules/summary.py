@@ -6,17 +6,16 @@ import re
 from collections.abc import Iterator
 
 from ...model import Disclosure, Row, Table
+from ...recognize import summary_items
 from ...textnorm import strip_ordinal
 from ..compare import Term, compare, describe_terms
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
 
 SUMMARY_TABLES = ("final.summary", "final.fiscal_summary", "budget.summary", "budget.fiscal_summary")
-INCOME_ITEMS = (
-    "fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital", "fiscal",
-    "special_account_business", "unit_funds", "higher_subsidy", "business", "operating", "subordinate", "other",
-)
-EXPENDITURE_ITEMS = ("basic", "project", "operating", "to_subordinate", "to_higher", "reserve")
+# the items a side's 本年合计 sums: every item the recognizer names but the totals and carry-over
+INCOME_ITEMS = tuple(k for k in summary_items.INCOME_ITEMS if k not in summary_items.TOTALS_AND_CARRY_OVER)
+EXPENDITURE_ITEMS = tuple(k for k in summary_items.EXPENDITURE_ITEMS if k not in summary_items.TOTALS_AND_CARRY_OVER)
 FUNDS = ("general_budget", "gov_fund", "state_capital")
 
 
