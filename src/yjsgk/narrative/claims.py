@@ -160,6 +160,9 @@ class Extractor:
         self.sentence_no = 0
         self.item_resolver = item_resolver
         self._section_subjects: dict[int, tuple[str | None, str]] = {}
+        # the department as the narrative may name it before a subject (with or without 本级)
+        name = key(disclosure.department or "")
+        self.department_forms = tuple(f for f in dict.fromkeys((name, name.removesuffix("本级"))) if len(f) >= 4)
 
     # -- driving -------------------------------------------------------------------------
 
@@ -455,9 +458,8 @@ class _Context:
 
     def _without_department(self, label: str) -> str:
         """“湖州市交通运输局2026年收入预算”: the document's own department names nobody else."""
-        name = key(self.ex.disclosure.department or "")
-        for form in (name, name.removesuffix("本级")):
-            if len(form) >= 4 and label.startswith(form):
+        for form in self.ex.department_forms:
+            if label.startswith(form):
                 return label[len(form) :]
         return label
 
