@@ -1,6 +1,6 @@
 """Benchmark (not a test): read, recognize and check the text seeds; where the time goes.
 
-    .venv/bin/python bench/text_bench.py [--repeat 20]
+.venv/bin/python bench/text_bench.py [--repeat 20]
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def main() -> None:
         cli = [sys.executable, "-m", "yjsgk", "check", str(path)]
         _, t_cli = timed(lambda: subprocess.run(cli, capture_output=True), max(3, args.repeat // 4))
         lines = path.read_text(encoding="utf-8").count("\n")
-        print(f"{path.name:<28} {lines:>6} {t_read * 1e3:>8.2f} {t_recognize * 1e3:>13.2f} {t_check * 1e3:>9.2f} {t_cli:>11.3f}")
+        print(
+            f"{path.name:<28} {lines:>6} {t_read * 1e3:>8.2f} {t_recognize * 1e3:>13.2f} {t_check * 1e3:>9.2f} {t_cli:>11.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
-from decimal import Decimal
 
 from yjsgk.model import Disclosure, Row, Table
 from yjsgk.pipeline import recognize_path

@@ -9,7 +9,6 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, SEED_FILES
 from conftest import run_cli as run
-
 from yjsgk.baseline import apply_baseline, read_baseline, write_baseline
 from yjsgk.check import RULES, check
 from yjsgk.check.findings import SEVERITIES
@@ -33,7 +32,9 @@ def test_every_rule_is_documented(rule_id):
 def test_rules_lists_every_rule():
     listing = run("rules").stdout.splitlines()
     assert sorted(line.split()[0] for line in listing) == sorted(RULES)
-    assert any(line.startswith("sum.hierarchy") and "error" in line and "类、款等于下级科目之和" in line for line in listing)
+    assert any(
+        line.startswith("sum.hierarchy") and "error" in line and "类、款等于下级科目之和" in line for line in listing
+    )
 
 
 def test_rules_explains_one_rule():
@@ -76,7 +77,11 @@ def test_rounding_policy():
     disclosure = load(SAMPLE)[0]
     default = [f for f in check(disclosure) if f.rule == "sum.hierarchy" and f.table == "final.general_budget_basic"]
     assert [(f.severity, f.difference) for f in default] == [("notice", Decimal("-0.01"))]
-    strict = [f for f in check(disclosure, rounding_multiplier=Decimal(0)) if f.rule == "sum.hierarchy" and f.table == "final.general_budget_basic"]
+    strict = [
+        f
+        for f in check(disclosure, rounding_multiplier=Decimal(0))
+        if f.rule == "sum.hierarchy" and f.table == "final.general_budget_basic"
+    ]
     assert [(f.severity, f.difference) for f in strict] == [("error", Decimal("-0.01"))]
     assert parse_config({"rounding": {"policy": "strict"}}).rounding_multiplier == 0
     assert parse_config({"rounding": {"policy": "scaled", "factor": 2}}).rounding_multiplier == 2

@@ -39,7 +39,10 @@ def test_check_json_shape():
     assert payload["schema"] == 1 and payload["unreadable"] == []
     [doc] = payload["documents"]
     assert (doc["department"], doc["year"], doc["unit"], doc["kind"]) == (
-        "株洲市石峰区行政审批服务局", 2020, "万元", "final_with_performance",
+        "株洲市石峰区行政审批服务局",
+        2020,
+        "万元",
+        "final_with_performance",
     )
     errors = [f for f in doc["findings"] if f["severity"] == "error"]
     assert doc["summary"]["error"] == len(errors) == 2
@@ -83,8 +86,20 @@ def test_select_and_ignore():
     assert rules == {"format.number"}
     assert only_format.returncode == 0  # warnings only
     ignored = run(
-        "check", "--format", "json", "--select", "sum.", "--select", "identity.", "--select", "format.",
-        "--ignore", "identity.", "--ignore", "sum.", str(SEED_FILES["002"]),
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "sum.",
+        "--select",
+        "identity.",
+        "--select",
+        "format.",
+        "--ignore",
+        "identity.",
+        "--ignore",
+        "sum.",
+        str(SEED_FILES["002"]),
     )
     rules = {f["rule"] for f in json.loads(ignored.stdout)["documents"][0]["findings"]}
     assert rules == {"format.number"}
@@ -162,7 +177,10 @@ def test_progress_bar_on_a_terminal_for_a_folder():
     master, slave = pty.openpty()
     result = subprocess.run(
         [sys.executable, "-m", "yjsgk", "check", "--format", "json", str(SEED_FILES["000"].parent)],
-        stdout=subprocess.PIPE, stderr=slave, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}, timeout=60,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        timeout=60,
     )
     os.close(slave)
     shown = os.read(master, 65536).decode("utf-8", "replace")

@@ -75,19 +75,33 @@ def test_without_a_profile_the_compliance_rules_stay_off(name):
 
 # the failing case of every compliance rule (the parent rule also in test_dictionary.py)
 FAILING_CASES = {
-    "complete.table": ["test_missing_table_by_year", "test_the_2019_set_has_no_09", "test_no_table_at_all_is_one_finding"],
+    "complete.table": [
+        "test_missing_table_by_year",
+        "test_the_2019_set_has_no_09",
+        "test_no_table_at_all_is_one_finding",
+    ],
     "complete.numbering": ["test_wrong_table_number"],
     "complete.empty-note": ["test_empty_table_without_a_reason", "test_a_general_note_covers_every_empty_table"],
-    "complete.section": ["test_missing_section", "test_general_expenditure_must_name_meetings_and_training",
-                         "test_state_capital_section_only_when_there_is_data", "test_seed_000_has_no_narrative"],
+    "complete.section": [
+        "test_missing_section",
+        "test_general_expenditure_must_name_meetings_and_training",
+        "test_state_capital_section_only_when_there_is_data",
+        "test_seed_000_has_no_narrative",
+    ],
     "complete.glossary": ["test_glossary_term_missing", "test_glossary_missing"],
     "complete.detail": ["test_general_budget_not_detailed_to_xiang", "test_basic_expenditure_not_detailed_to_kuan"],
-    "complete.placeholder": ["test_template_phrase_left_in", "test_ellipsis_placeholder_but_not_contents_leaders",
-                             "test_seed_003_placeholder_message"],
+    "complete.placeholder": [
+        "test_template_phrase_left_in",
+        "test_ellipsis_placeholder_but_not_contents_leaders",
+        "test_seed_003_placeholder_message",
+    ],
     "complete.year-unit": ["test_last_years_title_left_in", "test_table_without_unit"],
     "complete.contents-order": ["test_contents_out_of_order", "test_missing_table_by_year"],
-    "complete.budget-variance": ["test_item_left_out_of_the_detail", "test_difference_without_a_reason",
-                                 "test_seed_002_unexplained_item"],
+    "complete.budget-variance": [
+        "test_item_left_out_of_the_detail",
+        "test_difference_without_a_reason",
+        "test_seed_002_unexplained_item",
+    ],
     "code.unknown": ["test_unknown_code", "test_code_outside_its_years"],
     "code.name": ["test_former_name_of_a_renamed_code", "test_seed_004_official_names"],
     "code.parent": ["test_code_under_the_wrong_parent"],
@@ -141,7 +155,9 @@ def test_seed_findings_are_exactly_the_verified_ones(name):
 
 def test_seed_000_has_no_narrative():
     section, glossary = seed_compliance("000")
-    assert section.message.startswith("部门决算情况说明不完整：湖南省规定的 16 个部分一个也未找到（收入支出决算总体情况说明、")
+    assert section.message.startswith(
+        "部门决算情况说明不完整：湖南省规定的 16 个部分一个也未找到（收入支出决算总体情况说明、"
+    )
     # the annex title “2019年度部门整体支出绩效评价报告” (line 2229) is not the 绩效 part of a 情况说明
     assert section.message.endswith("国有资产占用情况说明、预算绩效情况说明）。")
     assert glossary.message == "未找到名词解释部分。"
@@ -185,7 +201,10 @@ def test_missing_table_by_year(tmp_path):
     path = variant(tmp_path, "004", drop=[(261, 275)])
     findings = run(path)
     (table,) = only(findings, "complete.table")
-    assert table.message == "未找到国有资本经营预算财政拨款支出决算表（公开09表）：湖南省规定 2021 年度部门决算应公开此表。"
+    assert (
+        table.message
+        == "未找到国有资本经营预算财政拨款支出决算表（公开09表）：湖南省规定 2021 年度部门决算应公开此表。"
+    )
     assert table.table == "final.state_capital"
     # its contents still lists the table (line 24)
     (listed,) = only(findings, "complete.contents-order")
@@ -207,7 +226,9 @@ def test_no_table_at_all_is_one_finding(tmp_path):
     # 003's 预算说明 without the tables that follow it (lines 138–705)
     findings = run(variant(tmp_path, "003", drop=[(138, 705)]))
     (table,) = only(findings, "complete.table")
-    assert table.message.startswith("未找到任何规定的公开表格：湖南省规定 2023 年度部门预算应公开 10 张表（部门收支总体情况表、")
+    assert table.message.startswith(
+        "未找到任何规定的公开表格：湖南省规定 2023 年度部门预算应公开 10 张表（部门收支总体情况表、"
+    )
     (listed,) = only(findings, "complete.contents-order")
     assert listed.message.startswith("目录列出的 10 张表正文中未找到：“1、部门收支总表”、“2、部门收入总表”、")
 
@@ -229,7 +250,10 @@ def test_empty_table_without_a_reason(tmp_path):
     findings = run(variant(tmp_path, "002", drop=[(295, 295)]))
     (finding,) = only(findings, "complete.empty-note")
     assert finding.table == "final.gov_fund"
-    assert finding.message == "政府性基金预算财政拨款收入支出决算表（公开08表）没有数据，但未注明原因（如“本单位无此项收支，故本表无数据”）。"
+    assert (
+        finding.message
+        == "政府性基金预算财政拨款收入支出决算表（公开08表）没有数据，但未注明原因（如“本单位无此项收支，故本表无数据”）。"
+    )
 
 
 def test_a_general_note_covers_every_empty_table(tmp_path):
@@ -390,14 +414,20 @@ def test_difference_without_a_reason(tmp_path):
 def test_unknown_code(tmp_path):
     # 004 公开05表 line 184: 2019999 reprinted as 2019998
     (finding,) = only(run(variant(tmp_path, "004", replace={184: ("2019999", "2019998")})), "code.unknown")
-    assert finding.message == "一般公共预算财政拨款支出决算表（公开05表）中的科目编码 2019998（其他一般公共服务支出）不在支出功能分类科目中。"
+    assert (
+        finding.message
+        == "一般公共预算财政拨款支出决算表（公开05表）中的科目编码 2019998（其他一般公共服务支出）不在支出功能分类科目中。"
+    )
 
 
 def test_code_outside_its_years(tmp_path):
     # 004 公开06表 line 224: 30311 代缴社会保险费 reprinted as the pre-2018 30312 提租补贴
     path = variant(tmp_path, "004", replace={224: ("30311\t代缴社会保险费", "30312\t提租补贴")})
     (finding,) = only(run(path), "code.unknown")
-    assert finding.message == "一般公共预算财政拨款基本支出决算表（公开06表）中的科目 30312 提租补贴在 2021 年不是有效科目（“提租补贴”2017年及以前）。"
+    assert (
+        finding.message
+        == "一般公共预算财政拨款基本支出决算表（公开06表）中的科目 30312 提租补贴在 2021 年不是有效科目（“提租补贴”2017年及以前）。"
+    )
 
 
 def test_former_name_of_a_renamed_code(tmp_path):
@@ -426,8 +456,14 @@ def test_builtin_profiles():
     national = load_profile("national")
     hunan = load_profile("hunan")
     assert [r.id for r in national.select("table", "final", 2019)] == [
-        "final.summary", "final.income", "final.expenditure", "final.fiscal_summary",
-        "final.general_budget_expenditure", "final.general_budget_basic", "final.three_public", "final.gov_fund",
+        "final.summary",
+        "final.income",
+        "final.expenditure",
+        "final.fiscal_summary",
+        "final.general_budget_expenditure",
+        "final.general_budget_basic",
+        "final.three_public",
+        "final.gov_fund",
     ]
     assert national.number("final.state_capital", "final", 2020) == "09"
     assert national.number("final.state_capital", "final", 2019) is None
@@ -453,7 +489,9 @@ def test_profile_from_the_config_file(tmp_path):
     config = parse_config(data)
     assert config.profile == "strict"
     # 004's glossary (lines 416–430) explains no 结余分配
-    (finding,) = only(compliance(load_disclosure(SEED_FILES["004"]), config.profile, config.profiles), "complete.glossary")
+    (finding,) = only(
+        compliance(load_disclosure(SEED_FILES["004"]), config.profile, config.profiles), "complete.glossary"
+    )
     assert finding.message == "名词解释未解释“结余分配”。"
 
 
@@ -462,9 +500,18 @@ def test_profile_from_the_config_file(tmp_path):
     [
         ({"profile": "guangxi"}, "没有名为 guangxi 的配置档"),
         ({"profile": "x", "profiles": {"x": {"extends": "x"}}}, "extends 形成循环"),
-        ({"profile": "x", "profiles": {"x": {"table": [{"kind": "final", "id": "final.nope"}]}}}, "没有编号为 final.nope 的表"),
-        ({"profile": "x", "profiles": {"x": {"section": [{"kind": "final", "id": "s", "pattern": "("}]}}}, "pattern 无效"),
-        ({"profile": "x", "profiles": {"x": {"table": [{"kind": "annual", "id": "final.summary"}]}}}, "kind 应为 final 或 budget"),
+        (
+            {"profile": "x", "profiles": {"x": {"table": [{"kind": "final", "id": "final.nope"}]}}},
+            "没有编号为 final.nope 的表",
+        ),
+        (
+            {"profile": "x", "profiles": {"x": {"section": [{"kind": "final", "id": "s", "pattern": "("}]}}},
+            "pattern 无效",
+        ),
+        (
+            {"profile": "x", "profiles": {"x": {"table": [{"kind": "annual", "id": "final.summary"}]}}},
+            "kind 应为 final 或 budget",
+        ),
     ],
 )
 def test_bad_profiles_are_clear_errors(data, message):

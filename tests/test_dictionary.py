@@ -52,7 +52,10 @@ def test_lookup(scheme, code, year, name, level, parent):
 
 
 def test_names_compare_beyond_punctuation():
-    assert FUNCTION.match("2010399", "其他政府办公厅(室)及相关机构事务支出").name == "其他政府办公厅（室）及相关机构事务支出"
+    assert (
+        FUNCTION.match("2010399", "其他政府办公厅(室)及相关机构事务支出").name
+        == "其他政府办公厅（室）及相关机构事务支出"
+    )
     assert FUNCTION.match("2010399", "其他政府办公厅(室)及相关机构事务") is None  # “支出” is a word, not punctuation
     assert name_key("七、文化旅游体育与传媒支出") == name_key("文化旅游体育与传媒支出")
 
@@ -120,15 +123,30 @@ def test_codes_valid_by_year(scheme, code, valid, invalid):
 
 
 def test_parents():
-    assert FUNCTION.parent("2010301") == "20103" and FUNCTION.parent("20103") == "201" and FUNCTION.parent("201") is None
+    assert (
+        FUNCTION.parent("2010301") == "20103" and FUNCTION.parent("20103") == "201" and FUNCTION.parent("201") is None
+    )
     assert set(FUNCTION.children("20103")) == {"2010301", "2010302", "2010350", "2010399"}
     assert ECONOMIC.parent("3010201") == "30102"  # a local 7-digit subdivision (重庆 2026)
 
 
 def basic_06(rows: list[tuple[str, str, str]]) -> str:
     """A 公开06表 with one code/name/amount group (the tab-separated layout of seeds/002)."""
-    lines = ["2021年度", "示范市测试局", "部门决算", "", "一般公共预算财政拨款基本支出决算表", "", "公开 06 表", "",
-             "部门：示范市测试局", "", "单位：万元", "", "经济分类科目编码\t科目名称\t决算数"]
+    lines = [
+        "2021年度",
+        "示范市测试局",
+        "部门决算",
+        "",
+        "一般公共预算财政拨款基本支出决算表",
+        "",
+        "公开 06 表",
+        "",
+        "部门：示范市测试局",
+        "",
+        "单位：万元",
+        "",
+        "经济分类科目编码\t科目名称\t决算数",
+    ]
     lines += ["\t".join(r) for r in rows]
     return "\n".join(lines + ["", "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。", ""])
 
@@ -140,8 +158,12 @@ def parent_findings(rows) -> list:
 
 
 def test_parent_rule():
-    good = [("301", "工资福利支出", "30.00"), ("30101", "基本工资", "30.00"), ("302", "商品和服务支出", "5.00"),
-            ("30201", "办公费", "5.00")]
+    good = [
+        ("301", "工资福利支出", "30.00"),
+        ("30101", "基本工资", "30.00"),
+        ("302", "商品和服务支出", "5.00"),
+        ("30201", "办公费", "5.00"),
+    ]
     assert parent_findings(good) == []
     # 30201 办公费 printed inside the 301 block, before 302
     misplaced = [good[0], good[1], good[3], good[2]]

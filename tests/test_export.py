@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import frictionless
 import pytest
-from conftest import EXAMPLES, SEED_FILES
 from openpyxl import load_workbook
 
+from conftest import EXAMPLES, SEED_FILES
 from yjsgk.export import bundle_from_file, bundle_from_store, corpus_bundles, export_documents, export_result
 from yjsgk.export.datapackage import validate_datapackage
 from yjsgk.export.excel import FINDINGS_SHEET, INFO_SHEET, table_layout
@@ -77,7 +77,9 @@ def _check_sheet(ws, table) -> dict[int, int]:
                     else:
                         assert ws.cell(n, name_col + 1 + k).value is None
         grand = {col: r.name for col, side in ((1, income), (rcol, spend)) for r in side if r.key == "grand_total"}
-        totals = [n for n in range(first, ws.max_row + 1) for col, name in grand.items() if ws.cell(n, col).value == name]
+        totals = [
+            n for n in range(first, ws.max_row + 1) for col, name in grand.items() if ws.cell(n, col).value == name
+        ]
         assert len(totals) == len(grand) and len(set(totals)) <= 1
         return where
     if layout == "raw":  # performance tables, not typed yet: the cells as printed
@@ -119,7 +121,12 @@ def test_excel_document_matches_the_model(example, tmp_path):
     assert wb.sheetnames[1:-1] == [f"{t.number} {t.standard_title}" for t in d.tables]
     assert wb.sheetnames[1] == "01 收入支出决算总表"
     info = {row[0].value: row[1].value for row in wb[INFO_SHEET].iter_rows(min_row=3)}
-    assert (info["部门"], info["年度"], info["文件类型"], info["金额单位"]) == ("示范市数据资源管理局", 2023, "部门决算", "万元")
+    assert (info["部门"], info["年度"], info["文件类型"], info["金额单位"]) == (
+        "示范市数据资源管理局",
+        2023,
+        "部门决算",
+        "万元",
+    )
     for table, name in zip(d.tables, wb.sheetnames[1:-1]):
         _check_sheet(wb[name], table)
 
@@ -141,7 +148,8 @@ def test_excel_document_matches_the_model(example, tmp_path):
     assert [ws07.cell(3, c).value for c in (3, 9)] == ["预算数", "决算数"]  # grouped header, two rows
     assert [ws07.cell(4, c).value for c in (11, 12)] == ["公务用车购置及运行费 小计", "公务用车购置费"]
     assert [_number(ws07.cell(5, c)) for c in range(3, 15)] == [
-        Decimal(x) for x in ("9.00", "0.00", "6.00", "0.00", "6.00", "3.00", "6.96", "0.00", "6.12", "0.00", "5.12", "1.84")
+        Decimal(x)
+        for x in ("9.00", "0.00", "6.00", "0.00", "6.00", "3.00", "6.96", "0.00", "6.12", "0.00", "5.12", "1.84")
     ]
 
 
@@ -216,7 +224,11 @@ def test_excel_corpus_and_query_result(store, tmp_path):
     col = {name: header.index(name) for name in ("部门", "表", "科目编码", "列", "金额")}
     rows = [r for r in items.iter_rows(min_row=2) if r[col["部门"]].value == "长沙市行政审批服务局"]
     hit = next(
-        r for r in rows if r[col["表"]].value == "budget.expenditure" and r[col["科目编码"]].value == "2010301" and r[col["列"]].value == "total"
+        r
+        for r in rows
+        if r[col["表"]].value == "budget.expenditure"
+        and r[col["科目编码"]].value == "2010301"
+        and r[col["列"]].value == "total"
     )
     assert _number(hit[col["金额"]]) == Decimal("2285.05")  # seed 003 line 203: 2,285.05
     assert hit[col["金额"]].number_format == "#,##0.00"
@@ -233,7 +245,11 @@ def test_csv_and_json_exports(example, store, tmp_path):
     with (folder / "line_items.csv").open(encoding="utf-8-sig", newline="") as handle:
         items = list(csv.DictReader(handle))
     assert len(items) == sum(len(r.values) for t in example.disclosure.tables for r in t.rows)
-    row = next(i for i in items if i["table"] == "final.general_budget_expenditure" and i["code"] == "2080506" and i["column"] == "total")
+    row = next(
+        i
+        for i in items
+        if i["table"] == "final.general_budget_expenditure" and i["code"] == "2080506" and i["column"] == "total"
+    )
     assert (row["amount"], row["printed"], row["line"]) == ("36.50", "36,50", "224")  # the decimal comma of line 224
     with (folder / "findings.csv").open(encoding="utf-8-sig", newline="") as handle:
         findings = list(csv.DictReader(handle))
@@ -252,7 +268,12 @@ def test_csv_and_json_exports(example, store, tmp_path):
     with path.open(encoding="utf-8-sig", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     # seed 004: 支出决算表 合计 2277.76 = 基本 1239.29 + 项目 1038.47; 三公 决算 接待 0.20
-    assert (row["expenditure"], row["basic"], row["project"], row["three_public"]) == ("2277.76", "1239.29", "1038.47", "0.20")
+    assert (row["expenditure"], row["basic"], row["project"], row["three_public"]) == (
+        "2277.76",
+        "1239.29",
+        "1038.47",
+        "0.20",
+    )
 
 
 def test_fiscal_data_package_passes_frictionless_validation(store, tmp_path):

@@ -43,7 +43,10 @@ def claims(disclosure) -> list[tuple]:
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "yjsgk", *args],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}, timeout=60,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        timeout=60,
     )
 
 
@@ -51,7 +54,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_number_split_by_a_line_break():
-    text, d = with_narrative("一、收入支出决算总体情况说明\n\n2023 年度收、支总计 1874.\n13 万元。与上年相比，增加 171.\n68 万元，增长 10.08%。")
+    text, d = with_narrative(
+        "一、收入支出决算总体情况说明\n\n2023 年度收、支总计 1874.\n13 万元。与上年相比，增加 171.\n68 万元，增长 10.08%。"
+    )
     assert claims(d) == [
         ("amount", "grand_total", D("1874.13"), "万元"),
         ("change", "grand_total", D("171.68"), "万元"),
@@ -63,7 +68,9 @@ def test_number_split_by_a_line_break():
 
 
 def test_full_width_digits_and_punctuation():
-    _, d = with_narrative("二、收入决算情况说明\n\n本年收入合计１８２６．６３万元，其中：财政拨款收入１７９１．７７万元，占９８．０９％。")
+    _, d = with_narrative(
+        "二、收入决算情况说明\n\n本年收入合计１８２６．６３万元，其中：财政拨款收入１７９１．７７万元，占９８．０９％。"
+    )
     assert claims(d) == [
         ("amount", "income.total", D("1826.63"), "万元"),
         ("amount", "income.fiscal", D("1791.77"), "万元"),
@@ -109,9 +116,18 @@ def test_direction_words_and_flat():
         ("direction", "three_public.reception", "amount", "flat", "持平"),
     ]
     budget, final, rate, smaller, _flat = d.claims
-    assert (rate.refs, smaller.refs["budget"], smaller.refs["final"]) == ({"budget": budget.id, "final": final.id}, budget.id, final.id)
+    assert (rate.refs, smaller.refs["budget"], smaller.refs["final"]) == (
+        {"budget": budget.id, "final": final.id},
+        budget.id,
+        final.id,
+    )
     # 07 (line 288): 预算数 公务接待费 3.00, 决算数 1.84
-    assert (budget.link.column, budget.link.value, final.link.column, final.link.value) == ("预算数 公务接待费", D("3.00"), "决算数 公务接待费", D("1.84"))
+    assert (budget.link.column, budget.link.value, final.link.column, final.link.value) == (
+        "预算数 公务接待费",
+        D("3.00"),
+        "决算数 公务接待费",
+        D("1.84"),
+    )
 
 
 def test_words_that_only_resemble_a_subject_give_none():
@@ -135,13 +151,18 @@ def test_item_named_inline_links_to_its_row():
         ("direction", "item.2010301", "amount", "决算数大于年初预算数"),
         ("amount", "item.2010350", "amount", "286.74 万元"),
     ]
-    assert [(c.link.row, c.link.value) for c in d.claims if c.link] == [("2010301 行政运行", D("612.48")), ("2010350 事业运行", D("286.74"))]
+    assert [(c.link.row, c.link.value) for c in d.claims if c.link] == [
+        ("2010301 行政运行", D("612.48")),
+        ("2010350 事业运行", D("286.74")),
+    ]
     assert check(d, select=["narrative."]) == []  # 612.48 ÷ 600.00 = 102.08%
 
 
 def test_a_scope_that_leaves_the_subject_open():
     # 基本支出 in 财政拨款收入支出决算总体: neither 03 (all funds) nor 05 states it, so no subject
-    _, d = with_narrative("三、财政拨款收入支出决算总体情况说明\n\n本年财政拨款基本支出 1136.81 万元，基本支出 1000.00 万元。")
+    _, d = with_narrative(
+        "三、财政拨款收入支出决算总体情况说明\n\n本年财政拨款基本支出 1136.81 万元，基本支出 1000.00 万元。"
+    )
     assert [(c.subject, c.text) for c in d.claims] == [("gb.basic", "1136.81 万元"), (None, "1000.00 万元")]
     assert check(d, select=["narrative."]) == []
 
@@ -181,7 +202,9 @@ def test_fiscal_expenditure_is_all_funds_unless_a_heading_names_one():
 def test_a_paragraph_opening_with_qizhong_lists_parts_of_the_total_before_it():
     # 杭州 2026 p.6: 收入预算 665,964.37 (with 上年结转), then a paragraph “其中：…占 62.3%” of it
     # here the stated total (1874.13) is not 01's 本年收入合计 (1826.63): 4.86 is 0.259% of the first
-    _, d = with_narrative("二、收入决算情况说明\n\n2023年度本年收入合计1874.13万元。\n\n其中：其他收入4.86万元，占0.259%。")
+    _, d = with_narrative(
+        "二、收入决算情况说明\n\n2023年度本年收入合计1874.13万元。\n\n其中：其他收入4.86万元，占0.259%。"
+    )
     share = d.claims[-1]
     assert (share.kind, d.claims[share.refs["whole"]].value) == ("share", D("1874.13"))
     assert check(d, select=["narrative.share"]) == []
@@ -192,17 +215,32 @@ def test_a_paragraph_opening_with_qizhong_lists_parts_of_the_total_before_it():
 
 def test_sections_nest_by_their_numbering():
     lines = [
-        "第三部分", "2023年度部门决算情况说明", "一、收入支出决算总体情况说明", "正文一。",
-        "（一）总体情况", "正文二。", "1、一般公共服务支出（类）行政运行（项）。", "正文三。",
-        "（1）某项目：10 万元。", "二、收入决算情况说明", "正文四。",
-        "单位 2021 度 部门整体支出绩效自评报告", "一、部门概况", "正文五。",
+        "第三部分",
+        "2023年度部门决算情况说明",
+        "一、收入支出决算总体情况说明",
+        "正文一。",
+        "（一）总体情况",
+        "正文二。",
+        "1、一般公共服务支出（类）行政运行（项）。",
+        "正文三。",
+        "（1）某项目：10 万元。",
+        "二、收入决算情况说明",
+        "正文四。",
+        "单位 2021 度 部门整体支出绩效自评报告",
+        "一、部门概况",
+        "正文五。",
     ]
-    document = Document("t.txt", "text", [TextBlock(t, Location("t.txt", line=i)) for i, t in enumerate(lines, start=1)])
+    document = Document(
+        "t.txt", "text", [TextBlock(t, Location("t.txt", line=i)) for i, t in enumerate(lines, start=1)]
+    )
     narrative = split_sections(document)
     where = {p.text: p.section.describe() for p in narrative.paragraphs}
     assert where["正文一。"] == "第三部分 › 一、收入支出决算总体情况说明"
     assert where["正文二。"] == "第三部分 › 一、收入支出决算总体情况说明 › （一）总体情况"
-    assert where["正文三。"] == "第三部分 › 一、收入支出决算总体情况说明 › （一）总体情况 › 1、一般公共服务支出（类）行政运行（项）"
+    assert (
+        where["正文三。"]
+        == "第三部分 › 一、收入支出决算总体情况说明 › （一）总体情况 › 1、一般公共服务支出（类）行政运行（项）"
+    )
     assert where["某项目：10 万元。"].endswith("1、一般公共服务支出（类）行政运行（项） › （1）某项目")
     assert where["正文四。"] == "第三部分 › 二、收入决算情况说明"
     assert where["正文五。"] == "第三部分 › 单位 2021 度 部门整体支出绩效自评报告 › 一、部门概况"
@@ -237,29 +275,47 @@ def test_extract_json_lists_claims_with_links():
         "section": "第三部分 › 二、收入决算情况说明",
         "location": {"source": str(SAMPLE), "line": 332},
         "link": {
-            "table": "final.income", "table_title": "收入决算表（公开02表）", "row": "合计",
-            "column": "财政拨款收入", "value": "1791.77", "unit": "万元", "location": fiscal["link"]["location"],
+            "table": "final.income",
+            "table_title": "收入决算表（公开02表）",
+            "row": "合计",
+            "column": "财政拨款收入",
+            "value": "1791.77",
+            "unit": "万元",
+            "location": fiscal["link"]["location"],
         },
     }
     assert fiscal["link"]["location"]["line"] == 103
-    assert fiscal["sentence"].startswith("2023 年度本年收入合计 1826.63 万元，其中：财政拨款收入 1791.77 万元，占 98.09%；")
+    assert fiscal["sentence"].startswith(
+        "2023 年度本年收入合计 1826.63 万元，其中：财政拨款收入 1791.77 万元，占 98.09%；"
+    )
     share = next(c for c in doc["claims"] if c["kind"] == "share" and c["value"] == "98.09")
-    assert share["refs"] == {"part": fiscal["id"], "whole": fiscal["refs"]["whole"]} and share["whole"] == "income.total"
+    assert (
+        share["refs"] == {"part": fiscal["id"], "whole": fiscal["refs"]["whole"]} and share["whole"] == "income.total"
+    )
     assert len(doc["claims"]) == 67
 
 
 def test_extract_text_lists_claims():
     out = run("extract", "--format", "text", str(SAMPLE)).stdout
     assert "  情况说明中的数字（67 项）" in out
-    assert "[第332行] #4 金额 财政拨款收入 1791.77 万元 → 收入决算表（公开02表）“合计”行“财政拨款收入”为 1,791.77 万元 ← 总数 #3（1826.63 万元）" in out
+    assert (
+        "[第332行] #4 金额 财政拨款收入 1791.77 万元 → 收入决算表（公开02表）“合计”行“财政拨款收入”为 1,791.77 万元 ← 总数 #3（1826.63 万元）"
+        in out
+    )
 
 
 def test_check_reports_narrative_findings_and_verbose_notices():
     plain = run("check", "--select", "narrative.", str(SEED_FILES["002"]))
     assert plain.returncode == 1
-    assert "  第三部分 › 一、收入支出决算总体情况说明\n    错误 narrative.growth [第318行] “与上年相比，增加 88.31 万元，增长 71%，" in plain.stdout
+    assert (
+        "  第三部分 › 一、收入支出决算总体情况说明\n    错误 narrative.growth [第318行] “与上年相比，增加 88.31 万元，增长 71%，"
+        in plain.stdout
+    )
     assert "narrative.unlinked" not in plain.stdout
     verbose = run("check", "--verbose", "--select", "narrative.", str(SEED_FILES["002"]))
-    assert "提示 narrative.unlinked [第404行] “根据预算绩效管理要求，本单位组织对 2020 年度 2 个项目支出开展了绩效自评，共涉及资金 76.21 万元" in verbose.stdout
+    assert (
+        "提示 narrative.unlinked [第404行] “根据预算绩效管理要求，本单位组织对 2020 年度 2 个项目支出开展了绩效自评，共涉及资金 76.21 万元"
+        in verbose.stdout
+    )
     only_unlinked = run("check", "--verbose", "--select", "narrative.unlinked", str(SEED_FILES["002"]))
     assert only_unlinked.returncode == 0  # never an error

@@ -36,8 +36,6 @@ def added(paragraphs: str):
     return edited((GLOSSARY, paragraphs.strip() + "\n\n" + GLOSSARY))
 
 
-
-
 def findings(disclosure, rule: str) -> list:
     return check(disclosure, select=[rule])
 
@@ -98,7 +96,9 @@ def test_amount_one_hundredth_off_is_a_rounding_notice():
     ],
 )
 def test_amount_in_other_precision_or_unit_agrees(printed):
-    assert findings(edited(("财政拨款收、支总计 1834.07 万元", f"财政拨款收、支总计 {printed}")), "narrative.amount") == []
+    assert (
+        findings(edited(("财政拨款收、支总计 1834.07 万元", f"财政拨款收、支总计 {printed}")), "narrative.amount") == []
+    )
 
 
 def test_admin_cost_differing_from_public_funds_is_a_notice():
@@ -126,7 +126,9 @@ def test_admin_cost_differing_from_public_funds_is_a_notice():
     ],
 )
 def test_share_at_the_printed_precision(printed, expected):
-    result = findings(edited(("财政拨款收入 1791.77 万元，占 98.09%", f"财政拨款收入 1791.77 万元，占 {printed}")), "narrative.share")
+    result = findings(
+        edited(("财政拨款收入 1791.77 万元，占 98.09%", f"财政拨款收入 1791.77 万元，占 {printed}")), "narrative.share"
+    )
     if expected is None:
         assert result == []
     else:
@@ -188,7 +190,9 @@ def test_execution_rate():
 
 
 def test_execution_of_a_zero_budget_is_not_judged():
-    d = edited(("公务用车购置费支出决算为 0 万元", "公务用车购置费支出预算为 0 万元，支出决算为 0 万元，完成预算的 100%"))
+    d = edited(
+        ("公务用车购置费支出决算为 0 万元", "公务用车购置费支出预算为 0 万元，支出决算为 0 万元，完成预算的 100%")
+    )
     assert findings(d, "narrative.execution") == []
     assert findings(d, "narrative.") == []
 
@@ -218,7 +222,9 @@ def test_flat_with_a_change_stated():
 
 
 def test_flat_alone_passes():
-    d = added("七、其他说明\n\n公务接待费支出预算为 3.00 万元，支出决算为 1.84 万元，完成预算的 61.33%，决算数小于预算数，与上年持平。")
+    d = added(
+        "七、其他说明\n\n公务接待费支出预算为 3.00 万元，支出决算为 1.84 万元，完成预算的 61.33%，决算数小于预算数，与上年持平。"
+    )
     assert findings(d, "narrative.") == []
 
 
@@ -277,7 +283,10 @@ def test_procurement_parts(parts, expected):
 def test_vehicles_by_type_add_up():
     ok = added("八、国有资产占用情况\n\n本部门共有车辆 2 辆，其中，机要通信用车 1 辆，其他用车 1 辆。")
     assert findings(ok, "narrative.") == []
-    (f,) = findings(added("八、国有资产占用情况\n\n本部门共有车辆 3 辆，其中，机要通信用车 1 辆，其他用车 1 辆。"), "narrative.parts")
+    (f,) = findings(
+        added("八、国有资产占用情况\n\n本部门共有车辆 3 辆，其中，机要通信用车 1 辆，其他用车 1 辆。"),
+        "narrative.parts",
+    )
     assert (f.severity, f.expected, f.found) == ("error", D("2"), D("3"))
     assert "所列各项 机要通信用车 1 辆 + 其他用车 1 辆 = 2 辆，所述车辆总数为 3 辆" in f.message
 
@@ -285,10 +294,14 @@ def test_vehicles_by_type_add_up():
 def test_budget_is_spent_plus_remaining():
     ok = added("七、项目绩效\n\n项目资金预算 10.00 万元，实际支出 6.80 万元，结余 3.20 万元。")
     assert findings(ok, "narrative.") == []
-    (f,) = findings(added("七、项目绩效\n\n项目资金预算 10.00 万元，实际支出 6.80 万元，结余 3.30 万元。"), "narrative.parts")
+    (f,) = findings(
+        added("七、项目绩效\n\n项目资金预算 10.00 万元，实际支出 6.80 万元，结余 3.30 万元。"), "narrative.parts"
+    )
     assert (f.severity, f.expected, f.found) == ("error", D("10.10"), D("10.00"))
     # printed as 10 万元, the budget may be anything from 9.5 to 10.5: 10.10 is within its rounding
-    (f,) = findings(added("七、项目绩效\n\n项目资金预算 10 万元，实际支出 6.80 万元，结余 3.30 万元。"), "narrative.parts")
+    (f,) = findings(
+        added("七、项目绩效\n\n项目资金预算 10 万元，实际支出 6.80 万元，结余 3.30 万元。"), "narrative.parts"
+    )
     assert f.severity == "notice"
 
 
@@ -340,7 +353,10 @@ def test_unlinked_claims_are_notices_in_verbose_mode():
         "增减率 3%（（未识别））未能与表格或其他说明对应，未做核对。",
     ]
     # the sample's own unchecked numbers: 11 批次 and 86 人次 of 公务接待 (line 352) have no table
-    assert [f.message.split("”中的", 1)[1][:9] for f in notices if f.location.line == 352] == ["数量 11 批次（", "数量 86 人次（"]
+    assert [f.message.split("”中的", 1)[1][:9] for f in notices if f.location.line == 352] == [
+        "数量 11 批次（",
+        "数量 86 人次（",
+    ]
 
 
 def test_every_narrative_rule_has_a_failing_case_in_this_file():
@@ -356,14 +372,21 @@ def test_every_narrative_rule_has_a_failing_case_in_this_file():
 def test_a_blank_cell_its_row_does_not_vouch_for_is_not_zero():
     # 02 合计 (line 103) without its 其他收入 4.86: 1,826.63 ≠ 1,791.77 + 0 + 30.00 + 0 + 0 + blank,
     # so the blank is a figure the reader missed, and 其他收入 4.86 万元 (line 332) is not compared
-    d = edited(("合计\t\t1,826.63\t1,791.77\t0.00\t30.00\t0.00\t0.00\t4.86", "合计\t\t1,826.63\t1,791.77\t0.00\t30.00\t0.00\t0.00\t"))
+    d = edited(
+        (
+            "合计\t\t1,826.63\t1,791.77\t0.00\t30.00\t0.00\t0.00\t4.86",
+            "合计\t\t1,826.63\t1,791.77\t0.00\t30.00\t0.00\t0.00\t",
+        )
+    )
     (other,) = [c for c in d.claims if c.subject == "income.other" and c.kind == "amount"]
     assert other.link is not None and other.link.table == "final.summary"  # 01 line 66 still prints it
     assert findings(d, "narrative.amount") == []
 
 
 def test_flat_in_another_part_of_the_sentence():
-    d = added("七、其他说明\n\n公务用车购置费 25.00 万元，比上年增加 25.00 万元；公务用车运行费 5.12 万元，比上年持平。")
+    d = added(
+        "七、其他说明\n\n公务用车购置费 25.00 万元，比上年增加 25.00 万元；公务用车运行费 5.12 万元，比上年持平。"
+    )
     assert findings(d, "narrative.direction") == []
 
 
@@ -376,14 +399,18 @@ def test_a_bare_expenditure_names_no_cell():
 
 def test_classes_of_another_fund_are_not_the_department_classes():
     # a list of 类 under 政府性基金: shares of a fund total that no table line gives
-    d = added("七、政府性基金预算支出情况说明\n\n城乡社区（类）支出 211.00 万元，占 95.2%；其他（类）支出 10.49 万元，占 4.7%。")
+    d = added(
+        "七、政府性基金预算支出情况说明\n\n城乡社区（类）支出 211.00 万元，占 95.2%；其他（类）支出 10.49 万元，占 4.7%。"
+    )
     assert [c.subject for c in d.claims if c.kind == "amount" and c.location.line == 356] == [None, None]
     assert findings(d, "narrative.") == []
 
 
 def test_sections_of_a_unit_are_not_the_departments_tables():
     # 二、示范市大数据中心: a unit of the department; its 人员经费 is not 06's 人员经费合计
-    d = added("七、所属单位情况\n\n（一）示范市大数据中心\n\n人员经费 300.00 万元，公用经费 50.00 万元，项目支出 100.00 万元。")
+    d = added(
+        "七、所属单位情况\n\n（一）示范市大数据中心\n\n人员经费 300.00 万元，公用经费 50.00 万元，项目支出 100.00 万元。"
+    )
     units = [c for c in d.claims if c.location.line == 358]
     assert {c.scope for c in units} == {"unit:示范市大数据中心"}
     assert all(c.link is None for c in units)
@@ -392,13 +419,21 @@ def test_sections_of_a_unit_are_not_the_departments_tables():
 
 def test_a_vehicle_of_an_unknown_type_makes_the_list_incomplete():
     # 老干部活动用车 is no standard type: 1 + 1 + 2 of the known types is not the whole list of 5
-    d = added("八、国有资产占用情况\n\n本部门共有车辆 5 辆，其中，一般公务用车 1 辆、老干部活动用车 1 辆、特种专业技术用车 1 辆、其他用车 2 辆。")
+    d = added(
+        "八、国有资产占用情况\n\n本部门共有车辆 5 辆，其中，一般公务用车 1 辆、老干部活动用车 1 辆、特种专业技术用车 1 辆、其他用车 2 辆。"
+    )
     assert [c.subject for c in d.claims if c.location.line == 356] == [
-        "vehicles.total", "vehicles.general", None, "vehicles.special", "vehicles.other",
+        "vehicles.total",
+        "vehicles.general",
+        None,
+        "vehicles.special",
+        "vehicles.other",
     ]
     assert findings(d, "narrative.parts") == []
     # an incomplete list is still judged when its known types alone exceed the total
-    d = added("八、国有资产占用情况\n\n本部门共有车辆 5 辆，其中，一般公务用车 3 辆、老干部活动用车 1 辆、其他用车 3 辆。")
+    d = added(
+        "八、国有资产占用情况\n\n本部门共有车辆 5 辆，其中，一般公务用车 3 辆、老干部活动用车 1 辆、其他用车 3 辆。"
+    )
     (f,) = findings(d, "narrative.parts")
     assert (f.severity, f.expected, f.found) == ("error", D("6"), D("5"))
     assert "已超过所述车辆总数 5 辆" in f.message

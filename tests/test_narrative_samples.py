@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import SHARED, load_disclosure
-
 from yjsgk.check import check
 
 WUXI = SHARED / "samples/renwu/014_无锡/2026年无锡市交通运输局部门预算.pdf"
@@ -38,4 +37,8 @@ def test_heading_broken_over_two_lines_is_one_title():
     assert spent.section.endswith("（三）关于湖州市交通运输局 2026 年支出预算情况说明")
     assert spent.sentence.startswith("湖州市交通运输局")
     # and the department's own name before 支出预算 does not hide the subject: 01's 本年支出合计
-    assert (spent.subject, spent.link.table, spent.link.value) == ("expenditure.total", "budget.summary", Decimal("201286.11"))
+    assert (spent.subject, spent.link.table, spent.link.value) == (
+        "expenditure.total",
+        "budget.summary",
+        Decimal("201286.11"),
+    )

@@ -68,7 +68,18 @@ def self_evaluation(
     else:
         lines.append(tsv("部门名称", "", DEPARTMENT, "", "", "", "", "", ""))
         lines.append(tsv("项目支出名称", "专项名称", "", name, "", "", "", "", ""))
-    lines.append(tsv("资金情况 (万元)", "年度资金总额", "年初 预算数", "全年 预算数", "全年执行数", "分值", "执行 率", "得分(分 值×执行 率)"))
+    lines.append(
+        tsv(
+            "资金情况 (万元)",
+            "年度资金总额",
+            "年初 预算数",
+            "全年 预算数",
+            "全年执行数",
+            "分值",
+            "执行 率",
+            "得分(分 值×执行 率)",
+        )
+    )
     lines.append(tsv("", "合计", *funds))
     if sources is None:  # the year's money all from 当年财政拨款
         sources = [("其中: 当年财政拨款", funds[0], funds[1]), ("上年结转资金", "0", "0"), ("其他资金", "0", "0")]
@@ -78,7 +89,11 @@ def self_evaluation(
         lines.append(tsv("", left, right))
     lines.append(tsv("年度总 体目标", "预期目标", "", "", "实际完成情况", "", "", ""))
     lines.append(tsv("", "完成年度工作任务", "", "", "已完成年度工作任务", "", "", ""))
-    lines.append(tsv("", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"))
+    lines.append(
+        tsv(
+            "", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"
+        )
+    )
     for i, (section, category, third, weight, score, reason) in enumerate(indicators):
         lines.append(tsv("绩效指标" if i == 0 else "", section, category, third, "完成", "完成", weight, score, reason))
     if total is None:
@@ -138,16 +153,31 @@ def changed(indicators, third: str, **cells) -> list[tuple]:
 def test_clean_self_evaluations_raise_nothing():
     text = document(
         self_evaluation(),
-        self_evaluation(kind="项目", name="政务服务系统建设费", funds=("0", "10.00", "6.80", "10", "68%", "6.8"),
-                        sources=[("其中：当年财政拨款", "0", "10.00"), ("上年结转资金", "0", "0")]),
+        self_evaluation(
+            kind="项目",
+            name="政务服务系统建设费",
+            funds=("0", "10.00", "6.80", "10", "68%", "6.8"),
+            sources=[("其中：当年财政拨款", "0", "10.00"), ("上年结转资金", "0", "0")],
+        ),
     )
     d = disclosure(text)
     department, project = d.evaluations
-    assert (department.kind, department.name, project.kind, project.name) == ("department", DEPARTMENT, "project", "政务服务系统建设费")
+    assert (department.kind, department.name, project.kind, project.name) == (
+        "department",
+        DEPARTMENT,
+        "project",
+        "政务服务系统建设费",
+    )
     assert (department.total_score.amount, department.grade) == (D("97"), "优")
-    assert (project.funds.rate.amount, project.funds.score.amount, project.total_score.amount) == (D("68"), D("6.8"), D("93.8"))
+    assert (project.funds.rate.amount, project.funds.score.amount, project.total_score.amount) == (
+        D("68"),
+        D("6.8"),
+        D("93.8"),
+    )
     assert [(s.name, s.points.amount, len(s.indicators)) for s in department.sections] == [
-        ("产出指标", D("50"), 4), ("效益指标", D("30"), 3), ("满意度指标", D("10"), 1)
+        ("产出指标", D("50"), 4),
+        ("效益指标", D("30"), 3),
+        ("满意度指标", D("10"), 1),
     ]
     assert department.thresholds.source == project.thresholds.source == "document"
     assert performance_findings(text) == []
@@ -224,7 +254,9 @@ def test_funds_split_inline():
     funds = d.evaluations[0].funds
     assert (funds.basic.amount, funds.project.amount) == (D("49.25"), D("76.21"))
     assert [(s.name, s.values["amount"].amount) for s in funds.sources] == [
-        ("一般公共预算", D("125.46")), ("政府性基金拨款", D("0")), ("其他资金", D("0"))
+        ("一般公共预算", D("125.46")),
+        ("政府性基金拨款", D("0")),
+        ("其他资金", D("0")),
     ]
     assert_findings(document(self_evaluation(sources=[], inline_split=split)))
     wrong = [split[0], split[1], ("政府性基金拨款：0", "项目支出：75.21"), split[3]]
@@ -263,7 +295,9 @@ def test_section_points():
         document(self_evaluation(indicators=indicators)),
         F("section-points", "error", "产出指标", "分值", "55", "50", "-5"),
     )
-    assert finding.message.endswith("产出指标(50分)的分值应等于其各三级指标分值之和 20 + 15 + 10 + 10：应为 55，表中为 50，相差 -5。")
+    assert finding.message.endswith(
+        "产出指标(50分)的分值应等于其各三级指标分值之和 20 + 15 + 10 + 10：应为 55，表中为 50，相差 -5。"
+    )
 
 
 @violates("performance.section-points")
@@ -293,13 +327,19 @@ def test_total():
     # a form whose 总分 (分值 90 = 50 + 30 + 10) leaves the funds out: its 得分 is the indicators'
     # 87, and the grade goes by 87 + the funds' 10 = 97
     assert_findings(document(self_evaluation(total=("90", "87"), grade="优")))
-    assert_findings(document(self_evaluation(total=("90", "88"), grade="优")), F("total", "error", "总分", "得分", "87", "88", "1"))
-    (graded,) = assert_findings(document(self_evaluation(total=("90", "87"), grade="良")), F("grade", "error", "总分", "等级"))
+    assert_findings(
+        document(self_evaluation(total=("90", "88"), grade="优")), F("total", "error", "总分", "得分", "87", "88", "1")
+    )
+    (graded,) = assert_findings(
+        document(self_evaluation(total=("90", "87"), grade="良")), F("grade", "error", "总分", "等级")
+    )
     assert "总分 87 + 资金得分 10 按本表备注的等级划分" in graded.message
     # scores with two decimals are rounded figures: a 0.01 gap is a rounding notice
     indicators = changed(changed(INDICATORS, "群众好评率", score="13.33"), "群众满意度", score="8.67")
-    assert_findings(document(self_evaluation(indicators=indicators, total=("100", "97.01"))),
-                    F("total", "notice", "总分", "得分", "97.00", "97.01", "0.01"))
+    assert_findings(
+        document(self_evaluation(indicators=indicators, total=("100", "97.01"))),
+        F("total", "notice", "总分", "得分", "97.00", "97.01", "0.01"),
+    )
 
 
 @violates("performance.grade")
@@ -321,12 +361,19 @@ def test_grade_with_a_document_scale_of_its_own():
     # a province with other bands and labels: 97 is 优秀 here, 良好 is wrong
     note = "2.等级划分为：95分(含)以上为优秀，85分(含)-95分为良好，60分(含)-85分为合格，60分以下为不合格。"
     assert_findings(document(self_evaluation(grade="优秀", scale_note=note)))
-    (finding,) = assert_findings(document(self_evaluation(grade="良好", scale_note=note)), F("grade", "error", "总分", "等级"))
-    assert "按本表备注的等级划分（优秀 ≥ 95，良好 85–95，合格 60–85，不合格 < 60）应为“优秀”，表中为“良好”" in finding.message
+    (finding,) = assert_findings(
+        document(self_evaluation(grade="良好", scale_note=note)), F("grade", "error", "总分", "等级")
+    )
+    assert (
+        "按本表备注的等级划分（优秀 ≥ 95，良好 85–95，合格 60–85，不合格 < 60）应为“优秀”，表中为“良好”"
+        in finding.message
+    )
 
 
 def test_document_scale_parsing():
-    scale = parse_scale("2.等级划分为：95分(含)以上为优秀，85分(含)-95分为良好，60分(含)-85分为合格，60分以下为不合格。")
+    scale = parse_scale(
+        "2.等级划分为：95分(含)以上为优秀，85分(含)-95分为良好，60分(含)-85分为合格，60分以下为不合格。"
+    )
     assert scale.bands == [("优秀", D("95")), ("良好", D("85")), ("合格", D("60")), ("不合格", D("0"))]
     assert (scale.grade(D("97")), scale.grade(D("94.9")), scale.grade(D("59"))) == ("优秀", "良好", "不合格")
     assert parse_scale("备注: 1.“执行率”=“全年执行数”/“全年预算数”;") is None
@@ -337,7 +384,9 @@ def test_document_scale_parsing():
 def test_grade_with_the_default_and_a_configured_scale():
     # no 备注 scale: the default 优 ≥ 90 …
     assert_findings(document(self_evaluation(grade="优秀", scale_note=None)))
-    (finding,) = assert_findings(document(self_evaluation(grade="良", scale_note=None)), F("grade", "error", "总分", "等级"))
+    (finding,) = assert_findings(
+        document(self_evaluation(grade="良", scale_note=None)), F("grade", "error", "总分", "等级")
+    )
     assert "按默认等级划分（优 ≥ 90，良 80–90，中 60–80，差 < 60）应为“优”" in finding.message
     # … or the configured one ([grades] in yjsgk.toml)
     config = parse_config({"grades": {"优秀": 98, "良好": 85, "合格": 60, "不合格": 0}})
@@ -345,7 +394,9 @@ def test_grade_with_the_default_and_a_configured_scale():
     with use_grades(config.grades):
         assert default_scale().source == "config"
         assert_findings(document(self_evaluation(grade="良好", scale_note=None)))  # 97 < 98
-        (finding,) = assert_findings(document(self_evaluation(grade="优秀", scale_note=None)), F("grade", "error", "总分", "等级"))
+        (finding,) = assert_findings(
+            document(self_evaluation(grade="优秀", scale_note=None)), F("grade", "error", "总分", "等级")
+        )
         assert "按配置的等级划分（优秀 ≥ 98，良好 85–98，合格 60–85，不合格 < 60）应为“良好”" in finding.message
     assert default_scale().source == "default"
     # a grade that names no label of the scale is not judged
@@ -367,7 +418,9 @@ def test_deviation_reason():
         document(self_evaluation(indicators=indicators)),
         F("deviation-reason", "warning", "满意度指标/服务对象满意度指标/群众满意度", "偏差原因分析及改进措施"),
     )
-    assert finding.message.endswith("满意度指标/服务对象满意度指标/群众满意度得分 9 低于分值 10，但未填写偏差原因分析及改进措施。")
+    assert finding.message.endswith(
+        "满意度指标/服务对象满意度指标/群众满意度得分 9 低于分值 10，但未填写偏差原因分析及改进措施。"
+    )
     # full marks need no reason
     assert_findings(document(self_evaluation(indicators=changed(INDICATORS, "群众满意度", score="10", reason=""))))
 
@@ -382,7 +435,9 @@ SPLIT = [
 
 
 def report(*sentences: str) -> list[str]:
-    return ["", f"{DEPARTMENT}2020年度部门整体支出绩效自评报告", ""] + [s for sentence in sentences for s in (sentence, "")]
+    return ["", f"{DEPARTMENT}2020年度部门整体支出绩效自评报告", ""] + [
+        s for sentence in sentences for s in (sentence, "")
+    ]
 
 
 REPORT = (
@@ -399,7 +454,10 @@ def test_report():
     table = self_evaluation(sources=[], inline_split=SPLIT)
     # the budget sentence and the 政府性基金 sentence are not the year's spending: not compared
     assert_findings(document(table, report(*REPORT)))
-    wrong = document(table, report(REPORT[0], REPORT[1], "项目支出86.21万元。", REPORT[3], "根据考核评分细则，总得分96分，结果：良好。"))
+    wrong = document(
+        table,
+        report(REPORT[0], REPORT[1], "项目支出86.21万元。", REPORT[3], "根据考核评分细则，总得分96分，结果：良好。"),
+    )
     findings = assert_findings(
         wrong,
         F("report", "error", "年度资金总额/按支出性质分", "项目支出", "76.21", "86.21", "10.00"),
@@ -407,55 +465,260 @@ def test_report():
         F("report", "error", "总分", "等级"),
     )
     messages = {f.column: f.message for f in findings}
-    assert messages["项目支出"].endswith("自评报告所述项目支出 86.21 万元与自评表的项目支出 76.21 不一致（相差 10.00；报告原文：项目支出86.21万元）。")
-    assert "自评报告所述等级“良好”与总分 96 不符：按本表备注的等级划分（优 ≥ 90，良 80–90，中 60–80，差 < 60）应为“优”" in messages["等级"]
+    assert messages["项目支出"].endswith(
+        "自评报告所述项目支出 86.21 万元与自评表的项目支出 76.21 不一致（相差 10.00；报告原文：项目支出86.21万元）。"
+    )
+    assert (
+        "自评报告所述等级“良好”与总分 96 不符：按本表备注的等级划分（优 ≥ 90，良 80–90，中 60–80，差 < 60）应为“优”"
+        in messages["等级"]
+    )
 
 
 # -- target tables (seeds/003 layout) -----------------------------------------------------------
 
 PROJECT_HEADER = [
     tsv("单位编码", "单位（项目）名称", "资金总额", "绩效目标", "绩效指标", "", "", "", "", "", "", "", ""),
-    tsv("", "", "", "", "一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评（扣）分标准", "度量单位", "指标值类型", "备注"),
+    tsv(
+        "",
+        "",
+        "",
+        "",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "指标值内容",
+        "评（扣）分标准",
+        "度量单位",
+        "指标值类型",
+        "备注",
+    ),
 ]
 
 
-def project_targets(*, total="60.00", unit_amount="60.00", amounts=("25.00", "35.00"), cost="25", rate="95", rate_text="接通率不低于95%。") -> list[str]:
+def project_targets(
+    *,
+    total="60.00",
+    unit_amount="60.00",
+    amounts=("25.00", "35.00"),
+    cost="25",
+    rate="95",
+    rate_text="接通率不低于95%。",
+) -> list[str]:
     return [
-        "2023年项目支出绩效目标表", "", f"部门名称：{DEPARTMENT}", "", "单位：万元", "",
+        "2023年项目支出绩效目标表",
+        "",
+        f"部门名称：{DEPARTMENT}",
+        "",
+        "单位：万元",
+        "",
         *PROJECT_HEADER,
         tsv("合计", "", total, *[""] * 10),
         tsv("152001", DEPARTMENT, unit_amount, *[""] * 10),
-        tsv("152001", "热线运行专项", amounts[0], "热线平稳运行", "产出指标", "数量指标", "现场电话接通率", rate, rate_text, "完成率*分值", "率", "≥", "10"),
+        tsv(
+            "152001",
+            "热线运行专项",
+            amounts[0],
+            "热线平稳运行",
+            "产出指标",
+            "数量指标",
+            "现场电话接通率",
+            rate,
+            rate_text,
+            "完成率*分值",
+            "率",
+            "≥",
+            "10",
+        ),
         tsv("", "", "", "", "", "", "席位配置", "180", "现场配置180个话务席位。", "每少1个扣0.2分", "个", "定量", "10"),
-        tsv("", "", "", "", "成本指标", "经济成本指标", "项目总成本", cost, "反映项目总成本", "偏离10%以下得满分", "万元", "≤", "20"),
-        "", "2023年项目支出绩效目标表", "", f"部门名称：{DEPARTMENT}", "", "单位：万元", "",
+        tsv(
+            "",
+            "",
+            "",
+            "",
+            "成本指标",
+            "经济成本指标",
+            "项目总成本",
+            cost,
+            "反映项目总成本",
+            "偏离10%以下得满分",
+            "万元",
+            "≤",
+            "20",
+        ),
+        "",
+        "2023年项目支出绩效目标表",
+        "",
+        f"部门名称：{DEPARTMENT}",
+        "",
+        "单位：万元",
+        "",
         *PROJECT_HEADER,
-        tsv("", "宣传专项", amounts[1], "加强宣传", "产出指标", "数量指标", "宣传报道数量", "10", "相关报道次数", "完成率*分值", "篇", "≥", "5"),
+        tsv(
+            "",
+            "宣传专项",
+            amounts[1],
+            "加强宣传",
+            "产出指标",
+            "数量指标",
+            "宣传报道数量",
+            "10",
+            "相关报道次数",
+            "完成率*分值",
+            "篇",
+            "≥",
+            "5",
+        ),
         "",
     ]
 
 
-def department_targets(*, total="100.00", general="100.00", basic="40.00", project="60.00", cost_project="60.00") -> list[str]:
+def department_targets(
+    *, total="100.00", general="100.00", basic="40.00", project="60.00", cost_project="60.00"
+) -> list[str]:
     return [
-        "2023年部门整体支出绩效目标表", "", f"部门名称：{DEPARTMENT}", "", "单位：万元", "",
-        tsv("单位编码", "单位名称", "年度预算申请", "", "", "", "", "", "", "整体绩效目标", "部门整体支出年度绩效目标", "", "", "", "", "", "", "", ""),
-        tsv("", "", "资金总额", "按收入性质分", "", "", "", "按支出性质分", "", "", "一级指标", "二级指标", "三级指标", "指标值类型", "指标值", "计量单位", "指标解释", "评（扣）分标准", "备注"),
-        tsv("", "", "", "一般公共预算", "政府性基金拨款", "财政专户管理资金", "其他资金", "基本支出", "项目支出", *[""] * 10),
-        tsv("152001", DEPARTMENT, total, general, "", "", "", basic, project, "保障运转", "产出指标", "数量指标", "开展培训次数", "≥", "4", "次", "开展业务培训", "每次1分", "4"),
-        tsv("", "", "", "", "", "", "", "", "", "", "", "成本指标", "项目支出", "≤", cost_project, "万元", "项目支出的成本控制情况", "偏离10%以下得满分", "10"),
-        tsv("", "", "", "", "", "", "", "", "", "", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%", "满意度不低于90%", "90%以上得满分", "10"),
+        "2023年部门整体支出绩效目标表",
+        "",
+        f"部门名称：{DEPARTMENT}",
+        "",
+        "单位：万元",
+        "",
+        tsv(
+            "单位编码",
+            "单位名称",
+            "年度预算申请",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "整体绩效目标",
+            "部门整体支出年度绩效目标",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ),
+        tsv(
+            "",
+            "",
+            "资金总额",
+            "按收入性质分",
+            "",
+            "",
+            "",
+            "按支出性质分",
+            "",
+            "",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值类型",
+            "指标值",
+            "计量单位",
+            "指标解释",
+            "评（扣）分标准",
+            "备注",
+        ),
+        tsv(
+            "",
+            "",
+            "",
+            "一般公共预算",
+            "政府性基金拨款",
+            "财政专户管理资金",
+            "其他资金",
+            "基本支出",
+            "项目支出",
+            *[""] * 10,
+        ),
+        tsv(
+            "152001",
+            DEPARTMENT,
+            total,
+            general,
+            "",
+            "",
+            "",
+            basic,
+            project,
+            "保障运转",
+            "产出指标",
+            "数量指标",
+            "开展培训次数",
+            "≥",
+            "4",
+            "次",
+            "开展业务培训",
+            "每次1分",
+            "4",
+        ),
+        tsv(
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "成本指标",
+            "项目支出",
+            "≤",
+            cost_project,
+            "万元",
+            "项目支出的成本控制情况",
+            "偏离10%以下得满分",
+            "10",
+        ),
+        tsv(
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "满意度指标",
+            "服务对象满意度指标",
+            "服务对象满意度",
+            "≥",
+            "90",
+            "%",
+            "满意度不低于90%",
+            "90%以上得满分",
+            "10",
+        ),
         "",
     ]
 
 
 def budget_expenditure(total="100.00", basic="40.00", project="60.00") -> list[str]:
     return [
-        "2023年部门支出总体情况表", "", f"部门名称：{DEPARTMENT}", "", "单位：万元", "",
+        "2023年部门支出总体情况表",
+        "",
+        f"部门名称：{DEPARTMENT}",
+        "",
+        "单位：万元",
+        "",
         tsv("科目编码", "科目名称", "总计", "基本支出", "项目支出"),
         tsv("合计", "", total, basic, project),
         tsv("2010301", "行政运行", basic, basic, ""),
         tsv("2010399", "其他政府办公厅（室）及相关机构事务支出", project, "", project),
-        "", "注：本表反映部门本年度各项支出情况。", "",
+        "",
+        "注：本表反映部门本年度各项支出情况。",
+        "",
     ]
 
 
@@ -469,17 +732,30 @@ def test_clean_targets_raise_nothing():
     projects, department = d.targets
     assert projects.total.amount == D("60.00")
     [unit] = projects.units
-    assert [(p.name, p.amount.amount, len(p.indicators)) for p in unit.projects] == [("热线运行专项", D("25.00"), 3), ("宣传专项", D("35.00"), 1)]
+    assert [(p.name, p.amount.amount, len(p.indicators)) for p in unit.projects] == [
+        ("热线运行专项", D("25.00"), 3),
+        ("宣传专项", D("35.00"), 1),
+    ]
     rate = unit.projects[0].indicators[0]
     assert (rate.path, rate.amount.amount, rate.unit, rate.value_type, rate.weight.amount, rate.aligned) == (
-        "产出指标/数量指标/现场电话接通率", D("95"), "率", "≥", D("10"), True,
+        "产出指标/数量指标/现场电话接通率",
+        D("95"),
+        "率",
+        "≥",
+        D("10"),
+        True,
     )
     [dept] = department.units
     assert (dept.amount.amount, dept.basic.amount, dept.project.amount, [s.name for s in dept.sources]) == (
-        D("100.00"), D("40.00"), D("60.00"), ["一般公共预算"],
+        D("100.00"),
+        D("40.00"),
+        D("60.00"),
+        ["一般公共预算"],
     )
     assert [i.path for i in dept.indicators] == [
-        "产出指标/数量指标/开展培训次数", "产出指标/成本指标/项目支出", "满意度指标/服务对象满意度指标/服务对象满意度",
+        "产出指标/数量指标/开展培训次数",
+        "产出指标/成本指标/项目支出",
+        "满意度指标/服务对象满意度指标/服务对象满意度",
     ]
     assert performance_findings(text) == []
 
@@ -505,7 +781,11 @@ def test_target_amounts_add_up():
 def test_target_amounts_against_the_department_table_and_the_budget():
     # the 部门整体 table's 项目支出 65.00 (and so 资金总额 105.00) against 60.00 in the project table
     # and in the budget
-    text = budget(budget_expenditure(), project_targets(), department_targets(total="105.00", general="105.00", project="65.00", cost_project="65.00"))
+    text = budget(
+        budget_expenditure(),
+        project_targets(),
+        department_targets(total="105.00", general="105.00", project="65.00", cost_project="65.00"),
+    )
     findings = assert_findings(
         text,
         F("target-amount", "error", f"152001 {DEPARTMENT}", "资金总额", "65.00", "60.00", "-5.00"),

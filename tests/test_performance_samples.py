@@ -14,10 +14,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from conftest import SHARED, load_disclosure
 from yjsgk.check import check
 from yjsgk.performance.targets import withheld_note
-
-from conftest import SHARED, load_disclosure
 
 XIAN = SHARED / "samples" / "renwu" / "020_西安" / "卫生健康委员会_2026年部门预算.pdf"
 CHANGSHA = SHARED / "samples" / "renwu" / "015_长沙" / "2026年长沙市信访局部门预算.pdf"
@@ -28,11 +27,7 @@ def performance_findings(path):
 
 
 def errors(path) -> set[tuple]:
-    return {
-        (f.rule, f.location.page, f.expected, f.found)
-        for f in performance_findings(path)
-        if f.severity == "error"
-    }
+    return {(f.rule, f.location.page, f.expected, f.found) for f in performance_findings(path) if f.severity == "error"}
 
 
 XIAN_ERRORS = {

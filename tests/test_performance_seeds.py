@@ -140,7 +140,11 @@ def test_001_project_tables(seed, index, line, funds, sections, samples):
     assert ev.location.line == line
     assert funds_of(ev) == funds
     # 其中：当年财政拨款 / 上年结转资金 / 其他资金 are printed blank
-    assert [(s.name, s.values) for s in ev.funds.sources] == [("当年财政拨款", {}), ("上年结转资金", {}), ("其他资金", {})]
+    assert [(s.name, s.values) for s in ev.funds.sources] == [
+        ("当年财政拨款", {}),
+        ("上年结转资金", {}),
+        ("其他资金", {}),
+    ]
     assert ev.funds.basic is ev.funds.project is None
     assert sections_of(ev) == sections
     for path, expected in samples.items():
@@ -164,8 +168,14 @@ def test_002_department_table(seed):
         ("其他资金", {"initial_budget": D0, "budget": D0}),
     ]
     assert sections_of(ev) == [("产出指标", D("50"), 4), ("效益指标", D("30"), 4), ("满意度指标", D("10"), 1)]
-    first = indicator(ev, "产出指标/数量指标/进一步简化办事流程和办理时限,让企业、群众办事服务体验得到持续优化。提升办事服务好评率。")
-    assert (first.weight.amount, first.score.amount, first.reason) == (D("20"), D("18"), "因系统原因,办事服务好评率未达100%")
+    first = indicator(
+        ev, "产出指标/数量指标/进一步简化办事流程和办理时限,让企业、群众办事服务体验得到持续优化。提升办事服务好评率。"
+    )
+    assert (first.weight.amount, first.score.amount, first.reason) == (
+        D("20"),
+        D("18"),
+        "因系统原因,办事服务好评率未达100%",
+    )
     assert weight_score(ev, "产出指标/成本指标/少于或等于当年预算") == (D("5"), D("5"))
     assert weight_score(ev, "效益指标/生态效益指标/无") == (D0, D0)
     assert weight_score(ev, "满意度指标/服务对象满意度指标/95%以上") == (D("10"), D("8"))
@@ -179,7 +189,10 @@ def test_002_department_table(seed):
 
 def test_002_project_tables(seed):
     internet, forum = seed("002").evaluations[1:]
-    assert (internet.name, forum.name) == ("互联网+政务服务四级联动系统建设费", "第六届社会治理创新博鳌论坛相关工作经费")
+    assert (internet.name, forum.name) == (
+        "互联网+政务服务四级联动系统建设费",
+        "第六届社会治理创新博鳌论坛相关工作经费",
+    )
     # line 580: 合计 0 | 69.41 | 69.41 | 10 | 100% | 10
     assert funds_of(internet) == (D0, D("69.41"), D("69.41"), D("10"), D("100"), D("10"))
     # line 611: 合计 0 | 10.00 | 6.80 | 10 | 68% | 6.8
@@ -189,8 +202,14 @@ def test_002_project_tables(seed):
         assert sections_of(ev) == [("产出指标", D("50"), 4), ("效益指标", D("30"), 4), ("满意度指标", D("10"), 1)]
         assert ev.thresholds.bands == SCALE_002
     # line 593 repeats 效益指标 (30分) after a page break: same section, 社会效益指标 read
-    assert weight_score(internet, "效益指标/社会效益指标/切实牵头抓好政务服务优化行动，进一步提高服务效能、提升服务水平，让广大企业、群众办事更便捷、更满意。") == (D("15"), D("13"))
-    assert weight_score(internet, "产出指标/数量指标/积极对接市局、平台公司做好互动平板、自助终端对接问题。") == (D("15"), D("14"))
+    assert weight_score(
+        internet,
+        "效益指标/社会效益指标/切实牵头抓好政务服务优化行动，进一步提高服务效能、提升服务水平，让广大企业、群众办事更便捷、更满意。",
+    ) == (D("15"), D("13"))
+    assert weight_score(internet, "产出指标/数量指标/积极对接市局、平台公司做好互动平板、自助终端对接问题。") == (
+        D("15"),
+        D("14"),
+    )
     assert (internet.total_weight.amount, internet.total_score.amount, internet.grade) == (D("100"), D("94"), "优")
     # line 621: 成本指标 10 | 8; line 625 repeats the label before 生态效益指标 0 | 0
     assert weight_score(forum, "产出指标/成本指标/按会务组相关规定支付") == (D("10"), D("8"))
@@ -232,11 +251,20 @@ def test_003_project_targets(seed):
     internet = projects.units[0].projects[0]
     (count,) = [i for i in internet.indicators if i.name == "评估市直部门个数"]  # line 381
     assert (count.path, count.value, count.unit, count.value_type, count.weight.amount, count.aligned) == (
-        "产出指标/数量指标/评估市直部门个数", "40", "个", "≥", D("5"), True,
+        "产出指标/数量指标/评估市直部门个数",
+        "40",
+        "个",
+        "≥",
+        D("5"),
+        True,
     )
     (cost,) = [i for i in internet.indicators if i.name == "项目总成本"]  # line 397
     assert (cost.path, cost.amount.amount, cost.unit, cost.value_type, cost.weight.amount) == (
-        "成本指标/经济成本指标/项目总成本", D("25"), "万元", "≤", D("20"),
+        "成本指标/经济成本指标/项目总成本",
+        D("25"),
+        "万元",
+        "≤",
+        D("20"),
     )
     # line 383: the row slid six cells left on its page; still read from its 指标值类型
     (training,) = [i for i in internet.indicators if i.name == "开展全市培训"]
@@ -244,7 +272,11 @@ def test_003_project_targets(seed):
     hotline = projects.units[2].projects[0]
     (rate,) = [i for i in hotline.indicators if i.name == "现场电话接通率"]  # line 577
     assert (rate.path, rate.value, rate.unit, rate.value_type, rate.description) == (
-        "产出指标/数量指标/现场电话接通率", "95", "率", "定量", "现场电话接通率不低于75%。现场电话接通率",
+        "产出指标/数量指标/现场电话接通率",
+        "95",
+        "率",
+        "定量",
+        "现场电话接通率不低于75%。现场电话接通率",
     )
 
 
@@ -253,22 +285,55 @@ def test_003_department_targets(seed):
     assert department.total is None
     # lines 606, 645, 671: 资金总额 = 一般公共预算, then 基本支出 and 项目支出; units repeat on every page
     assert [
-        (u.code, u.name, u.amount.amount, [(s.name, s.values["amount"].amount) for s in u.sources], u.basic.amount, u.project.amount, len(u.indicators))
+        (
+            u.code,
+            u.name,
+            u.amount.amount,
+            [(s.name, s.values["amount"].amount) for s in u.sources],
+            u.basic.amount,
+            u.project.amount,
+            len(u.indicators),
+        )
         for u in department.units
     ] == [
-        ("152001", "长沙市行政审批服务局", D("1093.68"), [("一般公共预算", D("1093.68"))], D("845.68"), D("248.00"), 17),
+        (
+            "152001",
+            "长沙市行政审批服务局",
+            D("1093.68"),
+            [("一般公共预算", D("1093.68"))],
+            D("845.68"),
+            D("248.00"),
+            17,
+        ),
         ("152002", "长沙市政务服务中心", D("1711.27"), [("一般公共预算", D("1711.27"))], D("1439.37"), D("271.90"), 13),
-        ("152003", "长沙市12345政务热线中心", D("2268.13"), [("一般公共预算", D("2268.13"))], D("312.98"), D("1955.15"), 14),
+        (
+            "152003",
+            "长沙市12345政务热线中心",
+            D("2268.13"),
+            [("一般公共预算", D("2268.13"))],
+            D("312.98"),
+            D("1955.15"),
+            14,
+        ),
     ]
     first = department.units[0]
     (basic,) = [i for i in first.indicators if i.name == "基本支出"]  # line 626
     assert (basic.path, basic.value_type, basic.amount.amount, basic.unit, basic.weight.amount, basic.aligned) == (
-        "产出指标/成本指标/基本支出", "≤", D("845.68"), "万元", D("10"), True,
+        "产出指标/成本指标/基本支出",
+        "≤",
+        D("845.68"),
+        "万元",
+        D("10"),
+        True,
     )
     hotline = department.units[2]
     (project,) = [i for i in hotline.indicators if i.name == "项目支出"]  # line 687, cells slid to the left
     assert (project.path, project.amount.amount, project.unit, project.weight.amount, project.aligned) == (
-        "产出指标/成本指标/项目支出", D("3473.12"), "万元", D("10"), False,
+        "产出指标/成本指标/项目支出",
+        D("3473.12"),
+        "万元",
+        D("10"),
+        False,
     )
     (done,) = [i for i in hotline.indicators if i.name == "按时办结率"]  # line 685: the unit cell is missing
     assert (done.value, done.unit, done.description, done.weight.amount) == ("98%", "", "按时办结率", D("10"))
@@ -278,12 +343,32 @@ def test_003_department_targets(seed):
 
 
 def facts(f) -> tuple:
-    return (f.rule, f.severity, f.table, f.row, f.column, f.expected, f.found, f.difference, f.location.line if f.location else None)
+    return (
+        f.rule,
+        f.severity,
+        f.table,
+        f.row,
+        f.column,
+        f.expected,
+        f.found,
+        f.difference,
+        f.location.line if f.location else None,
+    )
 
 
 def F(rule, severity, table, row, column, expected, found, difference, line) -> tuple:
     dec = lambda x: None if x is None else D(x)  # noqa: E731
-    return (f"performance.{rule}", severity, f"performance.{table}", row, column, dec(expected), dec(found), dec(difference), line)
+    return (
+        f"performance.{rule}",
+        severity,
+        f"performance.{table}",
+        row,
+        column,
+        dec(expected),
+        dec(found),
+        dec(difference),
+        line,
+    )
 
 
 DEPT, PROJ = "self_evaluation_department", "self_evaluation_project"
@@ -299,12 +384,72 @@ PERFORMANCE_FINDINGS = {
         # report line 805 “项目支出419.20万元” while the table's 按支出性质分 says 项目支出 343.74 (line 43)
         F("report", "error", DEPT, "年度资金总额/按支出性质分", "项目支出", "343.74", "419.20", "75.46", 805),
         # every indicator below its weight with an empty 偏差原因 column (4/5 and 9/10 in each table)
-        F("deviation-reason", "warning", DEPT, "效益指标/可持续影响指标/提高城市管理水平", "偏差原因分析及改进措施", None, None, None, 242),
-        F("deviation-reason", "warning", DEPT, "满意度指标/服务对象满意度指标/群众满意度", "偏差原因分析及改进措施", None, None, None, 252),
-        F("deviation-reason", "warning", PROJ, "效益指标/可持续影响指标/基层服务能力", "偏差原因分析及改进措施", None, None, None, 486),
-        F("deviation-reason", "warning", PROJ, "满意度指标/服务对象满意度指标/群众满意度", "偏差原因分析及改进措施", None, None, None, 496),
-        F("deviation-reason", "warning", PROJ, "效益指标/可持续影响指标/提升服务能力", "偏差原因分析及改进措施", None, None, None, 718),
-        F("deviation-reason", "warning", PROJ, "满意度指标/服务对象满意度指标/群众满意度", "偏差原因分析及改进措施", None, None, None, 728),
+        F(
+            "deviation-reason",
+            "warning",
+            DEPT,
+            "效益指标/可持续影响指标/提高城市管理水平",
+            "偏差原因分析及改进措施",
+            None,
+            None,
+            None,
+            242,
+        ),
+        F(
+            "deviation-reason",
+            "warning",
+            DEPT,
+            "满意度指标/服务对象满意度指标/群众满意度",
+            "偏差原因分析及改进措施",
+            None,
+            None,
+            None,
+            252,
+        ),
+        F(
+            "deviation-reason",
+            "warning",
+            PROJ,
+            "效益指标/可持续影响指标/基层服务能力",
+            "偏差原因分析及改进措施",
+            None,
+            None,
+            None,
+            486,
+        ),
+        F(
+            "deviation-reason",
+            "warning",
+            PROJ,
+            "满意度指标/服务对象满意度指标/群众满意度",
+            "偏差原因分析及改进措施",
+            None,
+            None,
+            None,
+            496,
+        ),
+        F(
+            "deviation-reason",
+            "warning",
+            PROJ,
+            "效益指标/可持续影响指标/提升服务能力",
+            "偏差原因分析及改进措施",
+            None,
+            None,
+            None,
+            718,
+        ),
+        F(
+            "deviation-reason",
+            "warning",
+            PROJ,
+            "满意度指标/服务对象满意度指标/群众满意度",
+            "偏差原因分析及改进措施",
+            None,
+            None,
+            None,
+            728,
+        ),
     ],
     "002": [
         # line 565: 总分 90 graded 良, but line 569 says 90分（含）—100分为优
@@ -314,11 +459,51 @@ PERFORMANCE_FINDINGS = {
     ],
     "003": [
         # line 573/575: 指标值 90 while its 指标值内容 says 不低于95%; line 577: 95 against 不低于75%
-        F("indicator-value", "warning", "target_project", "满意度指标/服务对象满意度指标/群众回访满意率", "指标值", None, "90", None, 573),
-        F("indicator-value", "warning", "target_project", "满意度指标/服务对象满意度指标/办事群众满意度", "指标值", None, "90", None, 575),
-        F("indicator-value", "warning", "target_project", "产出指标/数量指标/现场电话接通率", "指标值", None, "95", None, 577),
+        F(
+            "indicator-value",
+            "warning",
+            "target_project",
+            "满意度指标/服务对象满意度指标/群众回访满意率",
+            "指标值",
+            None,
+            "90",
+            None,
+            573,
+        ),
+        F(
+            "indicator-value",
+            "warning",
+            "target_project",
+            "满意度指标/服务对象满意度指标/办事群众满意度",
+            "指标值",
+            None,
+            "90",
+            None,
+            575,
+        ),
+        F(
+            "indicator-value",
+            "warning",
+            "target_project",
+            "产出指标/数量指标/现场电话接通率",
+            "指标值",
+            None,
+            "95",
+            None,
+            577,
+        ),
         # line 687: the hotline's 成本指标 项目支出 3473.12 万元, but its 项目支出 is 1,955.15 (line 671)
-        F("cost-target", "warning", "target_department", "产出指标/成本指标/项目支出", "指标值", "1955.15", "3473.12", "1517.97", 687),
+        F(
+            "cost-target",
+            "warning",
+            "target_department",
+            "产出指标/成本指标/项目支出",
+            "指标值",
+            "1955.15",
+            "3473.12",
+            "1517.97",
+            687,
+        ),
     ],
     "004": [],  # narrative only
 }
@@ -337,7 +522,9 @@ def test_seed_finding_messages(seed):
     )
     section = by_rule["performance.section-points"]
     assert section.table_title == "项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）"
-    assert section.message.endswith("效益指标（30 分）的分值应等于其各三级指标分值之和 5 + 10 + 0 + 10：应为 25，表中为 30，相差 5。")
+    assert section.message.endswith(
+        "效益指标（30 分）的分值应等于其各三级指标分值之和 5 + 10 + 0 + 10：应为 25，表中为 30，相差 5。"
+    )
     (report,) = check(seed("001"), select=["performance.report"])
     assert report.message == (
         "部门整体支出绩效自评表自评报告所述项目支出 419.20 万元与自评表的项目支出 343.74 不一致"

@@ -126,7 +126,12 @@ def _padded(grid_rows) -> list[list[str]]:
     rows = []
     for row in grid_rows:
         texts = list(row.texts)
-        if split is not None and len(texts) < width and len(texts) > split and re.fullmatch(r"\d{1,3}", key(texts[split])):
+        if (
+            split is not None
+            and len(texts) < width
+            and len(texts) > split
+            and re.fullmatch(r"\d{1,3}", key(texts[split]))
+        ):
             texts.insert(split, "")
         rows.append(texts + [""] * (width - len(texts)))
     return rows
@@ -367,7 +372,16 @@ def libreoffice_convert(path: Path, target: str) -> Path:
     out = path.parent / f"{target}-out"
     profile = (path.parent / "lo-profile").as_uri()
     subprocess.run(
-        [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target, "--outdir", str(out), str(path)],
+        [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(path),
+        ],
         capture_output=True,
         timeout=300,
     )
@@ -388,7 +402,11 @@ def libreoffice_convert(path: Path, target: str) -> Path:
 )
 def test_files_made_by_libreoffice_read_the_same(tmp_path, text_result, name, made_from, target):
     expected, expected_findings = text_result(name)
-    rendered = render_docx(name, tmp_path / f"{name}.docx") if made_from == "docx" else render_xlsx(name, tmp_path / f"{name}.xlsx")
+    rendered = (
+        render_docx(name, tmp_path / f"{name}.docx")
+        if made_from == "docx"
+        else render_xlsx(name, tmp_path / f"{name}.xlsx")
+    )
     made = libreoffice_convert(rendered, target)
     if target in ("doc", "xls"):
         assert made.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # a real binary Office file
@@ -405,7 +423,9 @@ def test_files_made_by_libreoffice_read_the_same(tmp_path, text_result, name, ma
 def test_docx_reader_lays_merged_cells_on_the_grid(tmp_path):
     out = docx.Document()
     title = out.add_paragraph("一般公共预算财政拨款支出决算表")
-    title._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="x"><w:r><w:delText>（草稿）</w:delText></w:r></w:del>'))
+    title._p.append(
+        parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="x"><w:r><w:delText>（草稿）</w:delText></w:r></w:del>')
+    )
     out.add_paragraph("")
     caption = out.add_paragraph("部门：示范市数据资源管理局")
     caption.add_run().add_tab()
@@ -541,7 +561,17 @@ def test_xls_reader_on_a_published_template():
     assert sorted(rows) == [2, 4, 6, 7, 8, 9, 10, 11, 12, 20]  # empty rows are left out
     assert rows[4] == ["编制单位：", "", "", "", "", "", "", "", "单位：元"]
     assert rows[6] == ["项目", "", "", "", "收入预算", "", "", "", ""]
-    assert rows[7] == ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "财政拨款收入", "事业收入", "事业单位\n经营收入", "其他收入"]
+    assert rows[7] == [
+        "功能分类科目编码",
+        "",
+        "",
+        "功能分类科目名称",
+        "合计",
+        "财政拨款收入",
+        "事业收入",
+        "事业单位\n经营收入",
+        "其他收入",
+    ]
     assert rows[8] == ["类", "款", "项", "", "", "", "", "", ""]
     assert rows[11] == ["205", "02", "05", "高等教育", "", "", "", "", ""]  # 205 is the number 205.0
     assert rows[20] == ["合计", "", "", "", "", "", "", "", ""]
@@ -585,7 +615,10 @@ def test_html_reader_expands_spans_and_reads_gb2312(tmp_path):
     assert table.columns == ["total", "basic", "project"]
     assert table.find(key="total").values["basic"].amount == Decimal("4.00")
     assert table.find(code="2010301").name == "行政运行"
-    assert table.notes == ["注：本表反映部门本年度一般公共预算财政拨款支出情况。", "2. 本套报表金额单位转换时可能存在尾数误差。"]
+    assert table.notes == [
+        "注：本表反映部门本年度一般公共预算财政拨款支出情况。",
+        "2. 本套报表金额单位转换时可能存在尾数误差。",
+    ]
 
 
 # -- the command line on these formats --------------------------------------------------------------
@@ -616,7 +649,23 @@ def _cfb_word_file() -> bytes:
     free, end, fat_sector, no_stream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
     header = struct.pack(
         "<8s16sHHHHH6sIIIIIIIII",
-        bytes.fromhex("d0cf11e0a1b11ae1"), b"", 0x3E, 3, 0xFFFE, 9, 6, b"", 0, 1, 1, 0, 4096, end, 0, end, 0,
+        bytes.fromhex("d0cf11e0a1b11ae1"),
+        b"",
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        b"",
+        0,
+        1,
+        1,
+        0,
+        4096,
+        end,
+        0,
+        end,
+        0,
     ) + struct.pack("<109I", 0, *[free] * 108)
     fat = struct.pack("<128I", fat_sector, end, *range(3, 10), end, *[free] * 118)
 
@@ -676,7 +725,9 @@ def _bad_content(content: bytes | str, tmp_path: Path) -> bytes:
         with zipfile.ZipFile(buffer, "w") as archive:
             archive.writestr("readme.txt", "不是文档")
         return buffer.getvalue()
-    made = render_docx("004", tmp_path / "made.docx") if "docx" in content else render_xlsx("004", tmp_path / "made.xlsx")
+    made = (
+        render_docx("004", tmp_path / "made.docx") if "docx" in content else render_xlsx("004", tmp_path / "made.xlsx")
+    )
     data = made.read_bytes()
     if content == "truncated-docx":  # the zip directory is intact, a member is cut short
         with zipfile.ZipFile(made) as archive:

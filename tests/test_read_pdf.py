@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-
 from yjsgk.amounts import parse_amount
 from yjsgk.cli import main
 from yjsgk.document import Document, Grid, GridRow, TextBlock
@@ -29,7 +28,9 @@ ONLYOFFICE = SAMPLES / "GovBudgetChecker/samples/good/上海市普陀区财政�
 WPS_SHEET = SAMPLES / "renwu/001_上海/2026年上海市交通运输局_部门预算.pdf"  # WPS 表格, amounts in 元
 WORD_2007 = SAMPLES / "open-budget/江苏省人民检察院/2018年省检察院部门预算公开.pdf"  # white cell backgrounds
 ITEXT_ROTATED = SAMPLES / "renwu/025_烟台/2026年烟台市交通运输局部门预算.pdf"  # tables on /Rotate 90 pages
-SCANNED = SAMPLES / "renwu_hist/002_北京/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况说明.pdf"
+SCANNED = (
+    SAMPLES / "renwu_hist/002_北京/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况说明.pdf"
+)
 
 
 @cache
@@ -83,7 +84,9 @@ def test_text_lines_by_baseline(path, page, line, text):
 
 
 def test_text_blocks_carry_page_line_and_bbox():
-    block = next(b for b in doc(ONLYOFFICE).blocks if isinstance(b, TextBlock) and b.location.page == 21 and b.location.line == 4)
+    block = next(
+        b for b in doc(ONLYOFFICE).blocks if isinstance(b, TextBlock) and b.location.page == 21 and b.location.line == 4
+    )
     x0, top, x1, bottom = block.location.bbox
     assert 0 < x0 < x1 <= 595.3 and 0 < top < bottom <= 841.9  # an A4 portrait page, in points
     assert block.location.source == str(ONLYOFFICE)
@@ -99,11 +102,19 @@ def test_page_numbers_in_the_margin_are_not_content():
 def test_blocks_are_in_page_order_with_lines_and_tables_interleaved():
     blocks = [b for b in doc(ONLYOFFICE).blocks if b.location.page == 6]
     assert [type(b).__name__ for b in blocks] == ["TextBlock", "TextBlock", "TextBlock", "Grid"]
-    assert [b.text for b in blocks[:3]] == ["第二部分 上海市普陀区财政局2024年度部门决算表", "收入支出决算总表", "单位：万元"]
+    assert [b.text for b in blocks[:3]] == [
+        "第二部分 上海市普陀区财政局2024年度部门决算表",
+        "收入支出决算总表",
+        "单位：万元",
+    ]
     pages = [b.location.page for b in doc(ONLYOFFICE).blocks]
     assert pages == sorted(pages) and pages[0] == 1 and pages[-1] == 25
     # a page's lines are numbered 1, 2, 3 …; each table row counts as one line
-    numbers = [n for b in blocks for n in ([b.location.line] if isinstance(b, TextBlock) else [r.location.line for r in b.rows])]
+    numbers = [
+        n
+        for b in blocks
+        for n in ([b.location.line] if isinstance(b, TextBlock) else [r.location.line for r in b.rows])
+    ]
     assert numbers == list(range(1, len(numbers) + 1))
 
 
@@ -128,7 +139,14 @@ def test_onlyoffice_summary_table_cells():
 def test_onlyoffice_wrapped_header_and_coded_rows():
     table = row_texts(ONLYOFFICE, 10)
     # a header cell printed on three lines keeps them, like paragraphs in a Word cell
-    assert table[0][4:] == ["本年支出合\n计", "基本支出", "项目支\n出", "上缴上级支\n出", "经营支\n出", "对附属单位\n补\n助支出"]
+    assert table[0][4:] == [
+        "本年支出合\n计",
+        "基本支出",
+        "项目支\n出",
+        "上缴上级支\n出",
+        "经营支\n出",
+        "对附属单位\n补\n助支出",
+    ]
     assert table[6] == ["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37", "", "", ""]
     assert table[13] == ["208", "05", "05", "机关事业单位基本养老保险缴\n费支出", "160.75", "160.75", "", "", "", ""]
 
@@ -136,7 +154,12 @@ def test_onlyoffice_wrapped_header_and_coded_rows():
 def test_cells_carry_page_column_and_bbox():
     row = rows(ONLYOFFICE, 6)[2]
     cell = row.cells[1]
-    assert (cell.text, cell.location.page, cell.location.column, cell.location.line) == ("2,940.05", 6, 1, row.location.line)
+    assert (cell.text, cell.location.page, cell.location.column, cell.location.line) == (
+        "2,940.05",
+        6,
+        1,
+        row.location.line,
+    )
     x0, top, x1, bottom = cell.location.bbox
     assert x0 < x1 and top < bottom
     left = row.cells[0].location.bbox
@@ -149,8 +172,24 @@ def test_cells_carry_page_column_and_bbox():
 def test_wps_sheet_table_with_amounts_in_yuan():
     table = row_texts(WPS_SHEET, 7)
     assert table[0] == ["本年收入", "", "本年支出", "", "", "", ""]
-    assert table[4] == ["一、财政拨款收入", "304,413,900", "一、教育支出", "326,658,710", "150,119,030", "104,154,210", "72,385,470"]
-    assert table[-1] == ["收入总计", "408,696,000", "支出总计", "408,696,000", "229,442,320", "106,868,210", "72,385,470"]
+    assert table[4] == [
+        "一、财政拨款收入",
+        "304,413,900",
+        "一、教育支出",
+        "326,658,710",
+        "150,119,030",
+        "104,154,210",
+        "72,385,470",
+    ]
+    assert table[-1] == [
+        "收入总计",
+        "408,696,000",
+        "支出总计",
+        "408,696,000",
+        "229,442,320",
+        "106,868,210",
+        "72,385,470",
+    ]
 
 
 def test_word_white_cell_backgrounds_draw_no_rules():
@@ -163,13 +202,37 @@ def test_word_white_cell_backgrounds_draw_no_rules():
     assert table[4] == ["1.一般公共预\n算", "21,940.96", "二、外交支出", "", "二、项目支出", "5,573.00"]
     # a name cut by the page break: the end of it opens the table on page 14
     assert table[-1] == ["", "", "十七、国土海洋气象等支", "", "", ""]
-    assert row_texts(WORD_2007, 14)[:2] == [["", "", "出", "", "", ""], ["", "", "十八、住房保障支出", "3,660.38", "", ""]]
+    assert row_texts(WORD_2007, 14)[:2] == [
+        ["", "", "出", "", "", ""],
+        ["", "", "十八、住房保障支出", "3,660.38", "", ""],
+    ]
 
 
 def test_rotated_page_table():
     table = row_texts(ITEXT_ROTATED, 9)
-    assert table[2] == ["", "", "", "合\u3000计", "45,761.72", "39,748.67", "39,664.33", "80.34", "4.00", "", "", "", "6,013.05", "", "", "", ""]
-    assert table[10] == ["", "", "05", "机关事业单位基本养老保\n险缴费支出", "2,451.54", "2,451.54", "2,451.54"] + [""] * 10
+    assert table[2] == [
+        "",
+        "",
+        "",
+        "合\u3000计",
+        "45,761.72",
+        "39,748.67",
+        "39,664.33",
+        "80.34",
+        "4.00",
+        "",
+        "",
+        "",
+        "6,013.05",
+        "",
+        "",
+        "",
+        "",
+    ]
+    assert (
+        table[10]
+        == ["", "", "05", "机关事业单位基本养老保\n险缴费支出", "2,451.54", "2,451.54", "2,451.54"] + [""] * 10
+    )
     x0, top, x1, bottom = rows(ITEXT_ROTATED, 9)[2].location.bbox
     assert x1 > 595 and bottom < 595  # landscape as displayed: 842 wide, 595 high
 
@@ -186,8 +249,14 @@ def test_recognize_onlyoffice_final_accounts():
     d = disclosure(ONLYOFFICE)
     assert (d.department, d.year, d.unit) == ("上海市普陀区财政局", 2024, "万元")
     assert [t.id for t in d.tables[:8]] == [
-        "final.summary", "final.income", "final.expenditure", "final.fiscal_summary",
-        "final.general_budget_expenditure", "final.general_budget_basic", "final.three_public", "final.gov_fund",
+        "final.summary",
+        "final.income",
+        "final.expenditure",
+        "final.fiscal_summary",
+        "final.general_budget_expenditure",
+        "final.general_budget_basic",
+        "final.three_public",
+        "final.gov_fund",
     ]
     summary = d.table("final.summary")
     assert summary.find(key="total_income", side="income").values["amount"].amount == Decimal("2946.25")
@@ -195,7 +264,9 @@ def test_recognize_onlyoffice_final_accounts():
     assert summary.find(key="grand_total", side="expenditure").values["amount"].amount == Decimal("2995.39")
     running = d.table("final.expenditure").find(code="2010601")
     assert {k: v.amount for k, v in running.values.items()} == {
-        "total": Decimal("1511.89"), "basic": Decimal("1503.52"), "project": Decimal("8.37"),
+        "total": Decimal("1511.89"),
+        "basic": Decimal("1503.52"),
+        "project": Decimal("8.37"),
     }
     assert running.values["total"].location.page == 10
 
@@ -205,14 +276,22 @@ def test_recognize_wps_sheet_budget_in_yuan():
     assert (d.kind, d.department, d.year, d.unit) == ("budget", "上海交通职业技术学院", 2026, "元")
     # Shanghai's set of nine: …功能分类预算表, …经济分类预算表, 三公经费和机关运行经费预算表
     assert [t.id for t in d.tables] == [
-        "budget.summary", "budget.income", "budget.expenditure", "budget.fiscal_summary",
-        "budget.general_budget_expenditure", "budget.gov_fund", "budget.state_capital",
-        "budget.general_budget_basic", "budget.three_public",
+        "budget.summary",
+        "budget.income",
+        "budget.expenditure",
+        "budget.fiscal_summary",
+        "budget.general_budget_expenditure",
+        "budget.gov_fund",
+        "budget.state_capital",
+        "budget.general_budget_basic",
+        "budget.three_public",
     ]
     assert d.table("budget.summary").find(key="fiscal", side="income").values["amount"].amount == Decimal("304413900")
     higher = d.table("budget.expenditure").find(code="2050305")
     assert {k: v.amount for k, v in higher.values.items()} == {
-        "total": Decimal("317058710"), "basic": Decimal("254273240"), "project": Decimal("62785470"),
+        "total": Decimal("317058710"),
+        "basic": Decimal("254273240"),
+        "project": Decimal("62785470"),
     }
 
 
@@ -234,7 +313,9 @@ def test_recognize_rotated_budget_tables():
     # heading each page is not taken for a caption), the row is on page 13
     running = next(r for t in d.tables_by_id("budget.expenditure") if (r := t.find(code="2140101")))
     assert {k: v.amount for k, v in running.values.items()} == {
-        "total": Decimal("3497.16"), "basic": Decimal("3413.16"), "project": Decimal("84.00"),
+        "total": Decimal("3497.16"),
+        "basic": Decimal("3413.16"),
+        "project": Decimal("84.00"),
     }
     assert running.values["total"].location.page == 13
 
@@ -403,7 +484,10 @@ def _encrypted(tmp_path: Path) -> Path:
         (_encrypted, "PDF 已加密，需要密码才能打开"),
         (_too_many_pages, "页数过多（501 页，上限 500 页）"),
         (_too_large, "文件过大（101 MB，上限 100 MB）"),
-        (lambda _: SCANNED, "扫描件，无文字层：全部 8 页都是图片，没有可提取的文字，需要先做 OCR 文字识别（yjsgk[ocr] 与 --ocr）"),
+        (
+            lambda _: SCANNED,
+            "扫描件，无文字层：全部 8 页都是图片，没有可提取的文字，需要先做 OCR 文字识别（yjsgk[ocr] 与 --ocr）",
+        ),
     ],
     ids=["empty", "truncated", "corrupt", "not-pdf", "encrypted", "over-500-pages", "over-100-MB", "scanned"],
 )
@@ -417,7 +501,9 @@ def test_unreadable_pdfs(tmp_path, capsys, make, reason):
     assert err == f"yjsgk: {path}: {reason}\n"  # one line, no traceback
 
 
-@pytest.mark.skipif(not __import__("yjsgk.read.ocr", fromlist=["ocr_available"]).ocr_available(), reason="yjsgk[ocr] not installed")
+@pytest.mark.skipif(
+    not __import__("yjsgk.read.ocr", fromlist=["ocr_available"]).ocr_available(), reason="yjsgk[ocr] not installed"
+)
 def test_scanned_pdf_is_read_with_ocr_when_asked():
     from yjsgk.read.ocr import OCR_ENABLED
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import SEED_FILES
-
 from yjsgk.amounts import parse_amount
 from yjsgk.document import Grid, TextBlock
 from yjsgk.read import read_path
@@ -61,7 +60,10 @@ def test_markdown_pipe_table():
     text = "## 支出决算表\n\n| 功能分类科目编码 | 科目名称 | 本年支出合计 |\n|---|---|---|\n| 201 | 一般公共服务支出 | 1.00 |\n"
     doc = parse_text(text, "t.md", markdown=True)
     [grid] = grids(doc)
-    assert [r.texts for r in grid.rows] == [["功能分类科目编码", "科目名称", "本年支出合计"], ["201", "一般公共服务支出", "1.00"]]
+    assert [r.texts for r in grid.rows] == [
+        ["功能分类科目编码", "科目名称", "本年支出合计"],
+        ["201", "一般公共服务支出", "1.00"],
+    ]
     assert grid.rows[1].location.line == 5
 
 

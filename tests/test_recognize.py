@@ -11,9 +11,12 @@ from yjsgk.recognize.segment import match_title
 EXPENDITURE_HEADER = """项 目\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出
 功能分类科目编码\t科目名称\t\t\t\t\t\t
 """
-EXPENDITURE_ROWS = EXPENDITURE_HEADER + """合计\t\t10.00\t4.00\t6.00\t\t\t
+EXPENDITURE_ROWS = (
+    EXPENDITURE_HEADER
+    + """合计\t\t10.00\t4.00\t6.00\t\t\t
 201\t一般公共服务支出\t10.00\t4.00\t6.00\t\t\t
 """
+)
 
 
 def disclosure(text: str):
@@ -21,7 +24,9 @@ def disclosure(text: str):
 
 
 def test_title_matching():
-    assert match_title("附件五                   一般公共预算财政拨款支出决算表").id == "final.general_budget_expenditure"
+    assert (
+        match_title("附件五                   一般公共预算财政拨款支出决算表").id == "final.general_budget_expenditure"
+    )
     assert match_title("2023年部门收支总体情况表").id == "budget.summary"
     assert match_title("一般公共预算财政拨款基本支出决算明细表").id == "final.general_budget_basic"
     assert match_title("公开 03 表") is None
@@ -51,7 +56,13 @@ def test_contents_lines_do_not_become_tables():
 
 def test_repeated_title_and_header_continue_the_table():
     page2 = "支出决算表\n\n单位：万元\n\n" + EXPENDITURE_HEADER + "208\t社会保障和就业支出\t2.00\t2.00\t\t\t\t\n"
-    d = disclosure("支出决算表\n\n公开 03 表\n\n单位：万元\n\n" + EXPENDITURE_ROWS + "\n" + page2 + "\n注：本表反映部门本年度各项支出情况。\n")
+    d = disclosure(
+        "支出决算表\n\n公开 03 表\n\n单位：万元\n\n"
+        + EXPENDITURE_ROWS
+        + "\n"
+        + page2
+        + "\n注：本表反映部门本年度各项支出情况。\n"
+    )
     [table] = d.tables
     assert [r.code for r in table.coded_rows()] == ["201", "208"]
     assert table.notes == ["注：本表反映部门本年度各项支出情况。"]
@@ -110,7 +121,10 @@ def test_summary_whose_amount_columns_are_not_found_says_so():
     )
     d = disclosure(text)
     problems = [p.message for p in d.recognition if p.rule == "recognize.columns"]
-    assert problems == ["部门收支总体情况表：收入侧无法从表头确定金额列，本侧未做核对", "部门收支总体情况表：支出侧无法从表头确定金额列，本侧未做核对"]
+    assert problems == [
+        "部门收支总体情况表：收入侧无法从表头确定金额列，本侧未做核对",
+        "部门收支总体情况表：支出侧无法从表头确定金额列，本侧未做核对",
+    ]
 
 
 def test_bracketed_codes_and_a_single_amount_column():
@@ -179,14 +193,45 @@ def test_columns_the_header_names_otherwise_are_not_filled_in_standard_order():
     from yjsgk.recognize.columns import map_columns
 
     defn = table_def("budget.expenditure")
-    labels = dict(enumerate(
-        ["科目编码", "科目名称", "支出总计", "基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出",
-         "2026年政府采购项目/小计", "2026年政府采购项目/其中：预留给中小企业", "2026年政府采购项目/其中：预留给小型、微型企业"]
-    ))
+    labels = dict(
+        enumerate(
+            [
+                "科目编码",
+                "科目名称",
+                "支出总计",
+                "基本支出",
+                "项目支出",
+                "事业单位经营支出",
+                "对附属单位补助支出",
+                "上缴上级支出",
+                "2026年政府采购项目/小计",
+                "2026年政府采购项目/其中：预留给中小企业",
+                "2026年政府采购项目/其中：预留给小型、微型企业",
+            ]
+        )
+    )
     cmap = map_columns(defn, labels, 11, 9)
     assert sorted(cmap.positions.items()) == [
-        (2, "total"), (3, "basic"), (4, "project"), (5, "operating"), (6, "to_subordinate"), (7, "to_higher")
+        (2, "total"),
+        (3, "basic"),
+        (4, "project"),
+        (5, "operating"),
+        (6, "to_subordinate"),
+        (7, "to_higher"),
     ]
     # 泉州 p.15: 小计 heads the first value column of a table whose other columns are named
-    labels = dict(enumerate(["科目编码", "科目名称", "小计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"]))
+    labels = dict(
+        enumerate(
+            [
+                "科目编码",
+                "科目名称",
+                "小计",
+                "基本支出",
+                "项目支出",
+                "事业单位经营支出",
+                "上缴上级支出",
+                "对附属单位补助支出",
+            ]
+        )
+    )
     assert map_columns(defn, labels, 8, 6).positions[2] == "total"

@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 
 from conftest import SHARED, load_disclosure
-
 from yjsgk.check import check
 from yjsgk.errors import ReadError
 from yjsgk.pipeline import recognize_path
@@ -79,7 +78,9 @@ def test_shenzhen_summary_items_with_sub_items_balance():
 MANIFEST = SAMPLES / "MANIFEST.tsv"
 # the MANIFEST names a department as people call it; the file prints its full name
 PRINTED_NAMES = {"江苏省委办公厅": {"中共江苏省委办公厅"}}
-SCANNED_SAMPLE = "renwu_hist/002_北京/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况说明.pdf"
+SCANNED_SAMPLE = (
+    "renwu_hist/002_北京/政务服务和数据管理局_附件1：北京市政务服务和数据管理局2026年度部门预算情况说明.pdf"
+)
 
 
 def _tables(family: str, spec: str) -> list[tuple[str | None, str]]:
@@ -111,7 +112,10 @@ FZ_QZ = "summary income expenditure fiscal_summary general_budget_expenditure go
 # named in the comment.
 TABLES = {
     # 目录 p.1 lists 一…十二 tables; pp.7–20 print them (财政拨款支出预算表 p.11 before 收支总表 p.12)
-    "open-budget/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf": ("budget", "summary income expenditure fiscal_expenditure fiscal_summary fiscal_basic gov_fund general_budget_expenditure general_budget_basic office_operation three_public procurement"),
+    "open-budget/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf": (
+        "budget",
+        "summary income expenditure fiscal_expenditure fiscal_summary fiscal_basic gov_fund general_budget_expenditure general_budget_basic office_operation three_public procurement",
+    ),
     # 公开01–12表 on pp.8–17 (09 三公 and 10 政府性基金 both on p.15)
     "open-budget/江苏省人大办公厅/省人大办公厅2018预算公开.pdf": ("budget", JS18_NUMBERED),
     # 目录 p.2: 一…十二, titles "一、收支预算总表" … pp.10–16
@@ -169,7 +173,10 @@ TABLES = {
     # the same eleven, pp.57–262
     "renwu/003_深圳/2026年深圳市人力资源和社会保障局部门预算.pdf": ("budget", SZ),
     # 表一…表十二 pp.9–24; 表十 部门整体绩效目标表, 表十一 重点专项资金绩效目标表 (empty), 表十二 一般性项目绩效目标表
-    "renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf": ("budget", "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic gov_fund three_public procurement performance.target_department performance.target_project*2"),
+    "renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf": (
+        "budget",
+        "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic gov_fund three_public procurement performance.target_department performance.target_project*2",
+    ),
     # 目录 p.2 一…十二, 表1–表12 pp.7–27 (表7 一般公共预算项目支出情况表（按经济分类科目） p.19)
     "renwu/005_广州/2026年广州市交通运输局部门预算.pdf": ("budget", GZ),
     # the same twelve, 表1–表12 pp.5–21
@@ -177,16 +184,25 @@ TABLES = {
     # 公开01–13表 pp.8–26 (目录 p.2 一…十三)
     "renwu/006_苏州/2026年苏州市交通运输局部门预算.pdf": ("budget", WX),
     # 表1：…表11： pp.22–39 (表11 项目支出绩效表 one list)
-    "renwu/008_杭州/2026年杭州市交通运输局部门预算.pdf": ("budget", "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund state_capital project_summary performance.target_project"),
+    "renwu/008_杭州/2026年杭州市交通运输局部门预算.pdf": (
+        "budget",
+        "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund state_capital project_summary performance.target_project",
+    ),
     # 部门公开表 1–9 pp.5–16 (7 at the foot of p.13, its table on p.14); project targets pp.30–32,
     # p.32 titled by the project alone ("信访业务培训绩效目标表")
-    "renwu/009_武汉/2026年武汉市信访局部门预算.pdf": ("budget", "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:gov_fund 08:state_capital 09:three_public performance.target_project*3"),
+    "renwu/009_武汉/2026年武汉市信访局部门预算.pdf": (
+        "budget",
+        "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:gov_fund 08:state_capital 09:three_public performance.target_project*3",
+    ),
     # 公开01–13表 pp.14–30
     "renwu/014_无锡/2026年无锡市交通运输局部门预算.pdf": ("budget", WX),
     # 公开01–13表 pp.9–25
     "renwu/014_无锡/2026年无锡市住房和建设局部门预算.pdf": ("budget", WX),
     # 目录 p.2: 1…10; 项目支出绩效目标表 one list pp.22–29, 部门整体 pp.30–32
-    "renwu/015_长沙/2026年长沙市信访局部门预算.pdf": ("budget", "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund performance.target_project performance.target_department"),
+    "renwu/015_长沙/2026年长沙市信访局部门预算.pdf": (
+        "budget",
+        "summary income expenditure fiscal_summary general_budget_expenditure general_budget_basic three_public gov_fund performance.target_project performance.target_department",
+    ),
     # 目录 p.2: 一…十 (八 一般公共预算支出经济分类情况表 p.15); a project target each on pp.29, 30
     "renwu/017_福州/2026年福州市公安局部门预算.pdf": ("budget", FZ_QZ + " performance.target_project*2"),
     # 报表目录 p.19 (a grid, not tables): 表1–16; 表14-1…14-9 one project each pp.34–42
@@ -195,22 +211,39 @@ TABLES = {
     "renwu/020_西安/2026年西安市信访局部门预算.pdf": ("budget", XA.format("14:")),
     # 整体自评表 p.30, 88 project 自评表 pp.55–143 (one a page), 目录 p.145 (a grid), 公开01–09表
     # pp.146–161; 09 财政拨款“三公”经费及会议费、培训费支出决算表 p.161
-    "renwu/020_西安/卫生健康委员会_2026年部门预算.pdf": ("final", "performance.self_evaluation_department performance.self_evaluation_project*88 01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:gov_fund 08:state_capital 09:three_public"),
+    "renwu/020_西安/卫生健康委员会_2026年部门预算.pdf": (
+        "final",
+        "performance.self_evaluation_department performance.self_evaluation_project*88 01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:gov_fund 08:state_capital 09:three_public",
+    ),
     # 目录 p.2: 一…十 (八 经济分类情况表); eight "…项目绩效目标表" pp.29–36, 部门整体 p.37
-    "renwu/021_泉州/2026年泉州市人民政府办公室部门预算.pdf": ("budget", FZ_QZ + " performance.target_project*8 performance.target_department"),
+    "renwu/021_泉州/2026年泉州市人民政府办公室部门预算.pdf": (
+        "budget",
+        FZ_QZ + " performance.target_project*8 performance.target_department",
+    ),
     # 目录 p.2: 一…八 (2019 决算, no 国有资本 table), "表1"…"表8" above the titles pp.5–23
-    "renwu/022_佛山/2026年佛山市交通运输局部门预算.pdf": ("final", "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund"),
+    "renwu/022_佛山/2026年佛山市交通运输局部门预算.pdf": (
+        "final",
+        "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund",
+    ),
     # 公开表1–12 pp.8–32 (公开表2 over pp.9–11); 40 project targets pp.37–78 (pp.40, 50 continue)
     "renwu/025_烟台/2026年烟台市交通运输局部门预算.pdf": ("budget", YT + " performance.target_project*40"),
     # 公开表1–12 pp.8–31; 28 project targets pp.36–68 (pp.48, 58, 61, 65, 66 continue)
     "renwu/025_烟台/2026年烟台市人力资源和社会保障局部门预算.pdf": ("budget", YT + " performance.target_project*28"),
     # 预算表1–11 pp.6–16 (3 支出总表, 9 项目支出表, 10 国有资本经营预算支出明细表)
-    "renwu/040_长春/2026年长春市信访局部门预算.pdf": ("budget", "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:project_summary 10:state_capital 11:performance.target_project"),
+    "renwu/040_长春/2026年长春市信访局部门预算.pdf": (
+        "budget",
+        "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:project_summary 10:state_capital 11:performance.target_project",
+    ),
     # 目录 p.2: 一…十二 as 广州, 表1–表12
     "renwu/077_珠海/2026年珠海市商务局部门预算.pdf": ("budget", GZ),
     # 目录 p.2 (一)…(十一), "表01"…"表11" pp.21–40; 表11 项目支出绩效表 one list over pp.39–40
-    "renwu/079_湖州/2026年湖州市交通运输局部门预算.pdf": ("budget", "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:state_capital 10:project_summary 11:performance.target_project"),
+    "renwu/079_湖州/2026年湖州市交通运输局部门预算.pdf": (
+        "budget",
+        "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:state_capital 10:project_summary 11:performance.target_project",
+    ),
 }
+
+
 # printed standard tables not recognized yet: their titles miss from data/tables.toml aliases
 def _manifest() -> list[dict]:
     with MANIFEST.open(encoding="utf-8") as f:

@@ -56,7 +56,17 @@ def income_02(rows) -> list[str]:
     return (
         caption("收入决算表", "02")
         + [
-            tsv("项 目", "", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
+            tsv(
+                "项 目",
+                "",
+                "本年收入合计",
+                "财政拨款收入",
+                "上级补助收入",
+                "事业收入",
+                "经营收入",
+                "附属单位上缴收入",
+                "其他收入",
+            ),
             tsv("功能分类科目编码", "科目名称", *[""] * 7),
             tsv("栏次", "", *[str(i) for i in range(1, 8)]),
         ]
@@ -126,7 +136,17 @@ def fiscal_summary_04(income, expenditure) -> list[str]:
     """财政拨款收入支出决算总表: income (item, 金额); expenditure (item, 合计, 一般公共预算, 基金, 国资)."""
     lines = caption("财政拨款收入支出决算总表", "04") + [
         tsv("收入", "", "", "支出", "", "", "", "", ""),
-        tsv("项 目", "行次", "金额", "项 目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+        tsv(
+            "项 目",
+            "行次",
+            "金额",
+            "项 目",
+            "行次",
+            "合计",
+            "一般公共预算财政拨款",
+            "政府性基金预算财政拨款",
+            "国有资本经营预算财政拨款",
+        ),
         tsv("栏 次", "", "1", "栏 次", "", "2", "3", "4", "5"),
     ]
     n = len(income)
@@ -448,9 +468,27 @@ def test_hierarchy_child_amount_in_the_wrong_column():
     findings = assert_findings(
         text,
         # 20103 基本支出 400.50 ≠ 2010301 300.00 + 2010350 150.50 = 450.50
-        F("sum.hierarchy", "error", "final.expenditure", "20103 政府办公厅（室）及相关机构事务", "基本支出", "450.50", "400.50", "-50.00"),
+        F(
+            "sum.hierarchy",
+            "error",
+            "final.expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "基本支出",
+            "450.50",
+            "400.50",
+            "-50.00",
+        ),
         # 2010350: 150.50 ≠ 150.50 + 50.00 + 0 + 0 + 0
-        F("identity.row", "error", "final.expenditure", "2010350 事业运行", "本年支出合计", "200.50", "150.50", "-50.00"),
+        F(
+            "identity.row",
+            "error",
+            "final.expenditure",
+            "2010350 事业运行",
+            "本年支出合计",
+            "200.50",
+            "150.50",
+            "-50.00",
+        ),
     )
     hierarchy = findings[0] if findings[0].rule == "sum.hierarchy" else findings[1]
     assert hierarchy.location.line == line_of(text, "20103\t政府办公厅")
@@ -467,9 +505,36 @@ def test_rounding_within_the_bound_is_a_notice():
     # 201 = 20103 → 2 figures → ±0.010, and a difference exactly at the bound is still rounding.
     findings = assert_findings(
         gb05_with_20103_total("445.51"),
-        F("sum.hierarchy", "notice", "final.general_budget_expenditure", "20103 政府办公厅（室）及相关机构事务", "小计", "445.50", "445.51", "0.01"),
-        F("identity.row", "notice", "final.general_budget_expenditure", "20103 政府办公厅（室）及相关机构事务", "小计", "445.50", "445.51", "0.01"),
-        F("sum.hierarchy", "notice", "final.general_budget_expenditure", "201 一般公共服务支出", "小计", "445.51", "445.50", "-0.01"),
+        F(
+            "sum.hierarchy",
+            "notice",
+            "final.general_budget_expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "小计",
+            "445.50",
+            "445.51",
+            "0.01",
+        ),
+        F(
+            "identity.row",
+            "notice",
+            "final.general_budget_expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "小计",
+            "445.50",
+            "445.51",
+            "0.01",
+        ),
+        F(
+            "sum.hierarchy",
+            "notice",
+            "final.general_budget_expenditure",
+            "201 一般公共服务支出",
+            "小计",
+            "445.51",
+            "445.50",
+            "-0.01",
+        ),
     )
     bounds = sorted(f.message.rsplit("（±", 1)[1].split("）")[0] for f in findings)
     assert bounds == ["0.010", "0.015", "0.015"]
@@ -478,9 +543,36 @@ def test_rounding_within_the_bound_is_a_notice():
 def test_rounding_beyond_the_bound_is_an_error():
     assert_findings(
         gb05_with_20103_total("445.52"),
-        F("sum.hierarchy", "error", "final.general_budget_expenditure", "20103 政府办公厅（室）及相关机构事务", "小计", "445.50", "445.52", "0.02"),
-        F("identity.row", "error", "final.general_budget_expenditure", "20103 政府办公厅（室）及相关机构事务", "小计", "445.50", "445.52", "0.02"),
-        F("sum.hierarchy", "error", "final.general_budget_expenditure", "201 一般公共服务支出", "小计", "445.52", "445.50", "-0.02"),
+        F(
+            "sum.hierarchy",
+            "error",
+            "final.general_budget_expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "小计",
+            "445.50",
+            "445.52",
+            "0.02",
+        ),
+        F(
+            "identity.row",
+            "error",
+            "final.general_budget_expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "小计",
+            "445.50",
+            "445.52",
+            "0.02",
+        ),
+        F(
+            "sum.hierarchy",
+            "error",
+            "final.general_budget_expenditure",
+            "201 一般公共服务支出",
+            "小计",
+            "445.52",
+            "445.50",
+            "-0.02",
+        ),
     )
 
 
@@ -499,7 +591,16 @@ def test_the_bound_grows_with_the_number_of_printed_figures(printed_302, printed
     diff = str(D(printed_302) - D("62.75"))
     assert_findings(
         text,
-        F("sum.hierarchy", severity, "final.general_budget_basic", "302 商品和服务支出", "决算数", "62.75", printed_302, diff),
+        F(
+            "sum.hierarchy",
+            severity,
+            "final.general_budget_basic",
+            "302 商品和服务支出",
+            "决算数",
+            "62.75",
+            printed_302,
+            diff,
+        ),
     )
 
 
@@ -538,7 +639,16 @@ def test_blank_cells_do_not_widen_the_rounding_bound():
     findings = assert_findings(
         text,
         F("identity.row", "error", "final.expenditure", "2010350 事业运行", "本年支出合计", "150.50", "150.52", "0.02"),
-        F("sum.hierarchy", "error", "final.expenditure", "20103 政府办公厅（室）及相关机构事务", "本年支出合计", "450.52", "450.50", "-0.02"),
+        F(
+            "sum.hierarchy",
+            "error",
+            "final.expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "本年支出合计",
+            "450.52",
+            "450.50",
+            "-0.02",
+        ),
     )
     identity = next(f for f in findings if f.rule == "identity.row")
     assert identity.location.line == line_of(text, "2010350\t事业运行")
@@ -578,11 +688,38 @@ def test_split_code_columns_are_joined_and_checked():
     assert_findings(
         text,
         # 20103 基本支出 2,589.03 ≠ 2,285.05 + 312.98 = 2,598.03
-        F("sum.hierarchy", "error", "budget.general_budget_expenditure", "20103 政府办公厅（室）及相关机构事务", "基本支出", "2598.03", "2589.03", "-9.00"),
+        F(
+            "sum.hierarchy",
+            "error",
+            "budget.general_budget_expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "基本支出",
+            "2598.03",
+            "2589.03",
+            "-9.00",
+        ),
         # 201 基本支出 2,598.03 ≠ 20103 2,589.03
-        F("sum.hierarchy", "error", "budget.general_budget_expenditure", "201 一般公共服务支出", "基本支出", "2589.03", "2598.03", "9.00"),
+        F(
+            "sum.hierarchy",
+            "error",
+            "budget.general_budget_expenditure",
+            "201 一般公共服务支出",
+            "基本支出",
+            "2589.03",
+            "2598.03",
+            "9.00",
+        ),
         # 20103: 5,073.08 ≠ 2,589.03 + 2,475.05
-        F("identity.row", "error", "budget.general_budget_expenditure", "20103 政府办公厅（室）及相关机构事务", "总计", "5064.08", "5073.08", "9.00"),
+        F(
+            "identity.row",
+            "error",
+            "budget.general_budget_expenditure",
+            "20103 政府办公厅（室）及相关机构事务",
+            "总计",
+            "5064.08",
+            "5073.08",
+            "9.00",
+        ),
     )
 
 
@@ -596,7 +733,16 @@ def test_three_public_vehicle_subtotal_and_total():
     text = document(three_public_07(BUDGET_07, final))
     findings = assert_findings(
         text,
-        F("identity.row", "error", "final.three_public", "数据行", "决算数 公务用车购置及运行费 小计", "6.00", "7.00", "1.00"),
+        F(
+            "identity.row",
+            "error",
+            "final.three_public",
+            "数据行",
+            "决算数 公务用车购置及运行费 小计",
+            "6.00",
+            "7.00",
+            "1.00",
+        ),
         F("identity.row", "error", "final.three_public", "数据行", "决算数 合计", "10.00", "9.00", "-1.00"),
     )
     values_line = line_of(text, "12.00\t0.00\t8.00")
@@ -610,9 +756,27 @@ def test_fund_roll_forward():
     text = document(gov_fund_08(changed(FUND_08, "2296002", 5, "4.00")))
     assert_findings(
         text,
-        F("identity.row", "error", "final.gov_fund", "2296002 用于社会福利的彩票公益金支出", "年末结转和结余", "3.00", "4.00", "1.00"),
+        F(
+            "identity.row",
+            "error",
+            "final.gov_fund",
+            "2296002 用于社会福利的彩票公益金支出",
+            "年末结转和结余",
+            "3.00",
+            "4.00",
+            "1.00",
+        ),
         # the 款 above it still prints 3.00
-        F("sum.hierarchy", "error", "final.gov_fund", "22960 彩票公益金安排的支出", "年末结转和结余", "4.00", "3.00", "-1.00"),
+        F(
+            "sum.hierarchy",
+            "error",
+            "final.gov_fund",
+            "22960 彩票公益金安排的支出",
+            "年末结转和结余",
+            "4.00",
+            "3.00",
+            "-1.00",
+        ),
     )
 
 
@@ -690,9 +854,27 @@ def test_fiscal_summary_fund_columns_add_up():
     expenditure = changed_item(FISCAL_EXPENDITURE, "一、一般公共服务支出", 2, "1.00")
     assert_findings(
         fiscal_text(expenditure=expenditure),
-        F("balance.summary", "error", "final.fiscal_summary", "支出：一、一般公共服务支出", "合计", "446.50", "445.50", "-1.00"),
+        F(
+            "balance.summary",
+            "error",
+            "final.fiscal_summary",
+            "支出：一、一般公共服务支出",
+            "合计",
+            "446.50",
+            "445.50",
+            "-1.00",
+        ),
         # and the 政府性基金 column no longer adds up to its 本年支出合计 0.00
-        F("balance.summary", "error", "final.fiscal_summary", "支出：本年支出合计", "政府性基金预算财政拨款", "1.00", "0.00", "-1.00"),
+        F(
+            "balance.summary",
+            "error",
+            "final.fiscal_summary",
+            "支出：本年支出合计",
+            "政府性基金预算财政拨款",
+            "1.00",
+            "0.00",
+            "-1.00",
+        ),
     )
 
 
@@ -702,7 +884,16 @@ def test_fiscal_summary_opening_balance_by_fund():
     income = changed_item(FISCAL_INCOME, "一般公共预算财政拨款", 0, "14.00")
     assert_findings(
         fiscal_text(income=income),
-        F("balance.summary", "error", "final.fiscal_summary", "收入：年初财政拨款结转和结余", "金额", "14.00", "15.00", "1.00"),
+        F(
+            "balance.summary",
+            "error",
+            "final.fiscal_summary",
+            "收入：年初财政拨款结转和结余",
+            "金额",
+            "14.00",
+            "15.00",
+            "1.00",
+        ),
     )
 
 
@@ -715,7 +906,16 @@ def test_personnel_total_is_301_plus_303():
     text = document(basic_06(PERSONNEL, PUBLIC, CAPITAL, "366.00", "70.75"))
     findings = assert_findings(
         text,
-        F("identity.basic-composition", "error", "final.general_budget_basic", "人员经费合计", "决算数", "365.00", "366.00", "1.00"),
+        F(
+            "identity.basic-composition",
+            "error",
+            "final.general_budget_basic",
+            "人员经费合计",
+            "决算数",
+            "365.00",
+            "366.00",
+            "1.00",
+        ),
     )
     assert findings[0].location.line == line_of(text, "人员经费合计")
 
@@ -725,7 +925,16 @@ def test_public_total_is_302_307_310_399():
     # 公用经费合计 printed 62.75 (302 alone): ≠ 302 62.75 + 307 0.00 + 310 8.00
     assert_findings(
         document(basic_06(PERSONNEL, PUBLIC, CAPITAL, "365.00", "62.75")),
-        F("identity.basic-composition", "error", "final.general_budget_basic", "公用经费合计", "决算数", "70.75", "62.75", "-8.00"),
+        F(
+            "identity.basic-composition",
+            "error",
+            "final.general_budget_basic",
+            "公用经费合计",
+            "决算数",
+            "70.75",
+            "62.75",
+            "-8.00",
+        ),
     )
 
 
@@ -753,9 +962,36 @@ def test_link_04_class_rows_equal_05():
     expenditure = changed_item(expenditure, "八、社会保障和就业支出", 1, "41.25")
     assert_findings(
         full(f04=fiscal_summary_04(FISCAL_INCOME, expenditure)),
-        F("cross.table", "error", "final.general_budget_expenditure", "208 社会保障和就业支出", "小计", "41.25", "40.25", "-1.00"),
-        F("balance.summary", "error", "final.fiscal_summary", "支出：本年支出合计", "合计", "486.75", "485.75", "-1.00"),
-        F("balance.summary", "error", "final.fiscal_summary", "支出：本年支出合计", "一般公共预算财政拨款", "486.75", "485.75", "-1.00"),
+        F(
+            "cross.table",
+            "error",
+            "final.general_budget_expenditure",
+            "208 社会保障和就业支出",
+            "小计",
+            "41.25",
+            "40.25",
+            "-1.00",
+        ),
+        F(
+            "balance.summary",
+            "error",
+            "final.fiscal_summary",
+            "支出：本年支出合计",
+            "合计",
+            "486.75",
+            "485.75",
+            "-1.00",
+        ),
+        F(
+            "balance.summary",
+            "error",
+            "final.fiscal_summary",
+            "支出：本年支出合计",
+            "一般公共预算财政拨款",
+            "486.75",
+            "485.75",
+            "-1.00",
+        ),
     )
 
 
@@ -777,7 +1013,16 @@ def test_link_01_classes_equal_03_class_rows():
     expenditure = changed_item(SUMMARY_EXPENDITURE, "八、社会保障和就业支出", 0, "41.25")
     assert_findings(
         full(s01=summary_01(SUMMARY_INCOME, expenditure)),
-        F("cross.table", "error", "final.expenditure", "208 社会保障和就业支出", "本年支出合计", "41.25", "40.25", "-1.00"),
+        F(
+            "cross.table",
+            "error",
+            "final.expenditure",
+            "208 社会保障和就业支出",
+            "本年支出合计",
+            "41.25",
+            "40.25",
+            "-1.00",
+        ),
         F("balance.summary", "error", "final.summary", "支出：本年支出合计", "决算数", "491.75", "490.75", "-1.00"),
     )
 
@@ -808,7 +1053,16 @@ def test_basic_reception_cannot_exceed_three_public_final():
     text = document(basic_06(PERSONNEL, public, CAPITAL, "365.00", "71.75"), three_public_07(BUDGET_07, FINAL_07))
     findings = assert_findings(
         text,
-        F("cross.three-public-basic", "error", "final.general_budget_basic", "30217 公务接待费", "决算数", "3.00", "3.50", "0.50"),
+        F(
+            "cross.three-public-basic",
+            "error",
+            "final.general_budget_basic",
+            "30217 公务接待费",
+            "决算数",
+            "3.00",
+            "3.50",
+            "0.50",
+        ),
     )
     assert findings[0].location.line == line_of(text, "30217\t公务接待费")
     assert [loc.line for loc in findings[0].related] == [line_of(text, "12.00\t0.00\t8.00")]
@@ -829,7 +1083,16 @@ def test_decimal_comma_is_read_as_its_evident_value_and_reported():
     text = document(general_budget_05(changed(GB_05, "2010301", 0, "300,00")))
     findings = assert_findings(
         text,
-        F("format.number", "warning", "final.general_budget_expenditure", "2010301 行政运行", "小计", None, "300.00", None),
+        F(
+            "format.number",
+            "warning",
+            "final.general_budget_expenditure",
+            "2010301 行政运行",
+            "小计",
+            None,
+            "300.00",
+            None,
+        ),
     )
     assert "300,00" in findings[0].message
     assert findings[0].location.line == line_of(text, "300,00")
@@ -901,7 +1164,11 @@ def test_unrecognized_document_and_table():
     found = {(f.rule, f.severity, f.message) for f in run(text)}
     assert found == {
         ("recognize.kind", "notice", "未能判断文件类型（决算、预算或绩效自评）"),
-        ("recognize.unknown_table", "warning", "有 2 行金额数据不属于任何已识别的标准表，未做核对（首行：办公费 | 10.00）"),
+        (
+            "recognize.unknown_table",
+            "warning",
+            "有 2 行金额数据不属于任何已识别的标准表，未做核对（首行：办公费 | 10.00）",
+        ),
         ("recognize.metadata", "notice", "未找到部门名称"),
         ("recognize.metadata", "notice", "未找到年度"),
     }

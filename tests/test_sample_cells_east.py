@@ -439,7 +439,9 @@ def test_cell(doc, table_id, locator, column, expected):
 # -- a 合计 row reprinted at the top of each continuation page is one row, not one per page ------
 
 
-@pytest.mark.parametrize("table_id", ["final.income", "final.expenditure", "final.general_budget_expenditure", "final.gov_fund"])
+@pytest.mark.parametrize(
+    "table_id", ["final.income", "final.expenditure", "final.general_budget_expenditure", "final.gov_fund"]
+)
 def test_repeated_total_read_once(table_id):
     t = table(load_disclosure(DOCS["foshan"]), table_id)
     assert len([r for r in t.rows if r.key == "total"]) == 1

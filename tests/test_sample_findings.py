@@ -13,7 +13,6 @@ import pytest
 
 from conftest import SHARED, load_disclosure
 from test_performance_samples import XIAN_ERRORS
-
 from yjsgk.check import check
 
 SAMPLES = SHARED / "samples"
@@ -90,4 +89,6 @@ def test_error_findings_are_the_verified_ones(path):
         for f in findings
         if f.severity == "error"
     )
-    assert errors == sorted((rule, page, format(Decimal(found), "f")) for rule, page, found in VERIFIED_ERRORS.get(path, []))
+    assert errors == sorted(
+        (rule, page, format(Decimal(found), "f")) for rule, page, found in VERIFIED_ERRORS.get(path, [])
+    )

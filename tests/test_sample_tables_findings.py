@@ -11,8 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SHARED, load_disclosure, row, table, value
-
+from conftest import SHARED, load_disclosure, value
 from yjsgk.check import check
 
 SAMPLES = SHARED / "samples" / "renwu"

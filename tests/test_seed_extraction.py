@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_printed, row, table, value
-
 from yjsgk.model import Table
-
 
 # -- helpers ------------------------------------------------------------------------------
 
@@ -494,9 +492,7 @@ def test_levels_and_names(seed):
 # -- 003: split 类/款/项 codes and tables continued over pages -------------------------------
 
 
-@pytest.mark.parametrize(
-    "table_id", ["budget.income", "budget.expenditure", "budget.general_budget_expenditure"]
-)
+@pytest.mark.parametrize("table_id", ["budget.income", "budget.expenditure", "budget.general_budget_expenditure"])
 def test_split_codes_are_joined(seed, table_id):
     t = table(seed("003"), table_id)
     # `201 | | |` → 201, `| 03 | |` → 20103, `201 | 03 | 01` → 2010301, `201 | 03 | 50` → 2010350
@@ -608,7 +604,11 @@ def test_locations(seed, name, table_id, locator, column, line):
 def test_cell_column_index(seed):
     # 002 line 135: 2010301 | 行政运行 | 49.06 | 49,06 | … | 0.00 (其他收入 is the 9th cell)
     values = row(seed("002"), "final.income", "code:2010301").values
-    assert (values["total"].location.column, values["fiscal"].location.column, values["other"].location.column) == (2, 3, 8)
+    assert (values["total"].location.column, values["fiscal"].location.column, values["other"].location.column) == (
+        2,
+        3,
+        8,
+    )
 
 
 @pytest.mark.parametrize(

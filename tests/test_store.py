@@ -32,9 +32,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEED_FILES, SEEDS, SHARED
 from sqlalchemy import func, select
 
+from conftest import EXAMPLES, SEED_FILES, SEEDS, SHARED
 from yjsgk.cli import main
 from yjsgk.pipeline import load
 from yjsgk.store import Store, ingest, load_document, queries
@@ -82,7 +82,9 @@ def pg_server():
     """URL of a PostgreSQL server in a temporary folder on a free localhost port, for the session."""
     bindir = _pg_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server programs (initdb, pg_ctl) not found: apt-get install -y postgresql (.ci/run does)")
+        pytest.skip(
+            "PostgreSQL server programs (initdb, pg_ctl) not found: apt-get install -y postgresql (.ci/run does)"
+        )
     root = Path(tempfile.mkdtemp(prefix="yjsgk-pg-"))
     as_user: list[str] = []
     if os.geteuid() == 0:  # initdb refuses to run as root
@@ -103,7 +105,9 @@ def pg_server():
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -253,7 +257,13 @@ def test_stored_document_reads_back_as_the_model(corpus):
     stored = load_document(store, outcome.document_id)
     original, findings = load(EXAMPLE)
     assert stored.department == "示范市数据资源管理局"
-    assert (stored.region, stored.level, stored.year, stored.family, stored.version) == ("示范市", "市级", 2023, "final", 1)
+    assert (stored.region, stored.level, stored.year, stored.family, stored.version) == (
+        "示范市",
+        "市级",
+        2023,
+        "final",
+        1,
+    )
     got = stored.disclosure
     assert (got.kind, got.department, got.year, got.unit) == ("final", "示范市数据资源管理局", 2023, "万元")
     assert [t.id for t in got.tables] == [t.id for t in original.tables]
@@ -323,7 +333,13 @@ def test_a_failing_file_leaves_nothing_and_the_batch_goes_on(db_url, variants):
     store = Store(db_url)
     before = _counts(store)
     assert set(before.values()) == {0}
-    files = [SEED_FILES["004"], variants["bad_amount"], Path("/no/such/file.txt"), EXAMPLES / "MISTAKES.md", SEED_FILES["002"]]
+    files = [
+        SEED_FILES["004"],
+        variants["bad_amount"],
+        Path("/no/such/file.txt"),
+        EXAMPLES / "MISTAKES.md",
+        SEED_FILES["002"],
+    ]
     summary = ingest(files, store)
     statuses = [(Path(o.path).name, o.status) for o in summary.outcomes]
     assert statuses == [
@@ -344,7 +360,10 @@ def test_a_failing_file_leaves_nothing_and_the_batch_goes_on(db_url, variants):
     for table, n in expected.items():
         assert counts[table] == n, table
     with store.read() as session:
-        assert sorted(session.scalars(select(Department.name))) == ["株洲市石峰区行政审批服务局", "醴陵市行政审批服务局"]
+        assert sorted(session.scalars(select(Department.name))) == [
+            "株洲市石峰区行政审批服务局",
+            "醴陵市行政审批服务局",
+        ]
     store.close()
 
 
@@ -494,7 +513,12 @@ def test_findings_by_rule_severity_region_and_year(corpus):
         (2, "数据行", "决算数 公务用车购置及运行费 小计", Decimal("5.12"), Decimal("6.12")),
     ]
     every = queries.findings(
-        store, rules=["identity.row"], severities=["error"], department="示范市数据资源管理局", year=2023, all_versions=True
+        store,
+        rules=["identity.row"],
+        severities=["error"],
+        department="示范市数据资源管理局",
+        year=2023,
+        all_versions=True,
     )
     assert sorted((r["version"], r["row"]) for r in every.rows) == [
         (1, "2010302 一般行政管理事务"),
@@ -568,7 +592,10 @@ def test_ingest_query_and_export_on_the_command_line(tmp_path, capsys, variants)
     assert main(["query", "rank", "--db", db, "--year", "2021", "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert [(r["department"], r["amount"]) for r in payload["rows"]] == [("醴陵市行政审批服务局", "2277.76")]
-    assert main(["query", "findings", "--db", db, "--rule", "balance.", "--severity", "error", "--count-by", "department"]) == 0
+    assert (
+        main(["query", "findings", "--db", db, "--rule", "balance.", "--severity", "error", "--count-by", "department"])
+        == 0
+    )
     text = capsys.readouterr().out
     assert "示范市数据资源管理局" in text
     assert main(["query", "department", "醴陵", "--db", db]) == 0

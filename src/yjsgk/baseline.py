@@ -42,7 +42,9 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
             "message": f.message,
         }
     entries = sorted(accepted.values(), key=lambda e: (e["source"] or "", e["rule"], e["fingerprint"]))
-    path.write_text(json.dumps({"version": VERSION, "accepted": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"version": VERSION, "accepted": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return len(entries)
 
 

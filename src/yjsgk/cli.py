@@ -51,13 +51,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
-    check.add_argument("--config", type=Path, metavar="FILE", help="配置文件（默认：就近的 yjsgk.toml 或 pyproject.toml 的 [tool.yjsgk]）")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="配置文件（默认：就近的 yjsgk.toml 或 pyproject.toml 的 [tool.yjsgk]）",
+    )
     check.add_argument("--ocr", action="store_true", help="对扫描件做离线 OCR（需安装 yjsgk[ocr]；约 2 秒一页）")
-    check.add_argument("-j", "--jobs", type=int, metavar="N", help="并行进程数（0 为全部 CPU 核；默认 8 个文件以上时用全部核）")
-    check.add_argument("--profile", metavar="NAME", help="完整性与合规检查配置档：national（默认）、hunan、配置文件中的 [profiles]，或 none 关闭 complete.* 与 code.* 规则")
+    check.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="并行进程数（0 为全部 CPU 核；默认 8 个文件以上时用全部核）"
+    )
+    check.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="完整性与合规检查配置档：national（默认）、hunan、配置文件中的 [profiles]，或 none 关闭 complete.* 与 code.* 规则",
+    )
     check.add_argument("--baseline", type=Path, metavar="FILE", help="已接受问题的基线文件，其中的问题不再报告")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="把本次发现的全部问题写入基线文件")
-    check.add_argument("--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）")
+    check.add_argument(
+        "--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）"
+    )
     rules = sub.add_parser("rules", help="列出或解释核对规则 (list or explain the rules)")
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
@@ -119,7 +132,9 @@ def _run(args: argparse.Namespace) -> int:
         from .check.rules.narrative import VERBOSE
 
         VERBOSE.set(True)
-    accepted = read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
+    accepted = (
+        read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
+    )
     results = []
     unreadable: list[str] = []
     suppressed = 0
@@ -127,7 +142,9 @@ def _run(args: argparse.Namespace) -> int:
     # a progress bar on a terminal when there is more than a handful of files
     progress = Progress() if len(paths) > 3 and sys.stderr.isatty() else None
     verbose = bool(getattr(args, "verbose", False))
-    for index, (path, outcome) in enumerate(zip(paths, _load_all(paths, config, verbose, _jobs(args, len(paths)), bool(getattr(args, "ocr", False))))):
+    for index, (path, outcome) in enumerate(
+        zip(paths, _load_all(paths, config, verbose, _jobs(args, len(paths)), bool(getattr(args, "ocr", False))))
+    ):
         if progress:
             progress(index, len(paths), str(path))
         if isinstance(outcome, str):

@@ -146,7 +146,7 @@ def parse_config(data: dict, source: Path | None = None) -> Config:
 def _grades(data: object, where: str) -> dict[str, Decimal]:
     """`[grades]`: performance grade label → the lowest total score of its band."""
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}grades 应为“等级 = 最低分”的表，如 \"优\" = 90")
+        raise ConfigError(f'{where}grades 应为“等级 = 最低分”的表，如 "优" = 90')
     out: dict[str, Decimal] = {}
     for label, lower in data.items():
         if isinstance(lower, bool) or not isinstance(lower, (int, float)) or not 0 <= lower <= 100:

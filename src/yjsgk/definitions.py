@@ -66,7 +66,10 @@ def table_defs() -> tuple[TableDef, ...]:
             ColumnDef(
                 c["id"],
                 c["label"],
-                tuple(tuple(("=" + key(t[1:])) if t.startswith("=") else key(t) for t in alt.split("+")) for alt in c["match"]),
+                tuple(
+                    tuple(("=" + key(t[1:])) if t.startswith("=") else key(t) for t in alt.split("+"))
+                    for alt in c["match"]
+                ),
             )
             for c in raw.get("column", [])
         )

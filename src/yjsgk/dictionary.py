@@ -46,9 +46,7 @@ class Entry:
     def valid_in(self, year: int | None) -> bool:
         if year is None:
             return True
-        return (self.valid_from is None or self.valid_from <= year) and (
-            self.valid_to is None or year <= self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= year) and (self.valid_to is None or year <= self.valid_to)
 
     @property
     def years(self) -> str:
@@ -180,7 +178,9 @@ def economic_classification() -> Classification:
 
 @cache
 def sources() -> dict[str, Source]:
-    return {r["id"]: Source(r["id"], r["kind"], r["reference"], r["department"], r["year"]) for r in _read("sources.csv")}
+    return {
+        r["id"]: Source(r["id"], r["kind"], r["reference"], r["department"], r["year"]) for r in _read("sources.csv")
+    }
 
 
 @cache

@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 from .check import Finding, check
+from .check.rules.completeness import use_profile
 from .config import NO_PROFILE, Config
 from .document import Document
 from .errors import ReadError
 from .model import Disclosure
-from .check.rules.completeness import use_profile
 from .performance.grades import use_grades
 from .read import SUPPORTED_SUFFIXES, read_path
 from .recognize import recognize
@@ -39,7 +39,10 @@ def recognize_path(path: Path | str) -> Disclosure:
 def load(path: Path | str, config: Config | None = None) -> tuple[Disclosure, list[Finding]]:
     config = config or Config()
     disclosure = recognize_path(path)
-    with use_grades(config.grades or None), use_profile(None if config.profile == NO_PROFILE else config.profile, config.profiles):
+    with (
+        use_grades(config.grades or None),
+        use_profile(None if config.profile == NO_PROFILE else config.profile, config.profiles),
+    ):
         findings = check(
             disclosure,
             select=config.select,

@@ -10,9 +10,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}（）()“”])\s+(?=[{_CJK}（）()“”])")
 _ALL_SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[()（）\[\]【】“”\"'‘’、，,。.:：;；\s·•\-—_/\\]")
-_ORDINAL = re.compile(
-    r"^\s*(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(]\d+[)）]|\d+[、.．](?!\d))\s*"
-)
+_ORDINAL = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十百]+[)）、.．]|[（(]\d+[)）]|\d+[、.．](?!\d))\s*")
 
 
 @lru_cache(maxsize=65536)

@@ -33,9 +33,7 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across runs and line shifts: rule, document, table, row, column and the statement."""
         document = PurePath(self.location.source).name if self.location else ""
-        basis = "|".join(
-            str(x) for x in (self.rule, document, self.table, self.row, self.column, self.message)
-        )
+        basis = "|".join(str(x) for x in (self.rule, document, self.table, self.row, self.column, self.message))
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict:

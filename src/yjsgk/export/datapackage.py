@@ -92,9 +92,19 @@ FIELDS: list[dict] = [
     {"name": "economic_code", "type": "string", "title": "支出经济分类科目编码"},
     {"name": "economic_name", "type": "string", "title": "支出经济分类科目名称"},
     {"name": "economic_level", "type": "string", "title": "经济分类级次", "constraints": {"enum": ["类", "款", "项"]}},
-    {"name": "fund", "type": "string", "title": "资金来源", "constraints": {"required": True, "enum": list(FUND_LABELS)}},
+    {
+        "name": "fund",
+        "type": "string",
+        "title": "资金来源",
+        "constraints": {"required": True, "enum": list(FUND_LABELS)},
+    },
     {"name": "fund_label", "type": "string", "title": "资金来源（中文）"},
-    {"name": "spending", "type": "string", "title": "支出类型", "constraints": {"required": True, "enum": list(SPENDING_LABELS)}},
+    {
+        "name": "spending",
+        "type": "string",
+        "title": "支出类型",
+        "constraints": {"required": True, "enum": list(SPENDING_LABELS)},
+    },
     {"name": "spending_label", "type": "string", "title": "支出类型（中文）"},
     {"name": "table", "type": "string", "title": "来源表", "constraints": {"required": True}},
     {"name": "table_title", "type": "string", "title": "来源表名"},
@@ -105,8 +115,20 @@ FIELDS: list[dict] = [
 
 MODEL = {
     "measures": {
-        "budget": {"source": "budget", "currency": "CNY", "factor": 10000, "direction": "expenditure", "phase": "approved"},
-        "final": {"source": "final", "currency": "CNY", "factor": 10000, "direction": "expenditure", "phase": "executed"},
+        "budget": {
+            "source": "budget",
+            "currency": "CNY",
+            "factor": 10000,
+            "direction": "expenditure",
+            "phase": "approved",
+        },
+        "final": {
+            "source": "final",
+            "currency": "CNY",
+            "factor": 10000,
+            "direction": "expenditure",
+            "phase": "executed",
+        },
     },
     "dimensions": {
         "date": {
@@ -246,7 +268,15 @@ FDP_SCHEMA = {
                                     ]
                                 },
                                 "dimensionType": {
-                                    "enum": ["datetime", "entity", "classification", "activity", "fact", "location", "other"]
+                                    "enum": [
+                                        "datetime",
+                                        "entity",
+                                        "classification",
+                                        "activity",
+                                        "fact",
+                                        "location",
+                                        "other",
+                                    ]
                                 },
                                 "classificationType": {"enum": ["functional", "administrative", "economic"]},
                             },
@@ -267,7 +297,9 @@ def budget_lines(bundles: Iterable[Bundle], skipped: dict | None = None) -> Iter
         phase_field = b.meta.get("family")
         if phase_field not in PHASES or d.year is None:
             if skipped is not None:
-                skipped["not a budget/final document with a year"] = skipped.get("not a budget/final document with a year", 0) + 1
+                skipped["not a budget/final document with a year"] = (
+                    skipped.get("not a budget/final document with a year", 0) + 1
+                )
             continue
         department = b.meta.get("department") or d.department or ""
         for t in d.tables:
@@ -352,7 +384,9 @@ def write_datapackage(bundles: Iterable[Bundle], folder: str | Path, *, title: s
         for record in budget_lines(bundles):
             writer.writerow(["" if record[n] is None else _text(record[n]) for n in names])
     path = folder / "datapackage.json"
-    path.write_text(json.dumps(descriptor(title) if title else descriptor(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(descriptor(title) if title else descriptor(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return path
 
 

@@ -14,7 +14,9 @@ from .records import Bundle, severity_counts
 
 def document_dict(b: Bundle) -> dict:
     out = disclosure_dict(b.disclosure)
-    out["store"] = {k: b.meta.get(k) for k in ("id", "department", "region", "level", "family", "version", "content_hash")}
+    out["store"] = {
+        k: b.meta.get(k) for k in ("id", "department", "region", "level", "family", "version", "content_hash")
+    }
     out["summary"] = severity_counts(b.findings)
     out["findings"] = [f.to_dict() for f in b.findings]
     if b.claims:

@@ -35,9 +35,7 @@ MONEY = {"万元", "亿元", "千元", "元"}
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下|以内|左右|及以上|及以下|至|-|~|/)")
 _THRESHOLD_BEFORE = re.compile(r"(?:价值|标准|限额|不超过|不低于|超过|低于|每人|每次|人均)$")
 QIZHONG = re.compile(r"其中|主要用于以下方面")
-DIRECTION = re.compile(
-    r"决算数?(大于|高于|超过|超出|多于|小于|低于|少于|等于)(?:年初|全年|调整后)?预算数?|持平"
-)
+DIRECTION = re.compile(r"决算数?(大于|高于|超过|超出|多于|小于|低于|少于|等于)(?:年初|全年|调整后)?预算数?|持平")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[,;:、()]")
 _CHANGE_TAIL = re.compile(r"(?<!新)(增加|减少|增长|下降|上升|降低|节约|节省|压减|缩减|增支|减支)了?$")
@@ -46,13 +44,70 @@ _COMPLETION_TAIL = re.compile(
     r"(?:完成|执行)(?:了)?(?:年初|全年|调整后)?预算(?:数)?的?$|预算(?:完成|执行)率(?:为|达到?)?$|(?:执行|完成)率(?:为|达到?)?$"
 )
 _INCREASE = ("增加", "增长", "上升", "增支", "增幅")
-_RELATIONS = {"大于": "gt", "高于": "gt", "超过": "gt", "超出": "gt", "多于": "gt", "小于": "lt", "低于": "lt", "少于": "lt", "等于": "eq", "持平": "flat"}
-_UNIT_CLASS = {"辆": "vehicle", "台(套)": "equipment", "台套": "equipment", "台": "equipment", "套": "equipment", "人次": "persons", "批次": "group"}
-_COMPARISON = r"(?:与上年相比|与上年|同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较\d{4}年|比\d{4}年)(?:预算数?|决算数?)?"
+_RELATIONS = {
+    "大于": "gt",
+    "高于": "gt",
+    "超过": "gt",
+    "超出": "gt",
+    "多于": "gt",
+    "小于": "lt",
+    "低于": "lt",
+    "少于": "lt",
+    "等于": "eq",
+    "持平": "flat",
+}
+_UNIT_CLASS = {
+    "辆": "vehicle",
+    "台(套)": "equipment",
+    "台套": "equipment",
+    "台": "equipment",
+    "套": "equipment",
+    "人次": "persons",
+    "批次": "group",
+}
+_COMPARISON = (
+    r"(?:与上年相比|与上年|同比|较上年|比上年|较去年|比去年|较上一年|比上一年|较\d{4}年|比\d{4}年)(?:预算数?|决算数?)?"
+)
 _FILLER_WORDS = (
-    "本部门", "本单位", "我单位", "我局", "本级", "单位", "部门", "全年", "本年", "年度", "其中", "共计", "共",
-    "合计", "总金额", "总额", "金额", "资金", "为", "是", "达到", "达", "计", "的", "实际", "执行数", "执行",
-    "完成", "使用", "决算数", "决算", "预算数", "预算", "年初", "调整后", "支出", "开支", "数", "额",
+    "本部门",
+    "本单位",
+    "我单位",
+    "我局",
+    "本级",
+    "单位",
+    "部门",
+    "全年",
+    "本年",
+    "年度",
+    "其中",
+    "共计",
+    "共",
+    "合计",
+    "总金额",
+    "总额",
+    "金额",
+    "资金",
+    "为",
+    "是",
+    "达到",
+    "达",
+    "计",
+    "的",
+    "实际",
+    "执行数",
+    "执行",
+    "完成",
+    "使用",
+    "决算数",
+    "决算",
+    "预算数",
+    "预算",
+    "年初",
+    "调整后",
+    "支出",
+    "开支",
+    "数",
+    "额",
     "各",  # 收、支总计各增加 …
 )
 _FILLER_ALT = "|".join(sorted(_FILLER_WORDS, key=len, reverse=True))
@@ -60,14 +115,18 @@ FILLER = re.compile(rf"^(?:[,;:、()\s.]|\d{{4}}年度?|{_FILLER_ALT})*$")
 CHANGE_FILLER = re.compile(rf"^(?:[,;:、()\s.]|\d{{4}}年度?|{_COMPARISON}|{_FILLER_ALT})*$")
 _BLOCK = re.compile(r"涉及|用于|开展|安排|评价|自评|主要是|原因|包括")
 _SENTENCE_BLOCK = re.compile(r"涉及|原因|因为|由于")
-_BARE_STRIP = re.compile(rf"\d{{4}}年度?|本部门|本单位|我单位|单位|部门|本年|{_COMPARISON}|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$")
+_BARE_STRIP = re.compile(
+    rf"\d{{4}}年度?|本部门|本单位|我单位|单位|部门|本年|{_COMPARISON}|(?<!新)(?:增加|减少|增长|下降|上升|降低)了?$"
+)
 _REASON = re.compile(r"原因|因为|由于")
 _ROW_LABEL = re.compile(r"\((?:类|款|项)\)")
 _TOTALS = frozenset({"income.total", "expenditure.total"})
 _FUND_WORDS = re.compile(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
 _ITEM = re.compile(r"^(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)")
 _ITEM_PRINTED = re.compile(r"^.+?[（(]类[）)].+?[（(]款[）)](.+?)[（(]项[）)]")
-_ITEM_INLINE = re.compile(r"([\u4e00-\u9fff]+)\(类\)((?:[^,;:。(]|\([^)]{1,3}\))+?)\(款\)((?:[^,;:。(]|\([^)]{1,3}\))+?)\(项\)")
+_ITEM_INLINE = re.compile(
+    r"([\u4e00-\u9fff]+)\(类\)((?:[^,;:。(]|\([^)]{1,3}\))+?)\(款\)((?:[^,;:。(]|\([^)]{1,3}\))+?)\(项\)"
+)
 
 
 @dataclass(slots=True, eq=False)
@@ -191,7 +250,9 @@ class Extractor:
 
     # -- one sentence ----------------------------------------------------------------------
 
-    def _sentence(self, para: Paragraph, folded: Folded, s: int, e: int, previous: list[Claim], last: bool) -> list[Claim]:
+    def _sentence(
+        self, para: Paragraph, folded: Folded, s: int, e: int, previous: list[Claim], last: bool
+    ) -> list[Claim]:
         text = folded.text
         o_start, o_end = folded.original_span(s, e)
         while o_start > 0 and para.text[o_start - 1] in "“‘「『\"'":
@@ -258,9 +319,20 @@ class Extractor:
             group = stack[-1] if stack else (self.trailing[-1] if self.trailing else None)
             if _REASON.search(text[s : m.start()]):
                 group = None  # amounts quoted in a reason (主要原因是…新增 X 万元) are not parts
-            if group is not None and claim.kind in ("amount", "count") and claim.id not in group.wholes.values() and self._same_kind(group, claim):
+            if (
+                group is not None
+                and claim.kind in ("amount", "count")
+                and claim.id not in group.wholes.values()
+                and self._same_kind(group, claim)
+            ):
                 measure = group.single_measure()
-                if claim.measure == "amount" and measure and measure != "amount" and claim.kind == "amount" and not ctx.explicit_measure:
+                if (
+                    claim.measure == "amount"
+                    and measure
+                    and measure != "amount"
+                    and claim.kind == "amount"
+                    and not ctx.explicit_measure
+                ):
                     claim.measure = measure
                 claim.group = group.id
                 group.parts.append(claim.id)
@@ -270,7 +342,9 @@ class Extractor:
         self._remaining(mine)
         return mine
 
-    def _open_group(self, ctx: _Context, m: re.Match[str], s: int, e: int, last: bool, depth: int, stack: list[Group]) -> Group | None:
+    def _open_group(
+        self, ctx: _Context, m: re.Match[str], s: int, e: int, last: bool, depth: int, stack: list[Group]
+    ) -> Group | None:
         text = ctx.folded.text
         before = text[s : m.start()].strip(" ,;:、()")
         rest = text[m.end() : e].strip(" ,;:、。()")
@@ -368,7 +442,17 @@ def _matches_alias(text: str) -> bool:
 class _Context:
     """State while reading one sentence."""
 
-    def __init__(self, ex: Extractor, para: Paragraph, folded: Folded, sentence: str, section: Section, scope: str, mine: list[Claim], previous: list[Claim]):
+    def __init__(
+        self,
+        ex: Extractor,
+        para: Paragraph,
+        folded: Folded,
+        sentence: str,
+        section: Section,
+        scope: str,
+        mine: list[Claim],
+        previous: list[Claim],
+    ):
         self.ex = ex
         self.para = para
         self.folded = folded
@@ -442,7 +526,11 @@ class _Context:
         if generic in _TOTALS and _ROW_LABEL.search(text[self.sentence_start : start]):
             return None, "", text[lo:hi]  # 检察（款）：预算支出合计 …: the total of a row, not of the table
         scope = self.scope
-        if scope == "all" and (generic in SCOPED or generic.startswith("class.")) and _FUND_WORDS.search(text[self.sentence_start : start]):
+        if (
+            scope == "all"
+            and (generic in SCOPED or generic.startswith("class."))
+            and _FUND_WORDS.search(text[self.sentence_start : start])
+        ):
             return None, "", text[lo:hi]  # 一般公共预算拨款…支出包括：一般公共服务支出 …: which funds?
         return scoped(generic, scope), text[start:end], gap
 
@@ -496,14 +584,30 @@ class _Context:
                     # before, when it states only one
                     stated = {c.subject for c in self.previous if c.kind == "amount" and c.measure == "amount"}
                     if len(stated) == 1 and None not in stated:
-                        current = next(c for c in reversed(self.previous) if c.kind == "amount" and c.measure == "amount")
+                        current = next(
+                            c for c in reversed(self.previous) if c.kind == "amount" and c.measure == "amount"
+                        )
                 if current is not None:
                     subject, inherited = current.subject, True
-            base = "budget" if re.search(r"年初预算|预算数", near) and not re.search(r"上年|去年|上一年|\d{4}年", near) else "previous_year"
+            base = (
+                "budget"
+                if re.search(r"年初预算|预算数", near) and not re.search(r"上年|去年|上一年|\d{4}年", near)
+                else "previous_year"
+            )
             sign = 1 if change.group(1) in _INCREASE else -1
             return self._new(
-                m.start(), kind="change", value=value, text=printed, decimals=decimals, unit=unit,
-                subject=subject, subject_text=words, measure="amount", sign=sign, base=base, inherited=inherited,
+                m.start(),
+                kind="change",
+                value=value,
+                text=printed,
+                decimals=decimals,
+                unit=unit,
+                subject=subject,
+                subject_text=words,
+                measure="amount",
+                sign=sign,
+                base=base,
+                inherited=inherited,
             )
         subject, words, gap = self._subject(lo, m.start())
         inherited = False
@@ -528,8 +632,16 @@ class _Context:
         measure = _measure(measure_words, self.ex.kind)
         self.explicit_measure = measure != "amount" or bool(re.search(r"决算|预算", measure_words))
         claim = self._new(
-            m.start(), kind="amount", value=value, text=printed, decimals=decimals, unit=unit,
-            subject=subject, subject_text=words, measure=measure, inherited=inherited,
+            m.start(),
+            kind="amount",
+            value=value,
+            text=printed,
+            decimals=decimals,
+            unit=unit,
+            subject=subject,
+            subject_text=words,
+            measure=measure,
+            inherited=inherited,
         )
         return claim
 
@@ -542,12 +654,21 @@ class _Context:
             # the part is the amount just stated (财政拨款收入 125.27 万元，占 99%; 决算为 5.12 万元，
             # 完成预算的 85.33%，占…的 73.56%), not a count or a change, nor a quantity named
             # without a number (货物采购授予中小企业合同金额占…的 100%)
-            last = next((c for c in reversed(self.mine) if c.kind not in ("share", "execution", "growth", "direction")), None)
+            last = next(
+                (c for c in reversed(self.mine) if c.kind not in ("share", "execution", "growth", "direction")), None
+            )
             part = last if last is not None and last.kind == "amount" and FILLER.match(near[:at]) else None
             claim = self._new(
-                m.start(), kind="share", value=value, text=printed, decimals=decimals, unit="%",
-                subject=part.subject if part else None, subject_text=part.subject_text if part else "",
-                measure=part.measure if part else "amount", whole_text=whole_text,
+                m.start(),
+                kind="share",
+                value=value,
+                text=printed,
+                decimals=decimals,
+                unit="%",
+                subject=part.subject if part else None,
+                subject_text=part.subject_text if part else "",
+                measure=part.measure if part else "amount",
+                whole_text=whole_text,
             )
             if part is not None:
                 claim.refs["part"] = part.id
@@ -556,10 +677,24 @@ class _Context:
             return claim
         if _COMPLETION_TAIL.search(label):
             budget = _budget_of(amounts, initial="年初" in label)
-            final = next((c for c in reversed(amounts) if c.measure in ("amount", "final", "spent") and (budget is None or c.id > budget.id)), None)
+            final = next(
+                (
+                    c
+                    for c in reversed(amounts)
+                    if c.measure in ("amount", "final", "spent") and (budget is None or c.id > budget.id)
+                ),
+                None,
+            )
             claim = self._new(
-                m.start(), kind="execution", value=value, text=printed, decimals=decimals, unit="%",
-                subject=(final or budget).subject if (final or budget) else None, subject_text="", measure="amount",
+                m.start(),
+                kind="execution",
+                value=value,
+                text=printed,
+                decimals=decimals,
+                unit="%",
+                subject=(final or budget).subject if (final or budget) else None,
+                subject_text="",
+                measure="amount",
             )
             if budget is not None:
                 claim.refs["budget"] = budget.id
@@ -574,8 +709,17 @@ class _Context:
                 return None
             sign = 1 if growth.group(1) in _INCREASE else -1
             claim = self._new(
-                m.start(), kind="growth", value=value, text=printed, decimals=decimals, unit="%",
-                subject=change.subject, subject_text=change.subject_text, measure="amount", sign=sign, base=change.base,
+                m.start(),
+                kind="growth",
+                value=value,
+                text=printed,
+                decimals=decimals,
+                unit="%",
+                subject=change.subject,
+                subject_text=change.subject_text,
+                measure="amount",
+                sign=sign,
+                base=change.base,
             )
             claim.refs["change"] = change.id
             return claim
@@ -630,14 +774,22 @@ class _Context:
             return None  # (a vehicle of an unknown type in a list by type is kept: the list is incomplete)
         unit = unit.replace("(", "（").replace(")", "）")
         return self._new(
-            m.start(), kind="count", value=value, text=f"{m.group(1)} {unit}", decimals=decimals, unit=unit,
-            subject=subject, subject_text=words, measure="amount",
+            m.start(),
+            kind="count",
+            value=value,
+            text=f"{m.group(1)} {unit}",
+            decimals=decimals,
+            unit=unit,
+            subject=subject,
+            subject_text=words,
+            measure="amount",
         )
 
     def _in_vehicle_list(self) -> bool:
         group = self.group
         return group is not None and any(
-            (w := self.ex.claims[i]).kind == "count" and (w.subject or "").startswith("vehicles.") for i in group.wholes.values()
+            (w := self.ex.claims[i]).kind == "count" and (w.subject or "").startswith("vehicles.")
+            for i in group.wholes.values()
         )
 
     # -- direction words ---------------------------------------------------------------
@@ -648,13 +800,29 @@ class _Context:
         carried = self._sentence_subject()
         subject = carried.subject if carried else self.ex.section_subject(self.section)[0]
         claim = self._new(
-            m.start(), kind="direction", value=None, text=m.group(0), decimals=0, unit="",
-            subject=subject, subject_text="", measure="amount", relation=relation, inherited=True,
+            m.start(),
+            kind="direction",
+            value=None,
+            text=m.group(0),
+            decimals=0,
+            unit="",
+            subject=subject,
+            subject_text="",
+            measure="amount",
+            relation=relation,
+            inherited=True,
         )
         amounts = [c for c in self.mine if c.kind == "amount"]
         if relation != "flat":  # (持平 is tied to its change in the link phase: same part of the sentence)
             budget = _budget_of(amounts, initial="年初" in m.group(0))
-            final = next((c for c in reversed(amounts) if c.measure in ("amount", "final", "spent") and (budget is None or c.id > budget.id)), None)
+            final = next(
+                (
+                    c
+                    for c in reversed(amounts)
+                    if c.measure in ("amount", "final", "spent") and (budget is None or c.id > budget.id)
+                ),
+                None,
+            )
             if budget is not None:
                 claim.refs["budget"] = budget.id
             if final is not None:

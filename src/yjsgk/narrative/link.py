@@ -45,20 +45,44 @@ _FINAL_INCOME = {
 }
 
 FINAL_CELLS: dict[str, tuple[Cell, ...]] = {
-    "grand_total": (_k("final.summary", "amount", "grand_total", "income"), _k("final.summary", "amount", "grand_total", "expenditure")),
-    "fiscal.grand_total": (_k("final.fiscal_summary", "amount", "grand_total", "income"), _k("final.fiscal_summary", "total", "grand_total", "expenditure")),
+    "grand_total": (
+        _k("final.summary", "amount", "grand_total", "income"),
+        _k("final.summary", "amount", "grand_total", "expenditure"),
+    ),
+    "fiscal.grand_total": (
+        _k("final.fiscal_summary", "amount", "grand_total", "income"),
+        _k("final.fiscal_summary", "total", "grand_total", "expenditure"),
+    ),
     "income.total": (_k("final.summary", "amount", "total_income", "income"), _k("final.income", "total", "total")),
-    "income.fiscal": (_k("final.income", "fiscal", "total"), _k("final.fiscal_summary", "amount", "total_income", "income")),
-    "income.general_budget": (_k("final.summary", "amount", "fiscal_general_budget", "income"), _k("final.fiscal_summary", "amount", "fiscal_general_budget", "income")),
-    "income.gov_fund": (_k("final.summary", "amount", "fiscal_gov_fund", "income"), _k("final.gov_fund", "income", "total")),
-    **{s: (_k("final.income", col, "total"), _k("final.summary", "amount", item, "income")) for s, (col, item) in _FINAL_INCOME.items()},
-    "expenditure.total": (_k("final.summary", "amount", "total_expenditure", "expenditure"), _k("final.expenditure", "total", "total")),
+    "income.fiscal": (
+        _k("final.income", "fiscal", "total"),
+        _k("final.fiscal_summary", "amount", "total_income", "income"),
+    ),
+    "income.general_budget": (
+        _k("final.summary", "amount", "fiscal_general_budget", "income"),
+        _k("final.fiscal_summary", "amount", "fiscal_general_budget", "income"),
+    ),
+    "income.gov_fund": (
+        _k("final.summary", "amount", "fiscal_gov_fund", "income"),
+        _k("final.gov_fund", "income", "total"),
+    ),
+    **{
+        s: (_k("final.income", col, "total"), _k("final.summary", "amount", item, "income"))
+        for s, (col, item) in _FINAL_INCOME.items()
+    },
+    "expenditure.total": (
+        _k("final.summary", "amount", "total_expenditure", "expenditure"),
+        _k("final.expenditure", "total", "total"),
+    ),
     "expenditure.basic": (_k("final.expenditure", "basic", "total"),),
     "expenditure.project": (_k("final.expenditure", "project", "total"),),
     "expenditure.to_higher": (_k("final.expenditure", "to_higher", "total"),),
     "expenditure.operating": (_k("final.expenditure", "operating", "total"),),
     "expenditure.to_subordinate": (_k("final.expenditure", "to_subordinate", "total"),),
-    "gb.expenditure": (_k("final.general_budget_expenditure", "total", "total"), _k("final.fiscal_summary", "general_budget", "total_expenditure", "expenditure")),
+    "gb.expenditure": (
+        _k("final.general_budget_expenditure", "total", "total"),
+        _k("final.fiscal_summary", "general_budget", "total_expenditure", "expenditure"),
+    ),
     "fiscal.expenditure": (_k("final.fiscal_summary", "total", "total_expenditure", "expenditure"),),
     "gb.basic": (_k("final.general_budget_expenditure", "basic", "total"),),
     "gb.project": (_k("final.general_budget_expenditure", "project", "total"),),
@@ -83,8 +107,14 @@ for _item in _THREE_PUBLIC:
     FINAL_CELLS[f"three_public.{_item}@budget"] = (_k("final.three_public", f"budget_{_item}", "values"),)
 
 BUDGET_CELLS: dict[str, tuple[Cell, ...]] = {
-    "grand_total": (_k("budget.summary", "amount", "grand_total", "income"), _k("budget.summary", "amount", "grand_total", "expenditure")),
-    "fiscal.grand_total": (_k("budget.fiscal_summary", "amount", "grand_total", "income"), _k("budget.fiscal_summary", "total", "grand_total", "expenditure")),
+    "grand_total": (
+        _k("budget.summary", "amount", "grand_total", "income"),
+        _k("budget.summary", "amount", "grand_total", "expenditure"),
+    ),
+    "fiscal.grand_total": (
+        _k("budget.fiscal_summary", "amount", "grand_total", "income"),
+        _k("budget.fiscal_summary", "total", "grand_total", "expenditure"),
+    ),
     "income.total": (_k("budget.summary", "amount", "total_income", "income"), _k("budget.income", "total", "total")),
     "income.fiscal": (_k("budget.summary", "amount", "fiscal", "income"), _k("budget.income", "fiscal", "total")),
     "income.general_budget": (
@@ -92,19 +122,43 @@ BUDGET_CELLS: dict[str, tuple[Cell, ...]] = {
         _k("budget.summary", "amount", "fiscal_general_budget", "income"),
         _k("budget.income", "fiscal", "total"),
     ),
-    "income.higher_subsidy": (_k("budget.income", "higher_subsidy", "total"), _k("budget.summary", "amount", "higher_subsidy", "income")),
+    "income.higher_subsidy": (
+        _k("budget.income", "higher_subsidy", "total"),
+        _k("budget.summary", "amount", "higher_subsidy", "income"),
+    ),
     "income.business": (_k("budget.income", "business", "total"), _k("budget.summary", "amount", "business", "income")),
-    "income.operating": (_k("budget.income", "operating", "total"), _k("budget.summary", "amount", "operating", "income")),
+    "income.operating": (
+        _k("budget.income", "operating", "total"),
+        _k("budget.summary", "amount", "operating", "income"),
+    ),
     "income.other": (_k("budget.income", "other", "total"), _k("budget.summary", "amount", "other", "income")),
-    "expenditure.total": (_k("budget.summary", "amount", "total_expenditure", "expenditure"), _k("budget.expenditure", "total", "total")),
-    "expenditure.basic": (_k("budget.summary", "amount", "basic", "expenditure"), _k("budget.expenditure", "basic", "total")),
-    "expenditure.project": (_k("budget.summary", "amount", "project", "expenditure"), _k("budget.expenditure", "project", "total")),
+    "expenditure.total": (
+        _k("budget.summary", "amount", "total_expenditure", "expenditure"),
+        _k("budget.expenditure", "total", "total"),
+    ),
+    "expenditure.basic": (
+        _k("budget.summary", "amount", "basic", "expenditure"),
+        _k("budget.expenditure", "basic", "total"),
+    ),
+    "expenditure.project": (
+        _k("budget.summary", "amount", "project", "expenditure"),
+        _k("budget.expenditure", "project", "total"),
+    ),
     "expenditure.operating": (_k("budget.expenditure", "operating", "total"),),
     "expenditure.to_subordinate": (_k("budget.expenditure", "to_subordinate", "total"),),
     "expenditure.to_higher": (_k("budget.expenditure", "to_higher", "total"),),
-    "gb.expenditure": (_k("budget.general_budget_expenditure", "total", "total"), _k("budget.fiscal_summary", "general_budget", "total_expenditure", "expenditure")),
-    "fiscal.expenditure": (_k("budget.fiscal_expenditure", "total", "total"), _k("budget.fiscal_summary", "total", "total_expenditure", "expenditure")),
-    "gb.basic": (_k("budget.general_budget_expenditure", "basic", "total"), _k("budget.general_budget_basic", "total", "total")),
+    "gb.expenditure": (
+        _k("budget.general_budget_expenditure", "total", "total"),
+        _k("budget.fiscal_summary", "general_budget", "total_expenditure", "expenditure"),
+    ),
+    "fiscal.expenditure": (
+        _k("budget.fiscal_expenditure", "total", "total"),
+        _k("budget.fiscal_summary", "total", "total_expenditure", "expenditure"),
+    ),
+    "gb.basic": (
+        _k("budget.general_budget_expenditure", "basic", "total"),
+        _k("budget.general_budget_basic", "total", "total"),
+    ),
     "gb.project": (_k("budget.general_budget_expenditure", "project", "total"),),
     "personnel": (_k("budget.general_budget_basic", "personnel", "total"),),
     "public": (_k("budget.general_budget_basic", "public", "total"),),
@@ -155,12 +209,44 @@ def resolve(disclosure: Disclosure, cell: Cell) -> Link | None:
         row = table.find(code=cell.klass)
         label = row.label if row is not None else f"{cell.klass}（类）"
         if value is not None:
-            return Link(table.id, table.display_name, label, column, value.amount, value.decimals, unit, value.location, soft=cell.soft)
+            return Link(
+                table.id,
+                table.display_name,
+                label,
+                column,
+                value.amount,
+                value.decimals,
+                unit,
+                value.location,
+                soft=cell.soft,
+            )
         if terms:
             total = sum((t.amount for t in terms), Decimal(0))
-            return Link(table.id, table.display_name, label, column, total, max(t.decimals for t in terms), unit, terms[0].location, soft=cell.soft, terms=len(terms))
+            return Link(
+                table.id,
+                table.display_name,
+                label,
+                column,
+                total,
+                max(t.decimals for t in terms),
+                unit,
+                terms[0].location,
+                soft=cell.soft,
+                terms=len(terms),
+            )
         if row is not None and _column_printed(table, cell.column, row):
-            return Link(table.id, table.display_name, label, column, Decimal(0), 2, unit, row.location, blank=True, soft=cell.soft)
+            return Link(
+                table.id,
+                table.display_name,
+                label,
+                column,
+                Decimal(0),
+                2,
+                unit,
+                row.location,
+                blank=True,
+                soft=cell.soft,
+            )
         return None
     if cell.code is not None:
         row = table.find(code=cell.code)
@@ -168,14 +254,46 @@ def resolve(disclosure: Disclosure, cell: Cell) -> Link | None:
         row = table.find(key=cell.key, side=cell.side)
     if row is None or (table.is_empty() and row.values.get(cell.column) is None):
         if _says_no_data(table):
-            return Link(table.id, table.display_name, "", column, Decimal(0), 2, unit, table.location, blank=True, soft=cell.soft)
+            return Link(
+                table.id,
+                table.display_name,
+                "",
+                column,
+                Decimal(0),
+                2,
+                unit,
+                table.location,
+                blank=True,
+                soft=cell.soft,
+            )
         return None
     value = row.values.get(cell.column)
     if value is None:
         if not _column_printed(table, cell.column, row):
             return None  # a table whose figures were not read: recognition, not a zero
-        return Link(table.id, table.display_name, row.label, column, Decimal(0), 2, unit, row.location, blank=True, soft=cell.soft)
-    return Link(table.id, table.display_name, row.label, column, value.amount, value.decimals, unit, value.location, soft=cell.soft)
+        return Link(
+            table.id,
+            table.display_name,
+            row.label,
+            column,
+            Decimal(0),
+            2,
+            unit,
+            row.location,
+            blank=True,
+            soft=cell.soft,
+        )
+    return Link(
+        table.id,
+        table.display_name,
+        row.label,
+        column,
+        value.amount,
+        value.decimals,
+        unit,
+        value.location,
+        soft=cell.soft,
+    )
 
 
 def _column_printed(table: Table, column: str, row=None) -> bool:
@@ -239,7 +357,9 @@ def _summary_vouches(table: Table, row, column: str) -> bool:
 def _says_no_data(table: Table) -> bool:
     """An empty table is all zeros only when its note says so (本表无数据, 没有…支出)."""
     notes = key("".join(table.notes))
-    return table.is_empty() and any(w in notes for w in ("无数据", "空表", "没有", "无相关", "不涉及", "无此项", "无收支"))
+    return table.is_empty() and any(
+        w in notes for w in ("无数据", "空表", "没有", "无相关", "不涉及", "无此项", "无收支")
+    )
 
 
 def cells_for(disclosure: Disclosure, subject: str, measure: str, qualifier: str | None = None) -> tuple[Cell, ...]:
@@ -270,7 +390,14 @@ def cells_for(disclosure: Disclosure, subject: str, measure: str, qualifier: str
     return cells.get(subject, ())
 
 
-def cell_link(disclosure: Disclosure, subject: str | None, measure: str, qualifier: str | None = None, value: Decimal | None = None, unit: str = "万元") -> Link | None:
+def cell_link(
+    disclosure: Disclosure,
+    subject: str | None,
+    measure: str,
+    qualifier: str | None = None,
+    value: Decimal | None = None,
+    unit: str = "万元",
+) -> Link | None:
     """The cell a subject names; with `value`, the first candidate that agrees with it."""
     if subject is None:
         return None
@@ -300,13 +427,22 @@ def resolve_item(disclosure: Disclosure, lei: str, kuan: str, xiang: str) -> str
             break
     if code is None:
         return None
-    for table_id in ("final.general_budget_expenditure", "budget.general_budget_expenditure", "final.expenditure", "budget.expenditure"):
+    for table_id in (
+        "final.general_budget_expenditure",
+        "budget.general_budget_expenditure",
+        "final.expenditure",
+        "budget.expenditure",
+    ):
         table = disclosure.table(table_id)
         if table is None:
             continue
         rows = [r for r in table.coded_rows() if r.code and r.code.startswith(code)]
         kuans = {r.code for r in rows if len(r.code or "") == 5 and _same_name(r.name, kuan)}
-        items = [r for r in rows if len(r.code or "") == 7 and _same_name(r.name, xiang) and (not kuans or (r.code or "")[:5] in kuans)]
+        items = [
+            r
+            for r in rows
+            if len(r.code or "") == 7 and _same_name(r.name, xiang) and (not kuans or (r.code or "")[:5] in kuans)
+        ]
         if len({r.code for r in items}) == 1:
             return items[0].code
     return None
@@ -324,13 +460,25 @@ def _chapter(section: str) -> str:
     return " › ".join(section.split(" › ")[:2])
 
 
-def find_claim(claims: list[Claim], context: Claim, subject: str, measure: str, qualifier: str | None = None, where: str = "sentence") -> Claim | None:
+def find_claim(
+    claims: list[Claim],
+    context: Claim,
+    subject: str,
+    measure: str,
+    qualifier: str | None = None,
+    where: str = "sentence",
+) -> Claim | None:
     """The last amount claim of `subject` before `context` in the same sentence/paragraph/chapter."""
     best = None
     for c in claims:
         if c.id >= context.id and where != "chapter":
             break
-        if c.kind != "amount" or c.subject != subject or not _equivalent(c.measure, measure) or c.qualifier != qualifier:
+        if (
+            c.kind != "amount"
+            or c.subject != subject
+            or not _equivalent(c.measure, measure)
+            or c.qualifier != qualifier
+        ):
             continue
         if where == "sentence" and c.sentence_no != context.sentence_no:
             continue
@@ -351,11 +499,20 @@ def default_whole(part: Claim) -> str | None:
     if subject.startswith(("gb.class.", "item.")):
         return {"basic": "gb.basic", "project": "gb.project"}.get(part.qualifier or "", "gb.expenditure")
     if subject.startswith("expenditure.class."):
-        return {"basic": "expenditure.basic", "project": "expenditure.project"}.get(part.qualifier or "", "expenditure.total")
+        return {"basic": "expenditure.basic", "project": "expenditure.project"}.get(
+            part.qualifier or "", "expenditure.total"
+        )
     return DEFAULT_WHOLE.get(subject)
 
 
-def _operand(disclosure: Disclosure, claims: list[Claim], context: Claim, subject: str, measure: str, qualifier: str | None = None) -> tuple[Claim | None, Link | None]:
+def _operand(
+    disclosure: Disclosure,
+    claims: list[Claim],
+    context: Claim,
+    subject: str,
+    measure: str,
+    qualifier: str | None = None,
+) -> tuple[Claim | None, Link | None]:
     for where in ("sentence", "paragraph"):
         if found := find_claim(claims, context, subject, measure, qualifier, where):
             return found, None

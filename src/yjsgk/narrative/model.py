@@ -18,8 +18,14 @@ KIND_LABELS = {
     "count": "数量",
 }
 REF_LABELS = {
-    "part": "部分", "whole": "总数", "change": "增减额", "current": "本年数",
-    "budget": "预算数", "final": "决算数", "execution": "完成率", "growth": "增减率",
+    "part": "部分",
+    "whole": "总数",
+    "change": "增减额",
+    "current": "本年数",
+    "budget": "预算数",
+    "final": "决算数",
+    "execution": "完成率",
+    "growth": "增减率",
 }
 RELATION_LABELS = {"gt": "决算数大于预算数", "lt": "决算数小于预算数", "eq": "决算数等于预算数", "flat": "与上年持平"}
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}

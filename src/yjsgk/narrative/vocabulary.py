@@ -19,7 +19,10 @@ ALIASES: tuple[tuple[str, str], ...] = (
     (r"财政拨款收[、,]?支总(?:计|预算)|财政拨款收入支出总计", "fiscal.grand_total"),
     (r"收[、,]?支总(?:计|预算)|收入支出总计", "grand_total"),
     (r"本年收入(?:预算)?合计|收入(?:预算)?合计|本年收入总计", "income.total"),
-    (r"本年支出(?:预算)?合计|(?<!基本)(?<!项目)支出(?:预算)?合计|本年支出总计", "expenditure.total"),  # not 基本支出合计
+    (
+        r"本年支出(?:预算)?合计|(?<!基本)(?<!项目)支出(?:预算)?合计|本年支出总计",
+        "expenditure.total",
+    ),  # not 基本支出合计
     (r"(?:本部门|本单位)(?:本年)?支出", "expenditure.total"),
     # income items
     (r"本级财政拨款收入|本级财政拨款|财政拨款收入|经费拨款", "income.fiscal"),
@@ -72,11 +75,31 @@ ALIASES: tuple[tuple[str, str], ...] = (
 
 # generic subject → scope → subject
 SCOPED: dict[str, dict[str, str]] = {
-    "basic": {"all": "expenditure.basic", "gb": "gb.basic", "gov_fund": "gov_fund.basic", "state_capital": "state_capital.basic"},
-    "project": {"all": "expenditure.project", "gb": "gb.project", "gov_fund": "gov_fund.project", "state_capital": "state_capital.project"},
+    "basic": {
+        "all": "expenditure.basic",
+        "gb": "gb.basic",
+        "gov_fund": "gov_fund.basic",
+        "state_capital": "state_capital.basic",
+    },
+    "project": {
+        "all": "expenditure.project",
+        "gb": "gb.project",
+        "gov_fund": "gov_fund.project",
+        "state_capital": "state_capital.project",
+    },
     "fiscal_expenditure": {"all": "fiscal.expenditure", "fiscal": "fiscal.expenditure", "gb": "gb.expenditure"},
-    "opening": {"all": "opening_balance", "fiscal": "fiscal.opening", "gb": "fiscal.opening", "gov_fund": "gov_fund.opening"},
-    "closing": {"all": "closing_balance", "fiscal": "fiscal.closing", "gb": "fiscal.closing", "gov_fund": "gov_fund.closing"},
+    "opening": {
+        "all": "opening_balance",
+        "fiscal": "fiscal.opening",
+        "gb": "fiscal.opening",
+        "gov_fund": "gov_fund.opening",
+    },
+    "closing": {
+        "all": "closing_balance",
+        "fiscal": "fiscal.closing",
+        "gb": "fiscal.closing",
+        "gov_fund": "gov_fund.closing",
+    },
 }
 
 # labels that name a subject on their own once years and 本部门 are stripped
@@ -198,11 +221,24 @@ LABELS: dict[str, str] = {
     "performance.level2_projects": "开展绩效评价的二级项目",
 }
 
-MEASURE_LABELS = {"amount": "", "budget": "预算数", "adjusted_budget": "全年预算数", "final": "决算数", "spent": "实际支出", "remaining": "结余"}
+MEASURE_LABELS = {
+    "amount": "",
+    "budget": "预算数",
+    "adjusted_budget": "全年预算数",
+    "final": "决算数",
+    "spent": "实际支出",
+    "remaining": "结余",
+}
 
 VEHICLE_TYPES = (
-    "vehicles.leader", "vehicles.general", "vehicles.confidential", "vehicles.emergency",
-    "vehicles.law", "vehicles.special", "vehicles.retired", "vehicles.other",
+    "vehicles.leader",
+    "vehicles.general",
+    "vehicles.confidential",
+    "vehicles.emergency",
+    "vehicles.law",
+    "vehicles.special",
+    "vehicles.retired",
+    "vehicles.other",
 )
 
 # a whole and its parts: slots of alternatives (each alternative: subjects that together fill it)
@@ -216,7 +252,16 @@ PARTITIONS: dict[str, tuple[Slot, ...]] = {
         (("income.subordinate",),),
         (("income.other",),),
     ),
-    "expenditure.total": tuple(((s,),) for s in ("expenditure.basic", "expenditure.project", "expenditure.to_higher", "expenditure.operating", "expenditure.to_subordinate")),
+    "expenditure.total": tuple(
+        ((s,),)
+        for s in (
+            "expenditure.basic",
+            "expenditure.project",
+            "expenditure.to_higher",
+            "expenditure.operating",
+            "expenditure.to_subordinate",
+        )
+    ),
     "gb.expenditure": ((("gb.basic",),), (("gb.project",),)),
     "gb.basic": ((("personnel",),), (("public",),)),
     "expenditure.basic": ((("personnel",),), (("public",),)),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
 import unicodedata
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..amounts import parse_amount

@@ -21,24 +21,69 @@ import re
 
 from ..model import Table
 from ..textnorm import key
-from .cells import RawRow, category_name, figure, is_section, merge_split_rows, name as label_text, raw_rows, section_label, tidy
+from .cells import (
+    RawRow,
+    category_name,
+    figure,
+    is_section,
+    merge_split_rows,
+    raw_rows,
+    section_label,
+    tidy,
+)
+from .cells import (
+    name as label_text,
+)
 from .model import Evaluation, FundLine, Funds, Indicator, Section
 
-NAME_LABELS = {"预算部门名称": "department", "部门名称": "department", "单位名称": "department", "主管部门": "department"}
+NAME_LABELS = {
+    "预算部门名称": "department",
+    "部门名称": "department",
+    "单位名称": "department",
+    "主管部门": "department",
+}
 PROJECT_LABELS = ("项目支出名称", "项目名称", "专项名称", "专项资金名称")
 OTHER_LABELS = ("实施单位", "支出方向名称", "项目总投资", "其中财政拨款", "项目总实施期")
 TOTAL_KEYS = {"总分", "总得分", "合计得分", "自评总分", "自评得分"}
-FUND_TOTAL_KEYS = {"年度资金总额", "合计", "资金总额", "总额", "年度资金总额万元", "金额合计", "资金合计", "合计金额", "项目资金总额"}
+FUND_TOTAL_KEYS = {
+    "年度资金总额",
+    "合计",
+    "资金总额",
+    "总额",
+    "年度资金总额万元",
+    "金额合计",
+    "资金合计",
+    "合计金额",
+    "项目资金总额",
+}
 # what a line of the split by source is called (a 部门整体 table may list tasks under the funds
 # header instead: those lines are not sources)
-SOURCE_WORDS = ("财政拨款", "结转", "其他资金", "一般公共预算", "政府性基金", "财政专户", "专户", "国有资本", "事业收入", "其他收入", "自有资金", "上级补助", "非税收入")
+SOURCE_WORDS = (
+    "财政拨款",
+    "结转",
+    "其他资金",
+    "一般公共预算",
+    "政府性基金",
+    "财政专户",
+    "专户",
+    "国有资本",
+    "事业收入",
+    "其他收入",
+    "自有资金",
+    "上级补助",
+    "非税收入",
+)
 _INLINE = re.compile(r"^(?:其中\s*[:：]\s*)?(.+?)\s*[:：]\s*([-\d.,，%]*)\s*$")
 _GRADE = re.compile(r"(?:评价|自评|考核)?等级\s*[:：]?\s*(\S+)")
 
 
 def _is_funds_header(cells: list[str]) -> bool:
     keys = [key(c) for c in cells]
-    return any("全年执行" in k for k in keys) and any("预算" in k for k in keys) and any(k.startswith("分值") or k == "执行率" or k.startswith("得分") for k in keys)
+    return (
+        any("全年执行" in k for k in keys)
+        and any("预算" in k for k in keys)
+        and any(k.startswith("分值") or k == "执行率" or k.startswith("得分") for k in keys)
+    )
 
 
 def _is_goals_header(cells: list[str]) -> bool:
@@ -200,7 +245,9 @@ class _Walk:
         funds = self.evaluation(row).funds
         assert funds is not None
         label_index = next((i for i, k in enumerate(keys) if k and figure(cells[i], row.location) is None), None)
-        values = {field: v for i, field in self.funds_at.items() if i < len(cells) and (v := figure(cells[i], row.at(i)))}
+        values = {
+            field: v for i, field in self.funds_at.items() if i < len(cells) and (v := figure(cells[i], row.at(i)))
+        }
         label = keys[label_index] if label_index is not None else ""
         if label in FUND_TOTAL_KEYS:
             if funds.budget is None and funds.executed is None:
@@ -263,7 +310,9 @@ class _Walk:
             if current is None or current.name != name:
                 i = self.indicators_at["section"]
                 points_value = figure(str(points), row.at(i)) if points is not None else None
-                ev.sections.append(Section(name=name, label=label_text(section_text), location=row.at(i), points=points_value))
+                ev.sections.append(
+                    Section(name=name, label=label_text(section_text), location=row.at(i), points=points_value)
+                )
                 self.category = ""
         if not ev.sections:
             return

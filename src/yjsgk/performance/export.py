@@ -198,7 +198,9 @@ def evaluation_lines(evaluation: Evaluation) -> list[str]:
     if evaluation.thresholds is not None:
         lines.append(f"等级划分（本表备注）：{evaluation.thresholds.describe()}")
     if evaluation.report is not None:
-        stated = "；".join(f"{STATEMENT_LABELS[s.what]} {s.grade or _text(s.value)}" for s in evaluation.report.statements)
+        stated = "；".join(
+            f"{STATEMENT_LABELS[s.what]} {s.grade or _text(s.value)}" for s in evaluation.report.statements
+        )
         lines.append(f"自评报告：{evaluation.report.title}" + (f"（{stated}）" if stated else ""))
     return lines
 

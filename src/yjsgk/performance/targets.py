@@ -23,7 +23,18 @@ import re
 
 from ..model import Row, Table, Value
 from ..textnorm import key, norm
-from .cells import CATEGORY_SECTION, at, category_name, figure, is_category, is_section, is_value_type, name, section_label, tidy
+from .cells import (
+    CATEGORY_SECTION,
+    at,
+    category_name,
+    figure,
+    is_category,
+    is_section,
+    is_value_type,
+    name,
+    section_label,
+    tidy,
+)
 from .model import FundLine, TargetIndicator, TargetProject, Targets, TargetUnit
 
 _UNIT_CODE = re.compile(r"^\d{6}$")
@@ -33,7 +44,9 @@ HEADER_KEYS = {"单位编码", "一级指标"}
 SOURCE_LABELS = ("一般公共预算", "政府性基金", "财政专户", "纳入专户", "其他资金", "其他收入", "上年结转")
 PLACEHOLDERS = {"", "/", "无", "-", "—"}
 # 已剔除涉密部分, 涉密项目不予公开, 不含涉密项目, 涉密内容未公开 (whitespace removed)
-_WITHHELD = re.compile(r"(剔除|删除|去除|不含|未含|除外|扣除).{0,4}涉密|涉密.{0,6}(不予公开|不公开|未公开|不予列示|未列示|已剔除|除外)")
+_WITHHELD = re.compile(
+    r"(剔除|删除|去除|不含|未含|除外|扣除).{0,4}涉密|涉密.{0,6}(不予公开|不公开|未公开|不予列示|未列示|已剔除|除外)"
+)
 
 
 def _is_label(text: str) -> bool:
@@ -148,11 +161,18 @@ class _Walk:
         """资金总额, then the split by source, then 基本支出 and 项目支出 (the last two)."""
         unit.amount = amounts[0][1]
         rest = amounts[1:]
-        if len(rest) >= 3 or len(rest) == 2 and rest[0][1].amount + rest[1][1].amount == unit.amount.amount and not self.source_labels:
+        if (
+            len(rest) >= 3
+            or len(rest) == 2
+            and rest[0][1].amount + rest[1][1].amount == unit.amount.amount
+            and not self.source_labels
+        ):
             (_, unit.basic), (_, unit.project) = rest[-2], rest[-1]
             rest = rest[:-2]
         for i, value in rest:
-            unit.sources.append(FundLine(name=self.source_labels.get(i, "收入来源"), location=value.location, values={"amount": value}))
+            unit.sources.append(
+                FundLine(name=self.source_labels.get(i, "收入来源"), location=value.location, values={"amount": value})
+            )
 
     def labelled_indicator(self, row: Row, cells: list[str], label_at: int) -> None:
         first = cells[label_at]

@@ -35,4 +35,7 @@ def read_path(path: Path | str) -> Document:
             return read_office(path, source)
     except OSError as exc:
         raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
-    raise ReadError(source, f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md / .pdf / .docx / .doc / .xlsx / .xlsm / .xls / .html / .htm）")
+    raise ReadError(
+        source,
+        f"暂不支持的文件格式 {suffix}（目前支持 .txt / .md / .pdf / .docx / .doc / .xlsx / .xlsm / .xls / .html / .htm）",
+    )

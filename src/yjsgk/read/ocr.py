@@ -70,13 +70,22 @@ def read_scanned(path: Path, source: str) -> Document:
             image = pdf[index].render(scale=SCALE).to_numpy()
             result, _elapsed = engine(image)
             boxes = [
-                _Box(text, min(p[0] for p in quad), min(p[1] for p in quad), max(p[0] for p in quad), max(p[1] for p in quad))
+                _Box(
+                    text,
+                    min(p[0] for p in quad),
+                    min(p[1] for p in quad),
+                    max(p[0] for p in quad),
+                    max(p[1] for p in quad),
+                )
                 for quad, text, score in (result or [])
                 if float(score) >= MIN_SCORE and text.strip()
             ]
             for number, line in enumerate(_lines(boxes), start=1):
                 text = _join(line)
-                bbox = tuple(round(v / SCALE, 1) for v in (line[0].left, min(b.top for b in line), line[-1].right, max(b.bottom for b in line)))
+                bbox = tuple(
+                    round(v / SCALE, 1)
+                    for v in (line[0].left, min(b.top for b in line), line[-1].right, max(b.bottom for b in line))
+                )
                 blocks.append(TextBlock(text, Location(source, line=number, page=index + 1, bbox=bbox)))  # type: ignore[arg-type]
     finally:
         pdf.close()

@@ -104,9 +104,9 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
     if head.startswith("<"):
         if "<html" in head or "<table" in head or "<body" in head or "<!doctype html" in head or "<meta" in head:
             return "html"
-        if "progid=\"excel.sheet\"" in head or "urn:schemas-microsoft-com:office:spreadsheet" in head:
+        if 'progid="excel.sheet"' in head or "urn:schemas-microsoft-com:office:spreadsheet" in head:
             return "sheet-xml"
-        if "progid=\"word.document\"" in head or "schemas.microsoft.com/office/word/2003/wordml" in head:
+        if 'progid="word.document"' in head or "schemas.microsoft.com/office/word/2003/wordml" in head:
             return "word-xml"
         return "html"
     if suffix in HTML_SUFFIXES:
@@ -128,7 +128,9 @@ def _sniff_zip(data: bytes, suffix: str, source: str) -> str:
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
     if "content.xml" in names and "mimetype" in names:
-        raise ReadError(source, "这是 OpenDocument（.odt/.ods）文件，请另存为 .docx 或 .xlsx 后再试 (OpenDocument file)")
+        raise ReadError(
+            source, "这是 OpenDocument（.odt/.ods）文件，请另存为 .docx 或 .xlsx 后再试 (OpenDocument file)"
+        )
     raise ReadError(source, "文件已损坏或不是 Word/Excel 文件：压缩包中没有文档内容 (not an Office file)")
 
 
@@ -140,7 +142,12 @@ def libreoffice() -> str | None:
 
 
 def _convert_and_read(path: Path, source: str, target: str, kind: str) -> Document:
-    label = {"doc": path.suffix.lower() or ".doc", "rtf": "RTF", "word-xml": "Word 2003 XML", "sheet-xml": "Excel 2003 XML"}[kind]
+    label = {
+        "doc": path.suffix.lower() or ".doc",
+        "rtf": "RTF",
+        "word-xml": "Word 2003 XML",
+        "sheet-xml": "Excel 2003 XML",
+    }[kind]
     exe = libreoffice()
     if exe is None:
         raise ReadError(
@@ -156,7 +163,17 @@ def _convert_and_read(path: Path, source: str, target: str, kind: str) -> Docume
         # the input is copied under a plain name: LibreOffice decides the filter by content
         original = work / f"input{path.suffix.lower() or '.doc'}"
         shutil.copyfile(path, original)
-        command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", target, "--outdir", str(out), str(original)]
+        command = [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(original),
+        ]
         try:
             subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired as exc:

@@ -72,9 +72,7 @@ WRAP_FILL = 0.7  # share of a cell's width (padding aside) a number fills when i
 OPEN_END_MIN = 6.0  # pt: column rules running this far past the last row rule end an open row
 
 _PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
-_FOLIO = re.compile(
-    r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$"
-)
+_FOLIO = re.compile(r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$")
 _NUMERIC_PIECE = re.compile(r"^[-+]?[\d,.]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
@@ -148,7 +146,11 @@ def read_pdf(path: Path, source: str | None = None, stats: list[PageStats] | Non
         if pages_with_images:
             if OCR_ENABLED.get():
                 return read_scanned(path, source)
-            images = f"全部 {pages} 页都是图片" if pages_with_images == pages else f"{pages} 页中 {pages_with_images} 页是图片、其余是空白页"
+            images = (
+                f"全部 {pages} 页都是图片"
+                if pages_with_images == pages
+                else f"{pages} 页中 {pages_with_images} 页是图片、其余是空白页"
+            )
             raise ReadError(
                 source, f"扫描件，无文字层：{images}，没有可提取的文字，需要先做 OCR 文字识别（yjsgk[ocr] 与 --ocr）"
             )
@@ -213,7 +215,12 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, source: str, stats: PageStat
     # what is drawn off the page is not printed (WPS exports put later pages' content there)
     chars = [c for c in chars if -OFF_PAGE <= c.cx <= width + OFF_PAGE and -OFF_PAGE <= c.cy <= height + OFF_PAGE]
     edges = [
-        e for e in edges if e["x1"] >= -OFF_PAGE and e["x0"] <= width + OFF_PAGE and e["bottom"] >= -OFF_PAGE and e["top"] <= height + OFF_PAGE
+        e
+        for e in edges
+        if e["x1"] >= -OFF_PAGE
+        and e["x0"] <= width + OFF_PAGE
+        and e["bottom"] >= -OFF_PAGE
+        and e["top"] <= height + OFF_PAGE
     ]
     stats.chars = sum(1 for c in chars if not c.text.isspace())
     stats.edges = len(edges)
@@ -299,7 +306,10 @@ def _visible(obj) -> bool:
         return True
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     refs = tuple(ctypes.byref(v) for v in (r, g, b, a))
-    for drawn, get_color in ((stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor), (fill_mode.value, pdfium_c.FPDFPageObj_GetFillColor)):
+    for drawn, get_color in (
+        (stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor),
+        (fill_mode.value, pdfium_c.FPDFPageObj_GetFillColor),
+    ):
         if drawn and (not get_color(obj, *refs) or (a.value and (r.value, g.value, b.value) != (255, 255, 255))):
             return True  # a colour PDFium cannot tell counts as printed
     return False
@@ -393,11 +403,33 @@ def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float])
     if abs(x0 - x1) <= AXIS_TOLERANCE and abs(y0 - y1) >= 1:
         x = (x0 + x1) / 2
         top, bottom = min(y0, y1), max(y0, y1)
-        edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top, "orientation": "v", "object_type": "path_edge"})
+        edges.append(
+            {
+                "x0": x,
+                "x1": x,
+                "top": top,
+                "bottom": bottom,
+                "width": 0.0,
+                "height": bottom - top,
+                "orientation": "v",
+                "object_type": "path_edge",
+            }
+        )
     elif abs(y0 - y1) <= AXIS_TOLERANCE and abs(x0 - x1) >= 1:
         y = (y0 + y1) / 2
         left, right = min(x0, x1), max(x0, x1)
-        edges.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0.0, "orientation": "h", "object_type": "path_edge"})
+        edges.append(
+            {
+                "x0": left,
+                "x1": right,
+                "top": y,
+                "bottom": y,
+                "width": right - left,
+                "height": 0.0,
+                "orientation": "h",
+                "object_type": "path_edge",
+            }
+        )
 
 
 def _find_cells(edges: list[dict]) -> list[list[tuple]]:
@@ -429,7 +461,11 @@ def _open_ends(edges: list[dict]) -> list[dict]:
             if v["orientation"] != "v":
                 continue
             x, y = v["x0"], v[end]
-            crossed = [h["top"] for h in horizontal if h["x0"] - tol <= x <= h["x1"] + tol and v["top"] - tol <= h["top"] <= v["bottom"] + tol]
+            crossed = [
+                h["top"]
+                for h in horizontal
+                if h["x0"] - tol <= x <= h["x1"] + tol and v["top"] - tol <= h["top"] <= v["bottom"] + tol
+            ]
             if crossed and min(abs(c - y) for c in crossed) >= OPEN_END_MIN:
                 open_ends.append((y, x))
         open_ends.sort()
@@ -439,7 +475,18 @@ def _open_ends(edges: list[dict]) -> list[dict]:
                 if len(group) >= 2:
                     y = sum(g[0] for g in group) / len(group)
                     left, right = min(g[1] for g in group), max(g[1] for g in group)
-                    out.append({"x0": left, "x1": right, "top": y, "bottom": y, "width": right - left, "height": 0.0, "orientation": "h", "object_type": "open_end"})
+                    out.append(
+                        {
+                            "x0": left,
+                            "x1": right,
+                            "top": y,
+                            "bottom": y,
+                            "width": right - left,
+                            "height": 0.0,
+                            "orientation": "h",
+                            "object_type": "open_end",
+                        }
+                    )
                 group = []
             group.append(item)
     return out
@@ -559,7 +606,9 @@ def _line(chars: list[_Char]) -> _Line:
     kept: list[_Char] = []
     for ch in ordered:
         if any(
-            k.text == ch.text and abs(k.x0 - ch.x0) <= DUPLICATE_TOLERANCE and abs(k.base - ch.base) <= DUPLICATE_TOLERANCE
+            k.text == ch.text
+            and abs(k.x0 - ch.x0) <= DUPLICATE_TOLERANCE
+            and abs(k.base - ch.base) <= DUPLICATE_TOLERANCE
             for k in kept[-3:]
         ):
             continue  # fake bold: the same glyph drawn again, slightly offset
@@ -600,7 +649,9 @@ def _blocks(lines: list[_Line], tables: list[_Table], source: str, page: int, he
     for _top, _kind, item in items:
         if isinstance(item, _Line):
             number += 1
-            blocks.append(TextBlock(item.text.strip(), Location(source, line=number, page=page, bbox=_round(item.bbox))))
+            blocks.append(
+                TextBlock(item.text.strip(), Location(source, line=number, page=page, bbox=_round(item.bbox)))
+            )
             continue
         grid = Grid(rows=[], location=Location(source, line=number + 1, page=page, bbox=_round(item.bbox)))
         for row in item.rows:

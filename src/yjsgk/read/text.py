@@ -99,10 +99,7 @@ def _clean_cell(text: str, markdown: bool) -> str:
 
 def _row(cells: list[str], source: str, line_no: int, markdown: bool) -> GridRow:
     return GridRow(
-        cells=[
-            Cell(_clean_cell(t, markdown), Location(source, line=line_no, column=i))
-            for i, t in enumerate(cells)
-        ],
+        cells=[Cell(_clean_cell(t, markdown), Location(source, line=line_no, column=i)) for i, t in enumerate(cells)],
         location=Location(source, line=line_no),
     )
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
@@ -34,21 +35,90 @@ MAX_SPAN = 1000
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")  # collapsed as a browser does; &nbsp; is kept
-_CHINESE = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "hz-gb-2312", "gb18030", "csgb2312", "windows-936"}
+_CHINESE = {
+    "gb2312",
+    "gbk",
+    "gb_2312-80",
+    "x-gbk",
+    "cp936",
+    "euc-cn",
+    "hz-gb-2312",
+    "gb18030",
+    "csgb2312",
+    "windows-936",
+}
 
-_SKIP = {"script", "style", "head", "title", "noscript", "template", "iframe", "object", "embed", "svg", "math", "select", "textarea", "button", "map"}
+_SKIP = {
+    "script",
+    "style",
+    "head",
+    "title",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "select",
+    "textarea",
+    "button",
+    "map",
+}
 _BLOCK = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
-    "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "center", "form",
-    "fieldset", "legend", "address", "figure", "figcaption", "caption", "hr", "body", "html", "tr",
-    "td", "th", "thead", "tbody", "tfoot", "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "center",
+    "form",
+    "fieldset",
+    "legend",
+    "address",
+    "figure",
+    "figcaption",
+    "caption",
+    "hr",
+    "body",
+    "html",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "details",
+    "summary",
 }
 
 
 def decode_html(data: bytes, source: str) -> str:
     if not data.strip():
         raise ReadError(source, "文件为空 (empty file)")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     declared = None

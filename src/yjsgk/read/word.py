@@ -35,11 +35,36 @@ def _w(tag: str) -> str:
 
 
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (
-    _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt"), _w("sdtContent"), _w("customXml")
+    _w("p"),
+    _w("tbl"),
+    _w("tr"),
+    _w("tc"),
+    _w("sdt"),
+    _w("sdtContent"),
+    _w("customXml"),
 )
 _T, _TAB, _PTAB, _BR, _CR, _NB_HYPHEN = _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr"), _w("noBreakHyphen")
-_SKIP = {_w("pPr"), _w("rPr"), _w("tblPr"), _w("trPr"), _w("tcPr"), _w("sectPr"), _w("del"), _w("moveFrom"), f"{{{MC}}}Fallback"}
-_CONTAINERS = {_SDT, _SDT_CONTENT, _CUSTOM_XML, _w("smartTag"), _w("ins"), _w("moveTo"), f"{{{MC}}}AlternateContent", f"{{{MC}}}Choice"}
+_SKIP = {
+    _w("pPr"),
+    _w("rPr"),
+    _w("tblPr"),
+    _w("trPr"),
+    _w("tcPr"),
+    _w("sectPr"),
+    _w("del"),
+    _w("moveFrom"),
+    f"{{{MC}}}Fallback",
+}
+_CONTAINERS = {
+    _SDT,
+    _SDT_CONTENT,
+    _CUSTOM_XML,
+    _w("smartTag"),
+    _w("ins"),
+    _w("moveTo"),
+    f"{{{MC}}}AlternateContent",
+    f"{{{MC}}}Choice",
+}
 MAX_GRID_SPAN = 200
 
 

@@ -31,7 +31,14 @@ def code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str 
     if len(full) > 1 and all(b.startswith(a) for a, b in zip(full, full[1:])):
         # split columns that print the whole code each (205 | 20505 | 2050508): the longest
         return _remember(full[-1], context), name
-    if len(full) > 1 and codes[0][0] == 0 and len(keys) > 1 and keys[1] and not PART.match(keys[1]) and not CODE.match(keys[1]):
+    if (
+        len(full) > 1
+        and codes[0][0] == 0
+        and len(keys) > 1
+        and keys[1]
+        and not PART.match(keys[1])
+        and not CODE.match(keys[1])
+    ):
         # code | name | code | name: a second classification printed alongside (部门经济科目 30101
         # 基本工资 | 政府经济科目 50101 工资奖金津补贴): the first pair is the row's
         return _remember(codes[0][1], context), tidy(label_cells[1])

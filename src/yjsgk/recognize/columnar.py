@@ -46,7 +46,11 @@ def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         return
     if not cmap.positions and build_transposed_items(defn, data, built):
         return
-    if not cmap.positions and defn.layout == "single" and _build_single_by_rows(defn, data, labels, width, label_width, built):
+    if (
+        not cmap.positions
+        and defn.layout == "single"
+        and _build_single_by_rows(defn, data, labels, width, label_width, built)
+    ):
         return
     if not cmap.positions and width - label_width == 1 and label_width:
         # one amount column ("预算", "预算数"): it is the table's amount, i.e. its first column
@@ -88,11 +92,20 @@ def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         label_cells = [
             "" if i + offset in unit_code_at else _unit_name(c.text)
             for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
-            if not (i + offset in cmap.earlier or label_width and i + offset >= label_width and parse_amount(c.text) is not None)
+            if not (
+                i + offset in cmap.earlier
+                or label_width
+                and i + offset >= label_width
+                and parse_amount(c.text) is not None
+            )
         ]
         if defn.layout == "single":
             label_cells = []
-        code, name = code_and_name(label_cells, context) if defn.codes else (None, tidy(" ".join(t for t in label_cells if t.strip())))
+        code, name = (
+            code_and_name(label_cells, context)
+            if defn.codes
+            else (None, tidy(" ".join(t for t in label_cells if t.strip())))
+        )
         out = Row(name=name, location=row.location, code=code)
         if code is None:
             # PDF grids may merge the 类/款/项 header cells into the 合计 row: "类 款 项 合计"
@@ -111,14 +124,23 @@ def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
             continue  # the 合计 row reprinted at the top of a continuation page
         if (
-            first_on_page and not out.values and out.code is None and out.key is None and out.name
-            and table.rows and (last := table.rows[-1]).values and last.code is None and last.key is None
+            first_on_page
+            and not out.values
+            and out.code is None
+            and out.key is None
+            and out.name
+            and table.rows
+            and (last := table.rows[-1]).values
+            and last.code is None
+            and last.key is None
         ):
             last.name += out.name  # a name broken over the page: "杭州市综合交通运输研究" / "中心"
             continue
         if out.values or out.code or out.name:
             table.rows.append(out)
-            if code is None and (year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)):
+            if code is None and (
+                year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)
+            ):
                 years[id(out)] = int(year)
             heads[id(out)] = tidy(label_cells[0]) if len(label_cells) > 1 else ""
     if len(set(years.values())) > 1:

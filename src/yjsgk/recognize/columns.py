@@ -15,7 +15,23 @@ from ..definitions import TableDef
 from ..textnorm import key
 
 # labels of the key columns to the left of the values
-LABEL_WORDS = ("项目", "科目编码", "科目名称", "功能科目", "功能分类", "经济分类", "类", "款", "项", "行次", "栏次", "部门名称", "单位名称", "编码", "名称")
+LABEL_WORDS = (
+    "项目",
+    "科目编码",
+    "科目名称",
+    "功能科目",
+    "功能分类",
+    "经济分类",
+    "类",
+    "款",
+    "项",
+    "行次",
+    "栏次",
+    "部门名称",
+    "单位名称",
+    "编码",
+    "名称",
+)
 _INDEX_RUN = re.compile(r"^\d{1,2}$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _LAST_YEAR = re.compile(r"^上年(?:预算)?数?$")
@@ -162,12 +178,20 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
         open_positions = [pos for pos in range(width - expected, width) if pos not in positions]
         unused = [c.id for c in defn.columns if c.id not in taken]
         # (a header that names none of them at all is read in the standard order, and reported)
-        if len(open_positions) == len(unused) and (not positions or all(_generic(labels.get(pos, "")) for pos in open_positions)):
+        if len(open_positions) == len(unused) and (
+            not positions or all(_generic(labels.get(pos, "")) for pos in open_positions)
+        ):
             positional = len(positions) < expected // 2
             positions.update(zip(open_positions, unused))
             return ColumnMap(width, positions, labels, positional=positional, earlier=earlier)
     first = width - (value_width or 0)
-    if defn.layout == "coded" and positions and first not in positions and "total" not in taken and _generic(labels.get(first, "")):
+    if (
+        defn.layout == "coded"
+        and positions
+        and first not in positions
+        and "total" not in taken
+        and _generic(labels.get(first, ""))
+    ):
         # 小计 heading the first value column of a coded table whose other columns are named
         positions[first] = "total"
     return ColumnMap(width, positions, labels, earlier=earlier)

@@ -36,6 +36,7 @@ def build_groups(section: Section, defn: TableDef, built: Built) -> None:
 
     def group_of(index: int) -> int:
         return index // per_group if width >= 2 * per_group else 0
+
     for row in data:
         cells = row.cells
         i = 0

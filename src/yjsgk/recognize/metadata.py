@@ -11,12 +11,18 @@ from ..model import Disclosure, Table
 from ..textnorm import norm
 from .segment import Segmentation
 
-_YEAR = re.compile(r"(20\d{2})\s*年\s*(?:度)?\s*(?:[省市区县]级)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(决算|预算|绩效|部门决算|部门预算)")
+_YEAR = re.compile(
+    r"(20\d{2})\s*年\s*(?:度)?\s*(?:[省市区县]级)?\s*(?:部门|单位)?\s*(?:整体支出)?\s*(决算|预算|绩效|部门决算|部门预算)"
+)
 _YEAR_PAREN = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]")
 _ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
 _TITLE_YEAR = re.compile(r"^(?:[一二三四五六七八九十]+、|表\d+[:：]?)?(20\d{2})年")
-_ORG_SUFFIX = re.compile(r"(局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处)$")
-_DEPT_LINE = re.compile(r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院|部|支队|大队))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:信息)?\s*(?:公开)?$")
+_ORG_SUFFIX = re.compile(
+    r"(局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处)$"
+)
+_DEPT_LINE = re.compile(
+    r"^(?:\d{4}\s*年度?\s*)?(.{2,40}?(?:局|厅|委员会|办公室|办公厅|院|中心|政府|办事处|法院|检察院|部|支队|大队))\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算)?\s*(?:信息)?\s*(?:公开)?$"
+)
 _EVALUATION_TITLE = re.compile(r"绩效(?:自评|评价)(?:报告|表)")
 _PERF_DEPT = ("预算部门名称", "部门名称", "主管部门", "单位名称")
 
@@ -40,7 +46,12 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
     disclosure.unit = units.most_common(1)[0][0] if units else None
     if len({u for u, _ in seg.units}) > 1:
         disclosure.recognition.append(
-            Problem("recognize.unit", f"文件中出现不同的金额单位：{'、'.join(sorted({u for u, _ in seg.units}))}", seg.units[0][1], None)
+            Problem(
+                "recognize.unit",
+                f"文件中出现不同的金额单位：{'、'.join(sorted({u for u, _ in seg.units}))}",
+                seg.units[0][1],
+                None,
+            )
         )
     where = Location(document.source, line=1)
     for label, value in (("部门名称", disclosure.department), ("年度", disclosure.year), ("金额单位", disclosure.unit)):
@@ -49,10 +60,17 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
     if _is_template(disclosure, texts):
         disclosure.template = True
         disclosure.recognition.append(
-            Problem("recognize.template", "这是一份空白模板（单位名称为占位符，表中没有金额），未核对其数据与完整性", where, None)
+            Problem(
+                "recognize.template",
+                "这是一份空白模板（单位名称为占位符，表中没有金额），未核对其数据与完整性",
+                where,
+                None,
+            )
         )
     if disclosure.kind == "unknown":
-        disclosure.recognition.append(Problem("recognize.kind", "未能判断文件类型（决算、预算或绩效自评）", where, None))
+        disclosure.recognition.append(
+            Problem("recognize.kind", "未能判断文件类型（决算、预算或绩效自评）", where, None)
+        )
 
 
 _PLACEHOLDER = re.compile(r"[XＸ×xｘ]{2,}|\*{2,}|某某")

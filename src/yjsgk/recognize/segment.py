@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..amounts import parse_amount
 from ..definitions import TableDef, table_defs
-from ..document import Document, GridRow, Grid, Location, TextBlock
+from ..document import Document, Grid, GridRow, Location, TextBlock
 from ..textnorm import key, norm
 
 NUMBER = re.compile(r"公开\s*0?(\d{1,2})\s*表|公开表\s*0?(\d{1,2})|[（(]\s*[预决]算表\s*0?(\d{1,2})\s*[）)]")
@@ -142,7 +142,9 @@ class _Segmenter:
         # "公开 01 表：收支预算总表": the title after the number is read as a title
         title = NUMBER.sub("", text).strip(" ：:") if number else text
         defn = match_title(title) if title and not (department or unit) else None
-        named_target = defn is None and bool(title) and not (department or unit) and bool(_NAMED_TARGET.match(key(title)))
+        named_target = (
+            defn is None and bool(title) and not (department or unit) and bool(_NAMED_TARGET.match(key(title)))
+        )
         if named_target:
             defn = _TARGET_PROJECT
         if number:
@@ -155,11 +157,7 @@ class _Segmenter:
             return False
         if self.repeat and self.candidate is not None and self.candidate[0] is defn:
             return True  # the repeated title printed twice over
-        if (
-            self.current is not None
-            and self.current.defn is defn
-            and not self.current.closed
-        ):
+        if self.current is not None and self.current.defn is defn and not self.current.closed:
             if not defn.id.startswith("performance."):
                 self.candidate = None  # a page repeat of the title: continue
                 return True
@@ -283,7 +281,12 @@ class _Segmenter:
             return
         if self.caption(text, block.location):
             # "表1" on the line above a title that starts a table is that table's number
-            if label and self.candidate is not None and self.candidate[2] is block.location and self.pending_number is None:
+            if (
+                label
+                and self.candidate is not None
+                and self.candidate[2] is block.location
+                and self.pending_number is None
+            ):
                 self.pending_number = label
             return
         current = self.current
@@ -304,11 +307,7 @@ class _Segmenter:
 
 def _starts_item(texts: list[str]) -> bool:
     """ "项目名称 | 接待中心安保服务": one project's form, not a header "单位名称 | 项目名称 | 金额"."""
-    return (
-        len(texts) >= 2
-        and bool(_PERFORMANCE_ITEM.match(key(texts[0])))
-        and not _FIELD_LABEL.search(key(texts[1]))
-    )
+    return len(texts) >= 2 and bool(_PERFORMANCE_ITEM.match(key(texts[0]))) and not _FIELD_LABEL.search(key(texts[1]))
 
 
 def _is_page_furniture(text: str, current: Section) -> bool:

@@ -31,7 +31,9 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
         return
     if split_row is None or not data:
         if data:
-            built.problems.append(("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location))
+            built.problems.append(
+                ("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location)
+            )
         set_columns(table, defn, ColumnMap(0, {}, {}))
         return
     cells = trim(split_row.cells)
@@ -51,7 +53,11 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
         if not cmap.positions:
             # silence would pass an unread table as checked
             built.problems.append(
-                ("recognize.columns", f"{defn.title}：{'收入' if side == 'income' else '支出'}侧无法从表头确定金额列，本侧未做核对", table.location)
+                (
+                    "recognize.columns",
+                    f"{defn.title}：{'收入' if side == 'income' else '支出'}侧无法从表头确定金额列，本侧未做核对",
+                    table.location,
+                )
             )
         positions[side] = cmap.positions
         row_number_at[side] = next((i for i, lab in side_labels.items() if key(lab) == "行次"), None)
@@ -67,11 +73,20 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
         left = row_cells[:split]
         right = row_cells[split:width] if len(row_cells) >= width else row_cells[split:]
         expected_right = width - split
-        if len(right) < expected_right and row_number_at["expenditure"] == 1 and right and _is_row_number(right[0].text):
+        if (
+            len(right) < expected_right
+            and row_number_at["expenditure"] == 1
+            and right
+            and _is_row_number(right[0].text)
+        ):
             right = [Cell("", right[0].location)] + right  # the item name cell is missing
             if any(parse_amount(c.text) is not None for c in right[2:]):
                 built.problems.append(
-                    ("recognize.missing_name", f"{defn.title}支出侧行次 {key(right[1].text)} 有金额但项目名称为空", right[1].location)
+                    (
+                        "recognize.missing_name",
+                        f"{defn.title}支出侧行次 {key(right[1].text)} 有金额但项目名称为空",
+                        right[1].location,
+                    )
                 )
         for side, side_cells in (("income", left), ("expenditure", right)):
             parsed = summary_row(side, side_cells, positions[side], row.location, state)
@@ -94,9 +109,17 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
     for n, start in enumerate(names):
         end = names[n + 1] if n + 1 < len(names) else width
         top = key(labels[start].split("/", 1)[0])
-        side = "income" if top.startswith("收入") else "expenditure" if top.startswith("支出") else ("income" if n == 0 else "expenditure")
+        side = (
+            "income"
+            if top.startswith("收入")
+            else "expenditure"
+            if top.startswith("支出")
+            else ("income" if n == 0 else "expenditure")
+        )
         side_labels = {i - start: labels[i] for i in range(start + 1, end) if i in labels}
-        positions = map_columns(defn, {i: lab for i, lab in side_labels.items() if key(lab.rsplit("/", 1)[-1]) != "行次"}, end - start, None).positions
+        positions = map_columns(
+            defn, {i: lab for i, lab in side_labels.items() if key(lab.rsplit("/", 1)[-1]) != "行次"}, end - start, None
+        ).positions
         if not positions and end - start == 2:
             positions = {1: defn.columns[0].id}  # name | amount with the amount's label lost
         blocks.append((side, start, end, positions))
@@ -131,8 +154,13 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
         for n in range(1, len(pieces)):
             (b0, before), (b1, this) = pieces[n - 1], pieces[n]
             if (
-                before is not None and this is not None and before.side == this.side
-                and key(before.name) and not before.values and not key(this.name) and this.values
+                before is not None
+                and this is not None
+                and before.side == this.side
+                and key(before.name)
+                and not before.values
+                and not key(this.name)
+                and this.values
             ):
                 # a name merged across the side's blocks: its amount is in the last amount column
                 before.values = this.values
@@ -142,11 +170,18 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
                 continue
             previous = last.get(b)
             if (
-                first_on_page and previous is not None and b < len(blocks) and not piece.values
-                and piece.key is None and piece.code is None and not _ORDINAL.match(piece.name)
+                first_on_page
+                and previous is not None
+                and b < len(blocks)
+                and not piece.values
+                and piece.key is None
+                and piece.code is None
+                and not _ORDINAL.match(piece.name)
             ):
                 # a name broken over the page ("…等支" / "出"): the tail joins the row above
-                joined = summary_row(piece.side, [Cell(previous.name + piece.name, previous.location)], {}, previous.location, state)
+                joined = summary_row(
+                    piece.side, [Cell(previous.name + piece.name, previous.location)], {}, previous.location, state
+                )
                 previous.name, previous.key, previous.code = joined.name, joined.key, joined.code
                 continue
             placed.append((b, piece))
@@ -158,12 +193,17 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
     for b, (side, *_rest) in enumerate(blocks):
         first_of_side.setdefault(side, b)
     parallel = {
-        b for b, piece in placed
+        b
+        for b, piece in placed
         if b < len(blocks) and b != first_of_side[blocks[b][0]] and piece.key == SIDE_TOTAL[piece.side]
     }
 
     # "一、部门预算" heading a block's items (its total printed first) stays on top of them
-    heads = {id(next(piece for pb, piece in placed if pb == b)) for b in range(len(blocks)) if any(pb == b for pb, _ in placed)}
+    heads = {
+        id(next(piece for pb, piece in placed if pb == b))
+        for b in range(len(blocks))
+        if any(pb == b for pb, _ in placed)
+    }
 
     def order(p: tuple[int, Row]) -> tuple:
         b, piece = p

@@ -11,9 +11,33 @@ from ..textnorm import key, strip_ordinal
 from .cells import TOTAL_NAMES, cell_value, tidy
 
 INCOME_ITEMS = {
-    "fiscal_general_budget": ["一般公共预算财政拨款收入", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算收入", "一般公共预算拨款", "一般公共预算"],
-    "fiscal_gov_fund": ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款", "政府性基金预算拨款收入", "政府性基金收入", "政府性基金预算拨款", "政府性基金预算", "政府性基金拨款", "政府性基金", "政府性基金预算收入"],
-    "fiscal_state_capital": ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款", "国有资本经营预算拨款收入", "国有资本经营预算收入", "国有资本经营预算拨款", "国有资本经营预算"],
+    "fiscal_general_budget": [
+        "一般公共预算财政拨款收入",
+        "一般公共预算财政拨款",
+        "一般公共预算拨款收入",
+        "一般公共预算收入",
+        "一般公共预算拨款",
+        "一般公共预算",
+    ],
+    "fiscal_gov_fund": [
+        "政府性基金预算财政拨款收入",
+        "政府性基金预算财政拨款",
+        "政府性基金预算拨款收入",
+        "政府性基金收入",
+        "政府性基金预算拨款",
+        "政府性基金预算",
+        "政府性基金拨款",
+        "政府性基金",
+        "政府性基金预算收入",
+    ],
+    "fiscal_state_capital": [
+        "国有资本经营预算财政拨款收入",
+        "国有资本经营预算财政拨款",
+        "国有资本经营预算拨款收入",
+        "国有资本经营预算收入",
+        "国有资本经营预算拨款",
+        "国有资本经营预算",
+    ],
     "fiscal": ["本级财政拨款收入", "财政拨款收入", "财政拨款", "预算拨款"],
     "special_account_business": ["财政专户管理事业收入", "财政专户管理资金收入", "财政专户管理资金", "财政专户拨款"],
     "unit_funds": ["单位资金", "单位资金收入", "其他资金"],  # 其他资金: 事业、经营、其他收入 and loans
@@ -25,7 +49,16 @@ INCOME_ITEMS = {
     # 西安 heads the items with "一、部门预算" (财政拨款收支总表: "一、财政拨款", the fiscal item)
     "total_income": ["本年收入合计", "本年收入", "收入合计", "当年收入小计", "当年收入", "部门预算"],
     "use_non_fiscal_balance": ["使用非财政拨款结余", "用事业基金弥补收支差额", "使用非财政拨款结余含专用结余"],
-    "opening_balance": ["年初结转和结余", "年初财政拨款结转和结余", "上年结转", "上年结转结余", "上年结转和结余", "上年结余结转", "上年结余", "上年结转资金"],
+    "opening_balance": [
+        "年初结转和结余",
+        "年初财政拨款结转和结余",
+        "上年结转",
+        "上年结转结余",
+        "上年结转和结余",
+        "上年结余结转",
+        "上年结余",
+        "上年结转资金",
+    ],
     "grand_total": ["总计", "收入总计"],
 }
 EXPENDITURE_ITEMS = {
@@ -38,17 +71,37 @@ EXPENDITURE_ITEMS = {
     # "一、部门预算" / "一、财政拨款" heading each 西安 breakdown: all of the year's spending
     "total_expenditure": ["本年支出合计", "本年支出", "支出合计", "当年支出小计", "当年支出", "部门预算", "财政拨款"],
     "balance_distribution": ["结余分配"],
-    "closing_balance": ["年末结转和结余", "年末财政拨款结转和结余", "结转下年", "年末结转结余", "结转结余下年", "结转下年资金", "结转下年支出", "年终结转结余"],
+    "closing_balance": [
+        "年末结转和结余",
+        "年末财政拨款结转和结余",
+        "结转下年",
+        "年末结转结余",
+        "结转结余下年",
+        "结转下年资金",
+        "结转下年支出",
+        "年终结转结余",
+    ],
     "grand_total": ["总计", "支出总计"],
 }
 SIDE_TOTAL = {"income": "total_income", "expenditure": "total_expenditure"}
 _BARE_TOTALS = {"合计", "收入合计", "支出合计"}
 # the totals and the carry-over lines printed after the items (what a 本年合计 does not sum)
-TOTALS_AND_CARRY_OVER = frozenset({
-    "total_income", "total_expenditure", "use_non_fiscal_balance", "opening_balance",
-    "balance_distribution", "closing_balance", "grand_total",
-})
-FUND_KEYS = {"fiscal_general_budget": "general_budget", "fiscal_gov_fund": "gov_fund", "fiscal_state_capital": "state_capital"}
+TOTALS_AND_CARRY_OVER = frozenset(
+    {
+        "total_income",
+        "total_expenditure",
+        "use_non_fiscal_balance",
+        "opening_balance",
+        "balance_distribution",
+        "closing_balance",
+        "grand_total",
+    }
+)
+FUND_KEYS = {
+    "fiscal_general_budget": "general_budget",
+    "fiscal_gov_fund": "gov_fund",
+    "fiscal_state_capital": "state_capital",
+}
 
 
 def _item_index(items: dict[str, list[str]]) -> dict[str, str]:

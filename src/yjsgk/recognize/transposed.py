@@ -64,7 +64,11 @@ def build_transposed(
             if (value := _value_at(data[index], pos, width)) is not None:
                 out.values[column] = value
         table.rows.append(out)
-    table.unmapped_columns = [n for i, n in enumerate(names) if i not in by_row and any(_value_at(data[i], p, width) is not None for p in value_positions)]
+    table.unmapped_columns = [
+        n
+        for i, n in enumerate(names)
+        if i not in by_row and any(_value_at(data[i], p, width) is not None for p in value_positions)
+    ]
     if table.unmapped_columns and defn.identities:
         built.problems.append(
             (

@@ -55,7 +55,9 @@ def reference_markdown() -> str:
     ]
     ordered = sorted(RULES.values(), key=lambda r: r.id)
     for rule in ordered:
-        out.append(f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity} | {kinds_label(rule)} | {rule.title} |")
+        out.append(
+            f"| [`{rule.id}`](#{rule.id.replace('.', '')}) | {rule.severity} | {kinds_label(rule)} | {rule.title} |"
+        )
     for rule in ordered:
         out += [
             "",

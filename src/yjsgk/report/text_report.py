@@ -78,9 +78,13 @@ def render_extract(disclosure: Disclosure, style: Style) -> str:
     lines = [header(disclosure, style)]
     for table in disclosure.tables:
         lines.append("")
-        lines.append("  " + style(f"{table.display_name}  [{table.id}]", "bold") + style(f"  第{table.location.line}行起", "dim"))
+        lines.append(
+            "  " + style(f"{table.display_name}  [{table.id}]", "bold") + style(f"  第{table.location.line}行起", "dim")
+        )
         if table.columns:
-            lines.append("    " + style(" | ".join(["科目/项目"] + [table.column_labels[c] for c in table.columns]), "dim"))
+            lines.append(
+                "    " + style(" | ".join(["科目/项目"] + [table.column_labels[c] for c in table.columns]), "dim")
+            )
         for row in table.rows:
             if row.cells is not None:
                 lines.append("    " + " | ".join(c for c in row.cells if c)[:120])
@@ -92,11 +96,15 @@ def render_extract(disclosure: Disclosure, style: Style) -> str:
             lines.append("    " + style("（本表无数据）", "dim"))
     for evaluation in disclosure.evaluations:
         lines.append("")
-        lines.append("  " + style(f"绩效自评：{evaluation.title}", "bold") + style(f"  第{evaluation.location.line}行起", "dim"))
+        lines.append(
+            "  " + style(f"绩效自评：{evaluation.title}", "bold") + style(f"  第{evaluation.location.line}行起", "dim")
+        )
         lines.extend("    " + line for line in evaluation_lines(evaluation))
     for targets in disclosure.targets:
         lines.append("")
-        lines.append("  " + style(f"绩效目标：{targets.title}", "bold") + style(f"  第{targets.location.line}行起", "dim"))
+        lines.append(
+            "  " + style(f"绩效目标：{targets.title}", "bold") + style(f"  第{targets.location.line}行起", "dim")
+        )
         lines.extend("    " + line for line in targets_lines(targets))
     if disclosure.claims:
         lines.append("")
@@ -107,7 +115,8 @@ def render_extract(disclosure: Disclosure, style: Style) -> str:
 
 def claim_lines(claims: list, style: Style) -> list[str]:
     """One line per narrative claim: where, kind, subject, value, and what it was linked to."""
-    from ..narrative.model import KIND_LABELS as CLAIM_KINDS, REF_LABELS, RELATION_LABELS
+    from ..narrative.model import KIND_LABELS as CLAIM_KINDS
+    from ..narrative.model import REF_LABELS, RELATION_LABELS
 
     by_id = {c.id: c for c in claims}
     out = []

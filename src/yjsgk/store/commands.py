@@ -43,7 +43,9 @@ def add_commands(sub) -> None:
     _scope(p, department=True, region=True, year=True, family=True, versions=True)
     p = common(qsub.add_parser("departments", help="部门及其地区、层级"))
     p.add_argument("--region", metavar="REGION")
-    p = common(qsub.add_parser("department", help="一个部门的历年情况（合计、基本/项目、三公、机关运行经费、功能分类）"))
+    p = common(
+        qsub.add_parser("department", help="一个部门的历年情况（合计、基本/项目、三公、机关运行经费、功能分类）")
+    )
     p.add_argument("name", metavar="DEPARTMENT", help="部门名称（可只写一部分）")
     _scope(p, family=True, versions=True)
     p = common(qsub.add_parser("rank", help="某年某地区各部门按指标排名"))
@@ -57,7 +59,9 @@ def add_commands(sub) -> None:
     p.add_argument("--rule", action="append", default=[], metavar="RULE", help="规则编号或前缀，可重复")
     p.add_argument("--severity", action="append", default=[], choices=("error", "warning", "notice"))
     _scope(p, department=True, region=True, year=True, family=True, versions=True)
-    p.add_argument("--count-by", metavar="FIELDS", help="只统计数量，按这些字段分组：rule,severity,region,year,department,family")
+    p.add_argument(
+        "--count-by", metavar="FIELDS", help="只统计数量，按这些字段分组：rule,severity,region,year,department,family"
+    )
     p.add_argument("--limit", type=int, metavar="N")
     p = common(qsub.add_parser("missing", help="缺失的预算/决算文件"))
     _scope(p, department=True, region=True)
@@ -65,7 +69,9 @@ def add_commands(sub) -> None:
     p.add_argument("--family", action="append", choices=("final", "budget"), help="只查决算或预算")
 
     export = sub.add_parser("export", help="导出文件、整个数据库 (export documents or the corpus)")
-    export.add_argument("documents", nargs="*", metavar="DOCUMENT", help="文件路径（直接读取），或库中文件编号/内容哈希前缀")
+    export.add_argument(
+        "documents", nargs="*", metavar="DOCUMENT", help="文件路径（直接读取），或库中文件编号/内容哈希前缀"
+    )
     export.add_argument("--all", action="store_true", help="导出整个数据库（每个部门/年度/类别的最新版本）")
     export.add_argument("--all-versions", action="store_true", help="包括旧版本")
     export.add_argument("--db", metavar="URL", help=DB_HELP)

@@ -87,9 +87,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
             .where(StoredRow.table_id.in_(list(table_index) or [-1]))
             .order_by(StoredRow.table_id, StoredRow.position)
         ).all()
-        items = session.scalars(
-            select(LineItem).where(LineItem.document_id == doc.id).order_by(LineItem.id)
-        ).all()
+        items = session.scalars(select(LineItem).where(LineItem.document_id == doc.id).order_by(LineItem.id)).all()
         stored_findings = session.scalars(
             select(StoredFinding).where(StoredFinding.document_id == doc.id).order_by(StoredFinding.position)
         ).all()
@@ -136,7 +134,12 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
             issue=item.issue,
         )
     disclosure = Disclosure(
-        source=source, kind=doc.kind, department=doc.department_printed, year=doc.year, unit=doc.unit, tables=model_tables
+        source=source,
+        kind=doc.kind,
+        department=doc.department_printed,
+        year=doc.year,
+        unit=doc.unit,
+        tables=model_tables,
     )
     findings = []
     targets = []
@@ -187,7 +190,9 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
 
 def _location(data: dict) -> Location:
     bbox = data.get("bbox")
-    return Location(data["source"], data.get("line"), data.get("page"), data.get("column"), tuple(bbox) if bbox else None)
+    return Location(
+        data["source"], data.get("line"), data.get("page"), data.get("column"), tuple(bbox) if bbox else None
+    )
 
 
 def _decimal(text: str | None) -> Decimal | None:

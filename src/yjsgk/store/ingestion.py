@@ -21,7 +21,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -140,7 +140,11 @@ def _ingest_file(store: Store, path: Path, config: Config | None) -> FileOutcome
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = "文件不存在 (no such file)" if isinstance(exc, FileNotFoundError) else f"无法读取文件：{exc.strerror or exc}"
+        reason = (
+            "文件不存在 (no such file)"
+            if isinstance(exc, FileNotFoundError)
+            else f"无法读取文件：{exc.strerror or exc}"
+        )
         return FileOutcome(source, "failed", reason=reason)
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -157,7 +161,10 @@ def _ingest_file(store: Store, path: Path, config: Config | None) -> FileOutcome
         return FileOutcome(source, "failed", reason=f"内部错误 (internal error): {type(exc).__name__}: {exc}")
     if not disclosure.department and disclosure.year is None:
         return FileOutcome(
-            source, "failed", kind=disclosure.kind, reason="未识别出部门和年度，无法归入数据库 (no department and no year recognized)"
+            source,
+            "failed",
+            kind=disclosure.kind,
+            reason="未识别出部门和年度，无法归入数据库 (no department and no year recognized)",
         )
     for attempt in range(RETRIES):
         try:
@@ -255,7 +262,7 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
             format=path.suffix.lower().lstrip(".") or "txt",
             content_hash=digest,
             size_bytes=size,
-            ingested_at=datetime.now(timezone.utc),
+            ingested_at=datetime.now(UTC),
             errors=counts["error"],
             warnings=counts["warning"],
             notices=counts["notice"],
@@ -334,10 +341,7 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
     if claims:
         session.connection().execute(
             Claim.__table__.insert(),
-            [
-                _claim_row(doc_id, i, c, d.source)
-                for i, c in enumerate(claims)
-            ],
+            [_claim_row(doc_id, i, c, d.source) for i, c in enumerate(claims)],
         )
 
     if findings:

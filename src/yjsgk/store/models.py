@@ -188,4 +188,3 @@ class StoredFinding(Base):
     col: Mapped[int | None] = mapped_column(SmallInteger)
     page: Mapped[int | None] = mapped_column(Integer)
     related: Mapped[list] = mapped_column(JSON)
-

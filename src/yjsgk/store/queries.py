@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import and_, func, or_, select
@@ -280,7 +280,7 @@ def _utc(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     if moment.tzinfo is None:  # SQLite keeps no zone; we always store UTC
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.isoformat(timespec="seconds")
 
 
@@ -398,7 +398,9 @@ def _shown(asked: str, rows: list[dict]) -> str:
     return names.pop() if len(names) == 1 else asked
 
 
-def department_overview(store: Store, department: str, *, family: str | None = None, all_versions: bool = False) -> Result:
+def department_overview(
+    store: Store, department: str, *, family: str | None = None, all_versions: bool = False
+) -> Result:
     """One department across years: totals, 基本/项目, 三公 and its parts, 人员经费, 机关运行经费 (万元)."""
     with store.read() as session:
         docs = [
@@ -414,10 +416,14 @@ def department_overview(store: Store, department: str, *, family: str | None = N
             row[mid] = _value(items.get(doc.id, []), MEASURES[mid], doc.family, doc.unit)
         rows.append(row)
     labels = {**DOC_LABELS, **{mid: MEASURES[mid].label + "（万元）" for mid in OVERVIEW_MEASURES}}
-    return Result("department", f"{_shown(department, rows)}：历年概况", [*DOC_COLUMNS, *OVERVIEW_MEASURES], labels, rows)
+    return Result(
+        "department", f"{_shown(department, rows)}：历年概况", [*DOC_COLUMNS, *OVERVIEW_MEASURES], labels, rows
+    )
 
 
-def department_classes(store: Store, department: str, *, family: str | None = None, all_versions: bool = False) -> Result:
+def department_classes(
+    store: Store, department: str, *, family: str | None = None, all_versions: bool = False
+) -> Result:
     """One department across years by function class (类) of the 支出表: 合计, 基本, 项目 (万元)."""
     with store.read() as session:
         docs = _docs(session, department=department, family=family, all_versions=all_versions)
@@ -448,7 +454,14 @@ def department_classes(store: Store, department: str, *, family: str | None = No
         "department_classes",
         f"{_shown(department, rows)}：按功能分类（类）",
         ["document_id", "department", "year", "family", "version", "code", "name", "total", "basic", "project"],
-        {**DOC_LABELS, "code": "科目编码", "name": "科目名称", "total": "合计（万元）", "basic": "基本支出（万元）", "project": "项目支出（万元）"},
+        {
+            **DOC_LABELS,
+            "code": "科目编码",
+            "name": "科目名称",
+            "total": "合计（万元）",
+            "basic": "基本支出（万元）",
+            "project": "项目支出（万元）",
+        },
         rows,
     )
 

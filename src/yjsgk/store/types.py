@@ -55,7 +55,9 @@ class ExactDecimal(TypeDecorator):
         value = Decimal(value)
         scaled = value.scaleb(SQLITE_SCALE)
         if not value.is_finite() or scaled != scaled.to_integral_value():
-            raise AmountError(f"金额 {value} 的小数位超过 {SQLITE_SCALE} 位，无法精确保存 (more than {SQLITE_SCALE} decimals)")
+            raise AmountError(
+                f"金额 {value} 的小数位超过 {SQLITE_SCALE} 位，无法精确保存 (more than {SQLITE_SCALE} decimals)"
+            )
         if dialect.name != "sqlite":
             return value
         scaled = int(scaled)

@@ -64,7 +64,9 @@ def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
                 message = f"{table.display_name}中的科目编码 {code}（{_printed_name(row) or '未印名称'}）不在{SCHEME_LABELS[scheme.scheme]}中。"
             elif not scheme.valid_in(code, year):
                 used = "；".join(f"“{e.name}”{e.years}" for e in scheme.entries(code))
-                message = f"{table.display_name}中的科目 {code} {_printed_name(row)}在 {year} 年不是有效科目（{used}）。"
+                message = (
+                    f"{table.display_name}中的科目 {code} {_printed_name(row)}在 {year} 年不是有效科目（{used}）。"
+                )
             else:
                 continue
             yield row_finding("code.unknown", "warning", message, table, row, "科目编码")
@@ -181,7 +183,6 @@ def _misplaced(table: Table, rows: list[Row]) -> Iterator[Finding]:
         if above is None or code.startswith(above.code or ""):
             continue
         message = (
-            f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，"
-            f"其上级科目应为 {code[:-2]}。"
+            f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，其上级科目应为 {code[:-2]}。"
         )
         yield row_finding("code.parent", "error", message, table, row, "科目编码")

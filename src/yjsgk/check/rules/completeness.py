@@ -190,6 +190,7 @@ def _scope(disclosure: Disclosure) -> tuple[Profile, str] | None:
 
 # -- the document's text ---------------------------------------------------------------------
 
+
 def document_of(disclosure: Disclosure) -> Document | None:
     """The neutral document the disclosure was recognized from (None when built otherwise)."""
     doc = disclosure.document
@@ -728,7 +729,9 @@ def placeholders(disclosure: Disclosure) -> Iterator[Finding]:
     texts = [(line.text, line.location) for line in layout.lines if line.index not in contents]
     texts += layout.cells
     seen: set[tuple] = set()
-    rows_by_line = {_order(r.location): (t, r) for t in disclosure.tables for r in t.rows if r.location and r.location.line}
+    rows_by_line = {
+        _order(r.location): (t, r) for t in disclosure.tables for r in t.rows if r.location and r.location.line
+    }
     for text, location in sorted(texts, key=lambda tl: (*_order(tl[1]), tl[1].column or 0)):
         flat = " ".join(text.split())
         if _LEADER.search(flat):

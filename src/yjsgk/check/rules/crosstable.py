@@ -41,32 +41,138 @@ CARRY_OVER = ("opening_balance", "use_non_fiscal_balance")
 
 # (what, left refs summed, right ref): left is taken as expected, right as found
 LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
-    ("本年收入合计", (Ref("final.summary", "amount", key="total_income", side="income"),), Ref("final.income", "total", key="total")),
-    ("财政拨款收入", tuple(Ref("final.summary", "amount", key=k, side="income") for k in ("fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital")), Ref("final.income", "fiscal", key="total")),
-    ("上级补助收入", (Ref("final.summary", "amount", key="higher_subsidy", side="income"),), Ref("final.income", "higher_subsidy", key="total")),
-    ("事业收入", (Ref("final.summary", "amount", key="business", side="income"),), Ref("final.income", "business", key="total")),
-    ("经营收入", (Ref("final.summary", "amount", key="operating", side="income"),), Ref("final.income", "operating", key="total")),
-    ("附属单位上缴收入", (Ref("final.summary", "amount", key="subordinate", side="income"),), Ref("final.income", "subordinate", key="total")),
-    ("其他收入", (Ref("final.summary", "amount", key="other", side="income"),), Ref("final.income", "other", key="total")),
-    ("本年支出合计", (Ref("final.summary", "amount", key="total_expenditure", side="expenditure"),), Ref("final.expenditure", "total", key="total")),
-    ("一般公共预算财政拨款收入", (Ref("final.summary", "amount", key="fiscal_general_budget", side="income"),), Ref("final.fiscal_summary", "amount", key="fiscal_general_budget", side="income")),
-    ("政府性基金预算财政拨款收入", (Ref("final.summary", "amount", key="fiscal_gov_fund", side="income"),), Ref("final.fiscal_summary", "amount", key="fiscal_gov_fund", side="income")),
-    ("国有资本经营预算财政拨款收入", (Ref("final.summary", "amount", key="fiscal_state_capital", side="income"),), Ref("final.fiscal_summary", "amount", key="fiscal_state_capital", side="income")),
-    ("一般公共预算财政拨款支出合计", (Ref("final.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),), Ref("final.general_budget_expenditure", "total", key="total")),
-    ("政府性基金预算财政拨款支出合计", (Ref("final.fiscal_summary", "gov_fund", key="total_expenditure", side="expenditure"),), Ref("final.gov_fund", "expenditure_total", key="total")),
-    ("国有资本经营预算财政拨款支出合计", (Ref("final.fiscal_summary", "state_capital", key="total_expenditure", side="expenditure"),), Ref("final.state_capital", "total", key="total")),
-    ("一般公共预算财政拨款基本支出", (Ref("final.general_budget_basic", "amount", key="personnel_total"), Ref("final.general_budget_basic", "amount", key="public_total")), Ref("final.general_budget_expenditure", "basic", key="total")),
+    (
+        "本年收入合计",
+        (Ref("final.summary", "amount", key="total_income", side="income"),),
+        Ref("final.income", "total", key="total"),
+    ),
+    (
+        "财政拨款收入",
+        tuple(
+            Ref("final.summary", "amount", key=k, side="income")
+            for k in ("fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital")
+        ),
+        Ref("final.income", "fiscal", key="total"),
+    ),
+    (
+        "上级补助收入",
+        (Ref("final.summary", "amount", key="higher_subsidy", side="income"),),
+        Ref("final.income", "higher_subsidy", key="total"),
+    ),
+    (
+        "事业收入",
+        (Ref("final.summary", "amount", key="business", side="income"),),
+        Ref("final.income", "business", key="total"),
+    ),
+    (
+        "经营收入",
+        (Ref("final.summary", "amount", key="operating", side="income"),),
+        Ref("final.income", "operating", key="total"),
+    ),
+    (
+        "附属单位上缴收入",
+        (Ref("final.summary", "amount", key="subordinate", side="income"),),
+        Ref("final.income", "subordinate", key="total"),
+    ),
+    (
+        "其他收入",
+        (Ref("final.summary", "amount", key="other", side="income"),),
+        Ref("final.income", "other", key="total"),
+    ),
+    (
+        "本年支出合计",
+        (Ref("final.summary", "amount", key="total_expenditure", side="expenditure"),),
+        Ref("final.expenditure", "total", key="total"),
+    ),
+    (
+        "一般公共预算财政拨款收入",
+        (Ref("final.summary", "amount", key="fiscal_general_budget", side="income"),),
+        Ref("final.fiscal_summary", "amount", key="fiscal_general_budget", side="income"),
+    ),
+    (
+        "政府性基金预算财政拨款收入",
+        (Ref("final.summary", "amount", key="fiscal_gov_fund", side="income"),),
+        Ref("final.fiscal_summary", "amount", key="fiscal_gov_fund", side="income"),
+    ),
+    (
+        "国有资本经营预算财政拨款收入",
+        (Ref("final.summary", "amount", key="fiscal_state_capital", side="income"),),
+        Ref("final.fiscal_summary", "amount", key="fiscal_state_capital", side="income"),
+    ),
+    (
+        "一般公共预算财政拨款支出合计",
+        (Ref("final.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),),
+        Ref("final.general_budget_expenditure", "total", key="total"),
+    ),
+    (
+        "政府性基金预算财政拨款支出合计",
+        (Ref("final.fiscal_summary", "gov_fund", key="total_expenditure", side="expenditure"),),
+        Ref("final.gov_fund", "expenditure_total", key="total"),
+    ),
+    (
+        "国有资本经营预算财政拨款支出合计",
+        (Ref("final.fiscal_summary", "state_capital", key="total_expenditure", side="expenditure"),),
+        Ref("final.state_capital", "total", key="total"),
+    ),
+    (
+        "一般公共预算财政拨款基本支出",
+        (
+            Ref("final.general_budget_basic", "amount", key="personnel_total"),
+            Ref("final.general_budget_basic", "amount", key="public_total"),
+        ),
+        Ref("final.general_budget_expenditure", "basic", key="total"),
+    ),
     # the 收入总表's 合计 includes the carry-over when it prints 上年结转 / 使用非财政拨款结余 columns
-    ("本年收入合计", (Ref("budget.summary", "amount", key="total_income", side="income"),), Ref("budget.income", "total", key="total", unless=CARRY_OVER + ("current_total",))),
-    ("本年收入合计", (Ref("budget.summary", "amount", key="total_income", side="income"),), Ref("budget.income", "current_total", key="total")),
-    ("收入总计", (Ref("budget.summary", "amount", key="grand_total", side="income"),), Ref("budget.income", "total", key="total", when=CARRY_OVER)),
-    ("本年支出合计", (Ref("budget.summary", "amount", key="total_expenditure", side="expenditure"),), Ref("budget.expenditure", "total", key="total")),
-    ("基本支出", (Ref("budget.summary", "amount", key="basic", side="expenditure"),), Ref("budget.expenditure", "basic", key="total")),
-    ("项目支出", (Ref("budget.summary", "amount", key="project", side="expenditure"),), Ref("budget.expenditure", "project", key="total")),
-    ("一般公共预算支出合计", (Ref("budget.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),), Ref("budget.general_budget_expenditure", "total", key="total")),
-    ("一般公共预算基本支出", (Ref("budget.general_budget_expenditure", "basic", key="total"),), Ref("budget.general_budget_basic", "total", key="total")),
-    ("一般公共预算项目支出", (Ref("budget.general_budget_expenditure", "project", key="total"),), Ref("budget.general_budget_project", "total", key="total")),
-    ("一般公共预算支出合计", (Ref("budget.general_budget_expenditure", "total", key="total"),), Ref("budget.general_budget_economic", "total", key="total")),
+    (
+        "本年收入合计",
+        (Ref("budget.summary", "amount", key="total_income", side="income"),),
+        Ref("budget.income", "total", key="total", unless=CARRY_OVER + ("current_total",)),
+    ),
+    (
+        "本年收入合计",
+        (Ref("budget.summary", "amount", key="total_income", side="income"),),
+        Ref("budget.income", "current_total", key="total"),
+    ),
+    (
+        "收入总计",
+        (Ref("budget.summary", "amount", key="grand_total", side="income"),),
+        Ref("budget.income", "total", key="total", when=CARRY_OVER),
+    ),
+    (
+        "本年支出合计",
+        (Ref("budget.summary", "amount", key="total_expenditure", side="expenditure"),),
+        Ref("budget.expenditure", "total", key="total"),
+    ),
+    (
+        "基本支出",
+        (Ref("budget.summary", "amount", key="basic", side="expenditure"),),
+        Ref("budget.expenditure", "basic", key="total"),
+    ),
+    (
+        "项目支出",
+        (Ref("budget.summary", "amount", key="project", side="expenditure"),),
+        Ref("budget.expenditure", "project", key="total"),
+    ),
+    (
+        "一般公共预算支出合计",
+        (Ref("budget.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),),
+        Ref("budget.general_budget_expenditure", "total", key="total"),
+    ),
+    (
+        "一般公共预算基本支出",
+        (Ref("budget.general_budget_expenditure", "basic", key="total"),),
+        Ref("budget.general_budget_basic", "total", key="total"),
+    ),
+    (
+        "一般公共预算项目支出",
+        (Ref("budget.general_budget_expenditure", "project", key="total"),),
+        Ref("budget.general_budget_project", "total", key="total"),
+    ),
+    (
+        "一般公共预算支出合计",
+        (Ref("budget.general_budget_expenditure", "total", key="total"),),
+        Ref("budget.general_budget_economic", "total", key="total"),
+    ),
 )
 
 # expenditure by 类 in a 总表 column against the 类 rows of a coded table
@@ -131,7 +237,9 @@ def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, li
     return None, [r.values[column] for r in rows if len(r.code) == shortest and column in r.values]  # type: ignore[arg-type]
 
 
-def _class_link(disclosure: Disclosure, summary_id: str, column: str, coded_id: str, coded_column: str) -> Iterator[Finding]:
+def _class_link(
+    disclosure: Disclosure, summary_id: str, column: str, coded_id: str, coded_column: str
+) -> Iterator[Finding]:
     summary = disclosure.table(summary_id)
     coded = disclosure.table(coded_id)
     if summary is None or coded is None or not any(r.values for r in coded.rows) or coded.repeated_codes:

@@ -44,7 +44,17 @@ def _quote(claim: Claim) -> str:
     return f"“{sentence}”"
 
 
-def _finding(rule_id: str, severity: str, claim: Claim, message: str, *, expected=None, found=None, related=(), column: str | None = None) -> Finding:
+def _finding(
+    rule_id: str,
+    severity: str,
+    claim: Claim,
+    message: str,
+    *,
+    expected=None,
+    found=None,
+    related=(),
+    column: str | None = None,
+) -> Finding:
     difference = found - expected if expected is not None and found is not None else None
     return Finding(
         rule=rule_id,
@@ -121,7 +131,9 @@ def ratio_range(num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal
     return lo, hi
 
 
-def growth_range(change: Decimal, change_half: Decimal, current: Decimal, current_half: Decimal, sign: int) -> tuple[Decimal, Decimal] | None:
+def growth_range(
+    change: Decimal, change_half: Decimal, current: Decimal, current_half: Decimal, sign: int
+) -> tuple[Decimal, Decimal] | None:
     """change ÷ (current − signed change), over the rounding of both printed figures."""
     multiplier = ROUNDING_MULTIPLIER.get()
     values = []
@@ -163,13 +175,26 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
         within = abs(difference) <= bound and bound > 0
         # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
         severity = "notice" if within or link.soft else "error"
-        customary = "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）" if link.soft else ""
+        customary = (
+            "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）"
+            if link.soft
+            else ""
+        )
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
             + _within_tail(within, bound)
             + customary
         )
-        yield _finding("narrative.amount", severity, c, message, expected=link.value, found=value, related=[link.location], column=link.column)
+        yield _finding(
+            "narrative.amount",
+            severity,
+            c,
+            message,
+            expected=link.value,
+            found=value,
+            related=[link.location],
+            column=link.column,
+        )
 
 
 @rule(
@@ -220,10 +245,17 @@ def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
         whole_name = label(c.whole_subject) if c.whole_subject else "总数"
         message = (
             f"{_quote(c)}中“占 {c.text}”：{part[2]} ÷ {whole_name} {_money(whole[0])} 万元 = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + _verdict_tail(verdict)
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + _verdict_tail(verdict)
         )
-        yield _finding("narrative.share", verdict, c, message, expected=_rounded(expected, c.decimals), found=c.value, related=[part[3], whole[3]])
+        yield _finding(
+            "narrative.share",
+            verdict,
+            c,
+            message,
+            expected=_rounded(expected, c.decimals),
+            found=c.value,
+            related=[part[3], whole[3]],
+        )
 
 
 @rule(
@@ -275,7 +307,15 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
             f"= {_pct(expected, c.decimals + 2)}%，按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
             + _verdict_tail(verdict)
         )
-        yield _finding("narrative.growth", verdict, c, message, expected=_rounded(expected, c.decimals), found=c.value, related=[change.location, current[3]])
+        yield _finding(
+            "narrative.growth",
+            verdict,
+            c,
+            message,
+            expected=_rounded(expected, c.decimals),
+            found=c.value,
+            related=[change.location, current[3]],
+        )
 
 
 @rule(
@@ -317,10 +357,17 @@ def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) ->
         expected = final[0] / budget[0] * HUNDRED
         message = (
             f"{_quote(c)}中“完成预算的 {c.text}”：{final[2]} ÷ {budget[2]} = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + _verdict_tail(verdict)
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + _verdict_tail(verdict)
         )
-        yield _finding("narrative.execution", verdict, c, message, expected=_rounded(expected, c.decimals), found=c.value, related=[budget[3], final[3]])
+        yield _finding(
+            "narrative.execution",
+            verdict,
+            c,
+            message,
+            expected=_rounded(expected, c.decimals),
+            found=c.value,
+            related=[budget[3], final[3]],
+        )
 
 
 @rule(
@@ -369,7 +416,9 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
                     continue
                 _mark(used, c)
                 if other.value:
-                    message = f"{_quote(c)}称“与上年持平”，同一句又称{'增减' if ref == 'change' else '增减率'} {other.text}。"
+                    message = (
+                        f"{_quote(c)}称“与上年持平”，同一句又称{'增减' if ref == 'change' else '增减率'} {other.text}。"
+                    )
                     yield _finding("narrative.direction", "error", c, message, related=[other.location])
                     break
         elif c.kind == "growth" and c.sign:
@@ -379,7 +428,9 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
             if change.sign != c.sign and change.value and c.value:
                 words = {1: "增加", -1: "减少"}
                 rates = {1: "增长", -1: "下降"}
-                message = f"{_quote(c)}先称{words[change.sign]} {change.text}，又称{rates[c.sign]} {c.text}，增减方向矛盾。"
+                message = (
+                    f"{_quote(c)}先称{words[change.sign]} {change.text}，又称{rates[c.sign]} {c.text}，增减方向矛盾。"
+                )
                 yield _finding("narrative.direction", "error", c, message, related=[change.location])
 
 
@@ -421,8 +472,7 @@ def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
         severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "error")
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，第{first.location.line}行"
-            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元"
-            + _within_tail(within, bound)
+            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + _within_tail(within, bound)
         )
         yield _finding("narrative.repeat", severity, c, message, expected=other, found=value, related=[first.location])
 
@@ -505,7 +555,9 @@ def _fill(disclosure: Disclosure, slots, parts: list[Claim], measure: str) -> tu
     return used, complete
 
 
-def _coded_parts(disclosure: Disclosure, whole: Claim, parts: list[Claim], prefix: str) -> tuple[list[Claim], bool, str] | None:
+def _coded_parts(
+    disclosure: Disclosure, whole: Claim, parts: list[Claim], prefix: str
+) -> tuple[list[Claim], bool, str] | None:
     """项 or 类 listed under a total: complete when every non-zero printed row is listed."""
     if not parts or not all(p.subject and p.subject.startswith(prefix) for p in parts):
         return None
@@ -521,9 +573,15 @@ def _coded_parts(disclosure: Disclosure, whole: Claim, parts: list[Claim], prefi
         length = 3
     if table is None:
         return parts, False, whole.subject_label()
-    codes = {r.code for r in table.coded_rows() if r.code and len(r.code) == length and r.values.get("total") and r.values["total"].amount != 0}
+    codes = {
+        r.code
+        for r in table.coded_rows()
+        if r.code and len(r.code) == length and r.values.get("total") and r.values["total"].amount != 0
+    }
     if length == 3 and not codes:
-        codes = {r.code[:3] for r in table.coded_rows() if r.code and r.values.get("total") and r.values["total"].amount != 0}
+        codes = {
+            r.code[:3] for r in table.coded_rows() if r.code and r.values.get("total") and r.values["total"].amount != 0
+        }
     listed = {p.subject.rsplit(".", 1)[1] for p in parts if p.subject}
     return parts, bool(codes) and codes <= listed, whole.subject_label()
 
@@ -581,10 +639,28 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
                 f"{_quote(whole)}：所列各项 {listing} = {show(expected)} {unit}，所述{whole_name}为 {whole.text}，相差 {show(difference)} {unit}"
                 + _within_tail(within, bound)
             )
-            yield _finding("narrative.parts", "notice" if within else "error", whole, message, expected=expected, found=total, related=[p.location for p in members])
+            yield _finding(
+                "narrative.parts",
+                "notice" if within else "error",
+                whole,
+                message,
+                expected=expected,
+                found=total,
+                related=[p.location for p in members],
+            )
         elif expected - total > bound:
-            message = f"{_quote(whole)}：其中所列 {listing} = {show(expected)} {unit}，已超过所述{whole_name} {whole.text}。"
-            yield _finding("narrative.parts", "error", whole, message, expected=expected, found=total, related=[p.location for p in members])
+            message = (
+                f"{_quote(whole)}：其中所列 {listing} = {show(expected)} {unit}，已超过所述{whole_name} {whole.text}。"
+            )
+            yield _finding(
+                "narrative.parts",
+                "error",
+                whole,
+                message,
+                expected=expected,
+                found=total,
+                related=[p.location for p in members],
+            )
 
 
 @rule(
@@ -648,5 +724,7 @@ def narrative_unlinked(disclosure: Disclosure) -> Iterator[Finding]:
     for c in _claims(disclosure):
         if c.id in used or c.kind == "direction":
             continue
-        message = f"{_quote(c)}中的{KIND_LABELS[c.kind]} {c.text}（{c.subject_label()}）未能与表格或其他说明对应，未做核对。"
+        message = (
+            f"{_quote(c)}中的{KIND_LABELS[c.kind]} {c.text}（{c.subject_label()}）未能与表格或其他说明对应，未做核对。"
+        )
         yield _finding("narrative.unlinked", "notice", c, message)

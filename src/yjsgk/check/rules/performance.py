@@ -202,9 +202,14 @@ def funds_score(disclosure: Disclosure) -> Iterator[Finding]:
 )
 def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
-        totals = [(label, v) for label, v in (("全年执行数", funds.executed), ("全年预算数", funds.budget)) if v is not None]
+        totals = [
+            (label, v) for label, v in (("全年执行数", funds.executed), ("全年预算数", funds.budget)) if v is not None
+        ]
         for parts, what in (
-            ([Term(v, 1, n) for n, v in (("基本支出", funds.basic), ("项目支出", funds.project)) if v is not None], "按支出性质分"),
+            (
+                [Term(v, 1, n) for n, v in (("基本支出", funds.basic), ("项目支出", funds.project)) if v is not None],
+                "按支出性质分",
+            ),
             ([Term(s.values["amount"], 1, s.name) for s in funds.sources if "amount" in s.values], "按收入性质分"),
         ):
             if len(parts) < 2 or not totals:
@@ -249,16 +254,26 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
             if unit.basic is not None and unit.project is not None:
                 parts = [Term(unit.basic, 1, "基本支出"), Term(unit.project, 1, "项目支出")]
                 finding = _sum_finding(
-                    "performance.funds-split", targets, unit.amount, parts,
-                    f"{label}的资金总额应等于 基本支出 + 项目支出", row=label, column="资金总额",
+                    "performance.funds-split",
+                    targets,
+                    unit.amount,
+                    parts,
+                    f"{label}的资金总额应等于 基本支出 + 项目支出",
+                    row=label,
+                    column="资金总额",
                 )
                 if finding:
                     yield finding
             sources = [Term(s.values["amount"], 1, s.name) for s in unit.sources if "amount" in s.values]
             if sources:
                 finding = _sum_finding(
-                    "performance.funds-split", targets, unit.amount, sources,
-                    f"{label}的资金总额应等于按收入性质分的合计（{describe_terms(sources)}）", row=label, column="资金总额",
+                    "performance.funds-split",
+                    targets,
+                    unit.amount,
+                    sources,
+                    f"{label}的资金总额应等于按收入性质分的合计（{describe_terms(sources)}）",
+                    row=label,
+                    column="资金总额",
                 )
                 if finding:
                     yield finding
@@ -418,7 +433,9 @@ def total_score(disclosure: Disclosure) -> Iterator[Finding]:
 
 def _scale_phrase(evaluation: Evaluation) -> tuple[str, Grading]:
     scale = evaluation.thresholds or default_scale()
-    source = {"document": "按本表备注的等级划分", "config": "按配置的等级划分", "default": "按默认等级划分"}[scale.source]
+    source = {"document": "按本表备注的等级划分", "config": "按配置的等级划分", "default": "按默认等级划分"}[
+        scale.source
+    ]
     return f"{source}（{scale.describe()}）", scale
 
 
@@ -514,10 +531,15 @@ def report(disclosure: Disclosure) -> Iterator[Finding]:
             quote = _quote(statement.text)
             if statement.what == "total" and statement.value is not None and evaluation.total_score is not None:
                 if statement.value.amount != evaluation.total_score.amount:
-                    yield _report_finding(evaluation, statement.value, evaluation.total_score, "总得分", quote, TOTAL_ROW, "得分")
+                    yield _report_finding(
+                        evaluation, statement.value, evaluation.total_score, "总得分", quote, TOTAL_ROW, "得分"
+                    )
             elif statement.what == "grade" and statement.grade:
                 phrase, scale = _scale_phrase(evaluation)
-                score = next((s.value for s in evaluation.report.statements if s.what == "total" and s.value), None) or evaluation.total_score
+                score = (
+                    next((s.value for s in evaluation.report.statements if s.what == "total" and s.value), None)
+                    or evaluation.total_score
+                )
                 if score is None:
                     continue
                 expected = _grade_instead(statement.grade, scale, score.amount)
@@ -541,7 +563,16 @@ def report(disclosure: Disclosure) -> Iterator[Finding]:
                 if abs(statement.value.amount - table_value.amount) <= bound:
                     continue
                 label = "基本支出" if statement.what == "basic" else "项目支出"
-                yield _report_finding(evaluation, statement.value, table_value, label, quote, f"{FUNDS_ROW}/按支出性质分", label, unit="万元")
+                yield _report_finding(
+                    evaluation,
+                    statement.value,
+                    table_value,
+                    label,
+                    quote,
+                    f"{FUNDS_ROW}/按支出性质分",
+                    label,
+                    unit="万元",
+                )
 
 
 def _quote(sentence: str) -> str:
@@ -550,7 +581,14 @@ def _quote(sentence: str) -> str:
 
 
 def _report_finding(
-    evaluation: Evaluation, stated: Value, table_value: Value, what: str, quote: str, row: str, column: str, unit: str = "分"
+    evaluation: Evaluation,
+    stated: Value,
+    table_value: Value,
+    what: str,
+    quote: str,
+    row: str,
+    column: str,
+    unit: str = "分",
 ) -> Finding:
     difference = stated.amount - table_value.amount
     return _finding(
@@ -587,7 +625,9 @@ def _budget_reference(disclosure: Disclosure) -> tuple[str, dict[str, Value]] | 
     return None
 
 
-def _withheld(finding: Finding, targets: Targets, label: str, total: Value, terms: list[Term], items: str = "项目") -> Finding:
+def _withheld(
+    finding: Finding, targets: Targets, label: str, total: Value, terms: list[Term], items: str = "项目"
+) -> Finding:
     """A total above the items shown, in a table that notes it leaves classified projects out
     (注：已剔除涉密部分): the gap is the withheld money, a notice rather than an error."""
     if finding.severity != "error" or not targets.withheld or (finding.difference or 0) <= 0:
@@ -620,8 +660,13 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
         if targets.total is not None and units:
             terms = [Term(u.amount, 1, u.label) for u in units]  # type: ignore[arg-type]
             finding = _sum_finding(
-                "performance.target-amount", targets, targets.total, terms,
-                "“合计”应等于各单位资金总额之和", row="合计", column="资金总额",
+                "performance.target-amount",
+                targets,
+                targets.total,
+                terms,
+                "“合计”应等于各单位资金总额之和",
+                row="合计",
+                column="资金总额",
             )
             if finding:
                 yield _withheld(finding, targets, "“合计”", targets.total, terms, "单位")
@@ -632,16 +677,26 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
             label = unit.label
             terms = [Term(p.amount, 1, p.amount.text) for p in projects]  # type: ignore[arg-type]
             finding = _sum_finding(
-                "performance.target-amount", targets, unit.amount, terms,  # type: ignore[arg-type]
-                f"{label}的资金总额应等于其项目之和 {describe_terms(terms)}", row=label, column="资金总额",
+                "performance.target-amount",
+                targets,
+                unit.amount,
+                terms,  # type: ignore[arg-type]
+                f"{label}的资金总额应等于其项目之和 {describe_terms(terms)}",
+                row=label,
+                column="资金总额",
             )
             if finding:
                 yield _withheld(finding, targets, label, unit.amount, terms)  # type: ignore[arg-type]
         if reference is not None and targets.total is not None and "project" in reference[1]:
             source, values = reference
             finding = _sum_finding(
-                "performance.target-amount", targets, targets.total, [Term(values["project"], 1, f"{source}项目支出")],
-                f"“合计”应等于{source}的项目支出", row="合计", column="资金总额",
+                "performance.target-amount",
+                targets,
+                targets.total,
+                [Term(values["project"], 1, f"{source}项目支出")],
+                f"“合计”应等于{source}的项目支出",
+                row="合计",
+                column="资金总额",
             )
             if finding:
                 yield finding
@@ -653,8 +708,13 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
                     continue
                 label = unit.label
                 finding = _sum_finding(
-                    "performance.target-amount", targets, unit.amount, [Term(other.project, 1, f"{department.title}项目支出")],  # type: ignore[arg-type]
-                    f"{label}的项目资金应等于{department.title}中该单位的项目支出", row=label, column="资金总额",
+                    "performance.target-amount",
+                    targets,
+                    unit.amount,
+                    [Term(other.project, 1, f"{department.title}项目支出")],  # type: ignore[arg-type]
+                    f"{label}的项目资金应等于{department.title}中该单位的项目支出",
+                    row=label,
+                    column="资金总额",
                 )
                 if finding:
                     yield finding
@@ -663,7 +723,11 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
     source, values = reference
     for department in department_tables:
         units = department.units
-        for column, attr, label in (("total", "amount", "资金总额"), ("basic", "basic", "基本支出"), ("project", "project", "项目支出")):
+        for column, attr, label in (
+            ("total", "amount", "资金总额"),
+            ("basic", "basic", "基本支出"),
+            ("project", "project", "项目支出"),
+        ):
             if column not in values or not units or any(getattr(u, attr) is None for u in units):
                 continue
             terms = [Term(getattr(u, attr), 1, f"{u.code}") for u in units]
@@ -788,7 +852,10 @@ def indicator_value(disclosure: Disclosure) -> Iterator[Finding]:
                     stated = _stated_numbers(indicator.description, unit_word)
                     if not stated or indicator.amount.amount in stated:
                         continue
-                    shown = "、".join(f"{fmt(n)}{'%' if _UNIT_WORDS.get(unit_word, unit_word) == '%' else unit_word}" for n in sorted(stated))
+                    shown = "、".join(
+                        f"{fmt(n)}{'%' if _UNIT_WORDS.get(unit_word, unit_word) == '%' else unit_word}"
+                        for n in sorted(stated)
+                    )
                     column = "指标值内容" if targets.kind == "project" else "指标解释"
                     yield _finding(
                         "performance.indicator-value",

@@ -69,8 +69,5 @@ def same_code_same_name(disclosure: Disclosure) -> Iterator[Finding]:
             if name_key == usual_key:
                 continue
             for name, table, row in occurrences:
-                message = (
-                    f"科目 {code} 在{table.display_name}中名为“{name}”，"
-                    f"其他表（{others}）均为“{usual[0][0]}”。"
-                )
+                message = f"科目 {code} 在{table.display_name}中名为“{name}”，其他表（{others}）均为“{usual[0][0]}”。"
                 yield row_finding("name.same-code", "warning", message, table, row, "科目名称")

@@ -23,7 +23,9 @@ def _side(table: Table, side: str) -> list[Row]:
     return [r for r in table.rows if r.side == side]
 
 
-def _sum_check(table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None) -> Iterator[Finding]:
+def _sum_check(
+    table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None
+) -> Iterator[Finding]:
     if total is None:
         return
     columns = [column] if column else list(total.values)
@@ -61,7 +63,9 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
         income, expenditure = _side(table, "income"), _side(table, "expenditure")
         by_key_in = {r.key: r for r in income if r.key}
         by_key_out = {r.key: r for r in expenditure if r.key}
-        items, fiscal_parts = _nest_fiscal(_top_level([r for r in _before(income, "total_income") if r.key in INCOME_ITEMS or _unknown_item(r)]))
+        items, fiscal_parts = _nest_fiscal(
+            _top_level([r for r in _before(income, "total_income") if r.key in INCOME_ITEMS or _unknown_item(r)])
+        )
         known_items = not any(_unknown_item(r) for r in items)  # an item we cannot name may be a part
         if known_items:
             yield from _sum_check(table, by_key_in.get("total_income"), items, "应等于各项收入之和")
@@ -80,7 +84,9 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
         parts_in = current + [by_key_in[k] for k in ("use_non_fiscal_balance", "opening_balance") if k in by_key_in]
         if current:
             yield from _sum_check(table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in))
-        parts_out = [by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out]
+        parts_out = [
+            by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out
+        ]
         what_out = "应等于本年支出合计 + 结余分配 + 年末结转和结余"
         classes = [r for r in lines if r.code and len(r.code) == 3]
         if "total_expenditure" not in by_key_out and classes and not any(_unknown_item(r) for r in expenditure):
@@ -124,7 +130,7 @@ def _before(rows: list[Row], total_key: str) -> list[Row]:
 
 
 def _top_level(rows: list[Row]) -> list[Row]:
-    """"一、财政拨款" with "1.一般公共预算拨款" under it: only the 一、二、三 items are summed."""
+    """ "一、财政拨款" with "1.一般公共预算拨款" under it: only the 一、二、三 items are summed."""
     top = [r for r in rows if _CN_ORDINAL.match(r.name)]
     return top if top and len(top) < len(rows) else rows
 
@@ -133,7 +139,7 @@ FISCAL_FUNDS = ("fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capita
 
 
 def _nest_fiscal(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """"财政拨款" with "1.一般公共预算拨款 / 2.政府性基金预算拨款" printed under it: the funds are its
+    """ "财政拨款" with "1.一般公共预算拨款 / 2.政府性基金预算拨款" printed under it: the funds are its
     parts, not further income items. Returns (items, the fiscal row's parts)."""
     out: list[Row] = []
     parts: list[Row] = []
@@ -223,7 +229,10 @@ PUBLIC_USE = ("302", "307", "309", "310", "311", "312", "313", "399")
 )
 def basic_composition(disclosure: Disclosure) -> Iterator[Finding]:
     for table in disclosure.tables_by_id("final.general_budget_basic"):
-        for total_key, codes, label in (("personnel_total", PERSONNEL, "人员经费合计"), ("public_total", PUBLIC_USE, "公用经费合计")):
+        for total_key, codes, label in (
+            ("personnel_total", PERSONNEL, "人员经费合计"),
+            ("public_total", PUBLIC_USE, "公用经费合计"),
+        ):
             total = table.find(key=total_key)
             if total is None or "amount" not in total.values:
                 continue
