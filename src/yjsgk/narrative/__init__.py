@@ -12,7 +12,7 @@ from functools import partial
 
 from ..document import Document
 from ..model import Disclosure
-from .claims import Extractor
+from .claims import Extractor, rejoin_wrapped_titles
 from .link import link_claims, resolve_item
 from .model import KIND_LABELS, Claim, Link
 from .sections import split_sections
@@ -22,7 +22,7 @@ __all__ = ["Claim", "Link", "KIND_LABELS", "extract_claims"]
 
 def extract_claims(document: Document, disclosure: Disclosure) -> list[Claim]:
     """Every numeric claim of the document's narrative, linked to the recognized tables."""
-    narrative = split_sections(document)
+    narrative = rejoin_wrapped_titles(document, split_sections(document))
     claims = Extractor(disclosure, narrative, item_resolver=partial(resolve_item, disclosure)).run()
     link_claims(disclosure, claims)
     return claims
