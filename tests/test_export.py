@@ -14,12 +14,12 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import EXAMPLES, SEED_FILES
-from yjsgk.export import bundle_from_file, bundle_from_store, corpus_bundles, export_documents, export_result
+from yjsgk.export import bundle_from_file, export_documents, export_result
 from yjsgk.export.datapackage import validate_datapackage
 from yjsgk.export.excel import FINDINGS_SHEET, INFO_SHEET, table_layout
 from yjsgk.pipeline import load
 from yjsgk.report.json_report import disclosure_dict
-from yjsgk.store import Store, ingest, queries
+from yjsgk.store import Store, corpus_bundles, ingest, load_bundle, queries
 
 EXAMPLE = EXAMPLES / "sample_final_accounts.txt"
 
@@ -202,7 +202,7 @@ def test_excel_findings_link_back_to_their_rows(example, tmp_path):
 def test_excel_of_a_stored_document_equals_the_file_export(example, store, tmp_path):
     stored_id = queries.documents(store, department="示范市数据资源管理局").rows[0]["document_id"]
     direct = load_workbook(export_documents([example], tmp_path / "direct.xlsx", "xlsx"))
-    stored = load_workbook(export_documents([bundle_from_store(store, stored_id)], tmp_path / "stored.xlsx", "xlsx"))
+    stored = load_workbook(export_documents([load_bundle(store, stored_id)], tmp_path / "stored.xlsx", "xlsx"))
     assert direct.sheetnames == stored.sheetnames
     for name in direct.sheetnames[1:]:  # 概况 differs only in the stored id/version
         a = [[c.value for c in row] for row in direct[name].iter_rows()]

@@ -36,9 +36,9 @@ from sqlalchemy import func, select
 
 from conftest import EXAMPLES, SEED_FILES, SEEDS, SHARED
 from yjsgk.cli import main
+from yjsgk.departments import level_of, region_of
 from yjsgk.pipeline import load
 from yjsgk.store import Store, ingest, load_document, queries
-from yjsgk.store.departments import level_of, region_of
 from yjsgk.store.models import (
     Base,
     Claim,

@@ -28,11 +28,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..model import LEVEL_BY_LENGTH
-from .records import Bundle
+from ..records import UNIT_FACTORS, Bundle
 
 RESOURCE = "budget-lines"
 DATA_FILE = f"{RESOURCE}.csv"
-UNIT_FACTORS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 
 # standard table → (classification of its codes, fund, {column → spending type})
 TABLES: dict[str, tuple[str, str, dict[str, str]]] = {

@@ -22,21 +22,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..check.findings import SEVERITY_LABELS
-from ..model import KIND_LABELS, Row, Table
-from .records import (
+from ..labels import (
     DOCUMENT_FIELDS,
     DOCUMENT_LABELS,
     FINDING_FIELDS,
     FINDING_LABELS,
     LINE_ITEM_FIELDS,
     LINE_ITEM_LABELS,
-    Bundle,
-    document_record,
-    finding_detail,
-    finding_records,
-    line_item_records,
-    row_name,
 )
+from ..model import KIND_LABELS, Row, Table
+from ..records import Bundle, document_record, finding_detail, finding_records, line_item_records, row_name
 
 EXCEL_MAX_ROWS = 1_048_576
 INFO_SHEET = "概况"
