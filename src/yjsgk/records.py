@@ -117,10 +117,10 @@ def finding_targets(d: Disclosure, findings: list[Finding]) -> list[Target]:
         if not f.table or f.table not in first_table:
             out.append((None, None))
             continue
-        loc = f.location
+        at = f.location
         hit = None
-        if loc is not None:
-            hit = by_cell.get((f.table, loc.page, loc.line, loc.column)) or by_line.get((f.table, loc.page, loc.line))
+        if at is not None:
+            hit = by_cell.get((f.table, at.page, at.line, at.column)) or by_line.get((f.table, at.page, at.line))
         out.append(hit or (first_table[f.table], None))
     return out
 

@@ -423,7 +423,7 @@ def department_classes(
     with store.read() as session:
         docs = _docs(session, department=department, family=family, all_versions=all_versions)
         items = _measure_items(session, [d.id for d, _ in docs])
-    rows = []
+    rows: list[dict] = []
     for doc, dept in docs:
         table = CLASS_TABLES.get(doc.family)
         by_code: dict[str, dict] = {}
