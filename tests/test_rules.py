@@ -3,8 +3,9 @@
 Each disclosure is built as the tab-separated text of a real export (title line, 公开 0N 表,
 部门, 单位, header rows, data rows; see seeds/002 lines 70–310) and goes through the real
 pipeline: parse_text → recognize → check. The clean sample below satisfies every identity of
-docs/domain.md (the sums are worked out next to the data); each failing case changes one or
-two printed cells and states the finding a finance officer should get, value by value.
+the domain notes, ../shared/docs/domain.md beside the checkout (the sums are worked out next to
+the data); each failing case changes one or two printed cells and states the finding a finance
+officer should get, value by value.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ class Link:
         return Decimal(5).scaleb(-(self.decimals + 1)) * self.terms
 
     def to_dict(self) -> dict:
-        out = {
+        out: dict[str, object] = {
             "table": self.table,
             "table_title": self.table_title,
             "row": self.row,
