@@ -18,9 +18,10 @@ wrong; empty verdict = not judged yet; lines starting with `#` are comments). Th
 is (rule, document, page, table, row, column, found): it does not depend on the message, the
 line or the fingerprint, so a verdict still applies after a rule's wording changes.
 
-The warning sample orders warnings by SHA-256 of (seed, key) and takes the first N: a uniform
-random sample that is the same on every run, and a warning that persists keeps its place, so it
-is sampled again as long as no new warning sorts before it (fewer warnings only move it up).
+The warning sample orders warnings by SHA-256 of (seed, key, how many findings with that key came
+before it) and takes the first N: a uniform random sample that is the same on every run, and a
+warning that persists keeps its place, so it is sampled again as long as no new warning sorts
+before it (fewer warnings only move it up).
 Sampling a subset (`--from-json corpus.json --sample 60`) gives the first warnings of the larger
 sample of a run over more documents.
 
@@ -138,8 +139,20 @@ def load_verdicts(folder: Path) -> tuple[dict[tuple[str, ...], tuple[str, str, s
     return verdicts, problems
 
 
-def sample_rank(key: tuple[str, ...], seed: str) -> str:
-    return hashlib.sha256("\x1f".join((seed, *key)).encode("utf-8")).hexdigest()
+def sample_rank(key: tuple[str, ...], occurrence: int, seed: str) -> str:
+    """The place of a finding in the sample order: a hash of the seed, its key and the how-many-th
+    finding with that key it is (ten placeholder warnings on one page are ten findings, sampled
+    independently, though one verdict judges them all)."""
+    return hashlib.sha256("\x1f".join((seed, *key, str(occurrence))).encode("utf-8")).hexdigest()
+
+
+def ranked(findings: list[tuple[tuple[str, ...], dict]], seed: str) -> list[tuple[tuple[str, ...], dict]]:
+    seen: Counter[tuple[str, ...]] = Counter()
+    ranks = []
+    for key, _ in findings:
+        ranks.append(sample_rank(key, seen[key], seed))
+        seen[key] += 1
+    return [kf for _, kf in sorted(zip(ranks, findings, strict=True), key=lambda pair: pair[0])]
 
 
 def set_of(key: tuple[str, ...]) -> str:
@@ -188,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             finding.setdefault("_source", document.get("source", ""))
             findings[finding["severity"]].append((key_of(finding), finding))
     errors = findings["error"]
-    warnings = sorted(findings["warning"], key=lambda kf: sample_rank(kf[0], args.seed))
+    warnings = ranked(findings["warning"], args.seed)
     sampled = warnings[: args.sample]
 
     print(f"documents {len(documents)}, unreadable {len(unreadable)}; verdicts {len(verdicts)} keys")
