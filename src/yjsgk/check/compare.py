@@ -8,12 +8,15 @@ that bound the difference is a rounding notice (尾数误差), beyond it an erro
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..model import Row, Table, Value
 from .findings import Finding
+
+if TYPE_CHECKING:
+    from .context import CheckContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +31,10 @@ def half_unit(values: list[Value]) -> Decimal:
     return Decimal(5).scaleb(-(decimals + 1))
 
 
-# the rounding policy of the run: 1 = the bound above, 0 = strict, k = k times the bound
-ROUNDING_MULTIPLIER: ContextVar[Decimal] = ContextVar("rounding_multiplier", default=Decimal(1))
-
-
-def rounding_bound(values: list[Value]) -> Decimal:
-    """half a unit of the finest printed digit, once per printed figure involved."""
-    return half_unit(values) * len(values) * ROUNDING_MULTIPLIER.get()
+def rounding_bound(values: list[Value], multiplier: Decimal = Decimal(1)) -> Decimal:
+    """half a unit of the finest printed digit, once per printed figure involved, times the
+    run's rounding policy (1 = this bound, 0 = strict, k = k times it)."""
+    return half_unit(values) * len(values) * multiplier
 
 
 def fmt(amount: Decimal) -> str:
@@ -59,20 +59,21 @@ class Imbalance:
         )
 
 
-def imbalance(found: Value, terms: list[Term], *, exact: bool = False) -> Imbalance | None:
+def imbalance(
+    found: Value, terms: list[Term], *, exact: bool = False, multiplier: Decimal = Decimal(1)
+) -> Imbalance | None:
     """None when `found` equals Σ terms; `exact` for figures that are not rounded (scores)."""
     expected = sum((t.sign * t.value.amount for t in terms), Decimal(0))
     difference = found.amount - expected
     if difference == 0:
         return None
-    bound = Decimal(0) if exact else rounding_bound([found] + [t.value for t in terms])
+    bound = Decimal(0) if exact else rounding_bound([found] + [t.value for t in terms], multiplier)
     return Imbalance(expected, difference, bound)
 
 
 def compare(
+    ctx: CheckContext,
     *,
-    rule: str,
-    severity: str,
     found: Value | None,
     terms: list[Term],
     what: str,
@@ -81,20 +82,20 @@ def compare(
     row_label: str | None = None,
     column: str | None = None,
 ) -> Finding | None:
-    """Check that `found` equals the signed sum of `terms`.
+    """Check that `found` equals the signed sum of `terms`, within the context's rounding policy.
 
-    None when it does exactly, or when there is nothing to compare (no figure, no terms).
+    None when it does exactly, or when there is nothing to compare (no figure, no terms). A
+    violation carries no rule or severity: the engine stamps the running rule's.
     """
     if found is None or not terms:
         return None
-    gap = imbalance(found, terms)
+    gap = imbalance(found, terms, multiplier=ctx.rounding_multiplier)
     if gap is None:
         return None
     where = f"{table.display_name}" if table else ""
     message = where + gap.statement(what, found.amount)
     return Finding(
-        rule=rule,
-        severity="notice" if gap.within else severity,
+        severity="notice" if gap.within else "",
         message=message,
         table=table.id if table else None,
         table_title=table.display_name if table else None,

@@ -7,7 +7,6 @@ recognized and its narrative read, while scanned tables stay unchecked.
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,8 +14,7 @@ from pathlib import Path
 from ..document import Document, Location, TextBlock
 from ..errors import ReadError
 
-# set by `--ocr`: reading a scan is slow (about 2 s a page), so it is asked for, not implied
-OCR_ENABLED: ContextVar[bool] = ContextVar("ocr_enabled", default=False)
+# used only when asked (`--ocr`, read_path(..., ocr=True)): about 2 s a page
 SCALE = 2.0  # render at 144 dpi: small 仿宋 text is read reliably at this size
 MIN_SCORE = 0.5
 

@@ -53,7 +53,7 @@ from pdfplumber.utils import filter_edges
 
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
-from .ocr import OCR_ENABLED, read_scanned
+from .ocr import read_scanned
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PAGES = 500
@@ -124,7 +124,9 @@ class PageStats:
 # -- opening -------------------------------------------------------------------------------
 
 
-def read_pdf(path: Path, source: str | None = None, stats: list[PageStats] | None = None) -> Document:
+def read_pdf(
+    path: Path, source: str | None = None, stats: list[PageStats] | None = None, *, ocr: bool = False
+) -> Document:
     """Read a PDF's text layer into the neutral document; ReadError with a one-line reason."""
     source = source or str(path)
     pdf = open_pdf(path, source)
@@ -144,7 +146,7 @@ def read_pdf(path: Path, source: str | None = None, stats: list[PageStats] | Non
         pdf.close()
     if pages_without_text == pages:
         if pages_with_images:
-            if OCR_ENABLED.get():
+            if ocr:
                 return read_scanned(path, source)
             images = (
                 f"全部 {pages} 页都是图片"

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ...model import Disclosure, Row, Table, Value
 from ..compare import Term, compare, fmt
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
 
@@ -204,7 +205,7 @@ def _cell(ref: Ref, disclosure: Disclosure) -> tuple[Table, Row, Value] | None:
     tables was not updated or a figure was mistyped.""",
     example="收入决算表（公开02表）“本年收入合计”应与收入支出决算总表（公开01表）一致：应为 125.46，表中为 125.64，相差 0.18。",
 )
-def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
+def cross_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for what, lefts, right in LINKS:
         found = _cell(right, disclosure)
         cells = [_cell(ref, disclosure) for ref in lefts]
@@ -214,8 +215,7 @@ def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
         terms = [Term(c[2], 1, c[0].display_name) for c in cells if c]
         sources = "、".join(dict.fromkeys(c[0].display_name for c in cells if c))
         yield compare(
-            rule="cross.table",
-            severity="error",
+            ctx,
             found=value,
             terms=terms,
             what=f"“{what}”应与{sources}一致",
@@ -224,7 +224,7 @@ def cross_table(disclosure: Disclosure) -> Iterator[Finding]:
             column=table.column_labels.get(right.column, right.column),
         )
     for summary_id, column, coded_id, coded_column in CLASS_LINKS:
-        yield from _class_link(disclosure, summary_id, column, coded_id, coded_column)
+        yield from _class_link(ctx, disclosure, summary_id, column, coded_id, coded_column)
 
 
 def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, list[Value]]:
@@ -238,7 +238,7 @@ def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, li
 
 
 def _class_link(
-    disclosure: Disclosure, summary_id: str, column: str, coded_id: str, coded_column: str
+    ctx: CheckContext, disclosure: Disclosure, summary_id: str, column: str, coded_id: str, coded_column: str
 ) -> Iterator[Finding]:
     summary = disclosure.table(summary_id)
     coded = disclosure.table(coded_id)
@@ -253,8 +253,6 @@ def _class_link(
             if expected.amount == 0:
                 continue
             yield Finding(
-                rule="cross.table",
-                severity="error",
                 message=(
                     f"{coded.display_name}没有“{row.code} {row.name.strip()}”的数据，"
                     f"但{summary.display_name}列示 {fmt(expected.amount)}。"
@@ -272,8 +270,7 @@ def _class_link(
         if value is None:
             # no 类 row printed: compare the sum of its rows with the 总表
             finding = compare(
-                rule="cross.table",
-                severity="error",
+                ctx,
                 found=expected,
                 terms=[Term(p, 1, "") for p in parts],
                 what=f"“{row.code} {row.name.strip()}”应等于{coded.display_name}中该类各科目之和",
@@ -285,8 +282,7 @@ def _class_link(
         else:
             crow = coded.find(code=row.code)
             finding = compare(
-                rule="cross.table",
-                severity="error",
+                ctx,
                 found=value,
                 terms=[Term(expected, 1, summary.display_name)],
                 what=f"“{row.code} {crow.name if crow else ''}”应与{summary.display_name}一致",
@@ -315,7 +311,7 @@ THREE_PUBLIC_PARTS = (
     table cannot exceed the matching 决算数 of the 三公 table.""",
     example="一般公共预算财政拨款基本支出决算表（公开06表）中“30217 公务接待费”为 2.50，超过一般公共预算财政拨款“三公”经费支出决算表（公开07表）“决算数 公务接待费” 2.18，相差 0.32。",
 )
-def three_public_basic(disclosure: Disclosure) -> Iterator[Finding]:
+def three_public_basic(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     basic = disclosure.table("final.general_budget_basic")
     three = disclosure.table("final.three_public")
     if basic is None or three is None:
@@ -331,8 +327,6 @@ def three_public_basic(disclosure: Disclosure) -> Iterator[Finding]:
         amount = row.values["amount"]
         if amount.amount > limit.amount:
             yield Finding(
-                rule="cross.three-public-basic",
-                severity="error",
                 message=(
                     f"{basic.display_name}中“{code} {name}”为 {fmt(amount.amount)}，超过{three.display_name}"
                     f"“{three.column_labels[column]}” {fmt(limit.amount)}，相差 {fmt(amount.amount - limit.amount)}。"

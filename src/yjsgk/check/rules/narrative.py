@@ -12,19 +12,16 @@ a cell or another claim are never errors; `yjsgk check --verbose` lists them as 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...model import Disclosure
 from ...narrative.link import CLASS_TABLES, ITEM_TABLES, cells_for, disclosure_family, resolve
 from ...narrative.model import KIND_LABELS, MONEY_UNITS, RELATION_LABELS, Claim, Link
 from ...narrative.vocabulary import CLOSING_MEMBERS, PARTITIONS, label
-from ..compare import ROUNDING_MULTIPLIER, fmt
+from ..compare import fmt
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import ANY, rule
-
-# `yjsgk check --verbose` turns on the notices about claims that could not be checked
-VERBOSE: ContextVar[bool] = ContextVar("narrative_verbose", default=False)
 
 HUNDRED = Decimal(100)
 
@@ -120,9 +117,10 @@ def _verdict(printed: Decimal, decimals: int, lo: Decimal, hi: Decimal) -> str:
     return "notice" if first - unit <= printed <= last + unit else "error"
 
 
-def ratio_range(num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal) -> tuple[Decimal, Decimal] | None:
+def ratio_range(
+    num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal, multiplier: Decimal = Decimal(1)
+) -> tuple[Decimal, Decimal] | None:
     """The percentages num ÷ den can be, given both are rounded; None when den may be 0."""
-    multiplier = ROUNDING_MULTIPLIER.get()
     num_half, den_half = num_half * multiplier, den_half * multiplier
     if den - den_half <= 0:
         return None
@@ -132,10 +130,14 @@ def ratio_range(num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal
 
 
 def growth_range(
-    change: Decimal, change_half: Decimal, current: Decimal, current_half: Decimal, sign: int
+    change: Decimal,
+    change_half: Decimal,
+    current: Decimal,
+    current_half: Decimal,
+    sign: int,
+    multiplier: Decimal = Decimal(1),
 ) -> tuple[Decimal, Decimal] | None:
     """change ÷ (current − signed change), over the rounding of both printed figures."""
-    multiplier = ROUNDING_MULTIPLIER.get()
     values = []
     for c in (change - change_half * multiplier, change + change_half * multiplier):
         for cur in (current - current_half * multiplier, current + current_half * multiplier):
@@ -158,7 +160,7 @@ def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> tuple[Decimal, 
 # -- amount ------------------------------------------------------------------------------
 
 
-def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
+def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for c in _claims(disclosure):
         if c.kind != "amount" or c.link is None or not c.money:
             continue
@@ -171,7 +173,7 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
         link_half = link.half_unit()
         if own_half > link_half and abs(difference) <= own_half:
             continue  # printed coarser than the table: 0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元
-        bound = (own_half + link_half) * ROUNDING_MULTIPLIER.get()
+        bound = (own_half + link_half) * ctx.rounding_multiplier
         within = abs(difference) <= bound and bound > 0
         # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
         severity = "notice" if within or link.soft else "error"
@@ -210,8 +212,8 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
     the tables do not contain (年初预算, project funds) are not compared here.""",
     example="“年初预算为 44.93 万元，支出决算为 125.27 万元，完成年初预算的 278.8%…”称2010399 其他政府办公厅（室）及相关机构事务支出（项）为 125.27 万元，一般公共预算财政拨款支出决算表（公开05表）“2010399 其他政府办公厅（室）及相关机构事务支出”行“小计”为 76.21 万元，相差 49.06 万元。",
 )
-def narrative_amount(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _amount_findings(disclosure)
+def narrative_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _amount_findings(disclosure, ctx)
 
 
 # -- share ---------------------------------------------------------------------------------
@@ -223,7 +225,7 @@ def _whole(c: Claim, by_id: dict[int, Claim]) -> tuple[Decimal, Decimal, str, ob
     return _link_operand(c.link) if c.link is not None else None
 
 
-def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _share_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -233,7 +235,7 @@ def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
         whole = _whole(c, by_id)
         if part is None or whole is None:
             continue
-        span = ratio_range(part[0], part[1], whole[0], whole[1])
+        span = ratio_range(part[0], part[1], whole[0], whole[1], ctx.rounding_multiplier)
         if span is None:
             _mark(used, c)
             continue  # 0 ÷ 0
@@ -270,14 +272,14 @@ def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
     notice (truncated, or forced to add up to 100%). 0 ÷ 0 is not judged.""",
     example="“本年收入合计 125.46 万元，其中：财政拨款收入 125.27 万元，占 99%；…”中“占 99%”：财政拨款收入 125.27 万元 ÷ 本年收入合计 125.46 万元 = 99.85%，按所印精度应为 100%，所述为 99%，相差不足一个末位单位（截尾或凑整）。",
 )
-def narrative_share(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _share_findings(disclosure)
+def narrative_share(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _share_findings(disclosure, ctx)
 
 
 # -- growth --------------------------------------------------------------------------------
 
 
-def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -292,7 +294,7 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
         _mark(used, c)
         sign = change.sign or c.sign
         change_value, change_half = _amount(change)
-        span = growth_range(change_value, change_half, current[0], current[1], sign)
+        span = growth_range(change_value, change_half, current[0], current[1], sign, ctx.rounding_multiplier)
         if span is None:
             continue  # from nothing: no rate
         verdict = _verdict(c.value, c.decimals, *span)
@@ -330,14 +332,14 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
     notice.""",
     example="“与上年相比，增加 88.31 万元，增长 71%，…”中“71%”：增减率 = 增减额 88.31 万元 ÷ 上年数（收、支总计 125.46 万元 − 88.31 = 37.15 万元）= 237.71%，按所印精度应为 238%，所述为 71%。",
 )
-def narrative_growth(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _growth_findings(disclosure)
+def narrative_growth(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _growth_findings(disclosure, ctx)
 
 
 # -- execution -----------------------------------------------------------------------------
 
 
-def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _execution_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -348,7 +350,7 @@ def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) ->
         if budget is None or final is None:
             continue
         _mark(used, c)
-        span = ratio_range(final[0], final[1], budget[0], budget[1])
+        span = ratio_range(final[0], final[1], budget[0], budget[1], ctx.rounding_multiplier)
         if span is None:
             continue  # a budget of 0: no rate (0 ÷ 0 is often printed as 100%)
         verdict = _verdict(c.value, c.decimals, *span)
@@ -380,14 +382,14 @@ def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) ->
     not judged (documents print 100% or 0% for 0 ÷ 0).""",
     example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 99.46%…”中“完成预算的 99.46%”：行政运行 959.07 万元 ÷ 行政运行预算数 974.08 万元 = 98.4590%，按所印精度应为 98.46%，所述为 99.46%。",
 )
-def narrative_execution(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _execution_findings(disclosure)
+def narrative_execution(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _execution_findings(disclosure, ctx)
 
 
 # -- direction -----------------------------------------------------------------------------
 
 
-def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -445,14 +447,14 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
     common mistake.""",
     example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 98.46%，决算数大于年初预算数的主要原因是…”称“决算数大于年初预算数”，但行政运行 959.07 万元，行政运行预算数 974.08 万元，应为“决算数小于预算数”。",
 )
-def narrative_direction(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _direction_findings(disclosure)
+def narrative_direction(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _direction_findings(disclosure, ctx)
 
 
 # -- repeat --------------------------------------------------------------------------------
 
 
-def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
+def _repeat_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -464,7 +466,7 @@ def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
         difference = value - other
         if difference == 0:
             continue
-        bound = (half + other_half) * ROUNDING_MULTIPLIER.get()
+        bound = (half + other_half) * ctx.rounding_multiplier
         if c.decimals != first.decimals and abs(difference) <= max(half, other_half):
             continue  # the same figure printed to different precision
         within = abs(difference) <= bound
@@ -488,8 +490,8 @@ def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
     is a warning. Amounts that restate a table are compared with the table (narrative.amount).""",
     example="“（1）互联网+政务服务四级联动系统建设费：69.41 万元。”称“互联网+政务服务四级联动系统建设费”为 69.41 万元，第330行“…新增“互联网+政务服务四级联动系统建设费”69.42 万元…”称其为 69.42 万元，相差 -0.01 万元，在尾数误差范围（±0.010）内。",
 )
-def narrative_repeat(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _repeat_findings(disclosure)
+def narrative_repeat(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _repeat_findings(disclosure, ctx)
 
 
 # -- parts ---------------------------------------------------------------------------------
@@ -594,7 +596,7 @@ def _groups(claims: list[Claim]) -> dict[tuple[int, int], list[Claim]]:
     return out
 
 
-def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _parts_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for (_group, whole_id), parts in _groups(claims).items():
@@ -626,7 +628,7 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
             total, total_half = whole.value, Decimal(0)
             values = [(p.value or Decimal(0), Decimal(0)) for p in members]
         expected = sum((v for v, _ in values), Decimal(0))
-        bound = (total_half + sum((h for _, h in values), Decimal(0))) * ROUNDING_MULTIPLIER.get()
+        bound = (total_half + sum((h for _, h in values), Decimal(0))) * ctx.rounding_multiplier
         difference = total - expected
         unit = "万元" if whole.money else whole.unit
         show = _money if whole.money else (lambda d: format(d, "f"))
@@ -675,8 +677,8 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
     complete); an incomplete list only may not exceed the total.""",
     example="“本部门 2021 年度政府采购支出总额 114.46 万元，其中：政府采购货物支出 104.46 万元、政府采购工程支出 0 万元、政府采购服务支出 0 万元。…”：所列各项 政府采购货物支出 104.46 万元 + 政府采购工程支出 0 万元 + 政府采购服务支出 0 万元 = 104.46 万元，所述政府采购支出总额为 114.46 万元，相差 10.00 万元。",
 )
-def narrative_parts(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _parts_findings(disclosure)
+def narrative_parts(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _parts_findings(disclosure, ctx)
 
 
 # -- unlinked (verbose) --------------------------------------------------------------------
@@ -690,8 +692,9 @@ def _mark(used: set[int] | None, *claims: Claim) -> None:
         used.update(c.refs.values())
 
 
-def checked_claims(disclosure: Disclosure) -> set[int]:
+def checked_claims(disclosure: Disclosure, ctx: CheckContext | None = None) -> set[int]:
     """Ids of the claims some narrative rule judged (an operand counts as judged)."""
+    ctx = ctx or CheckContext()
     used: set[int] = set()
     claims = _claims(disclosure)
     for c in claims:
@@ -700,7 +703,7 @@ def checked_claims(disclosure: Disclosure) -> set[int]:
         if c.peer is not None:
             used.update((c.id, c.peer))
     for produce in (_share_findings, _growth_findings, _execution_findings, _direction_findings, _parts_findings):
-        for _ in produce(disclosure, used):
+        for _ in produce(disclosure, ctx, used):
             pass
     return used
 
@@ -717,10 +720,10 @@ def checked_claims(disclosure: Disclosure) -> set[int]:
     by hand.""",
     example="“…共涉及资金 76.21 万元，占项目支出预算总额的 100%。…”中的金额 76.21 万元（未识别）未能与表格或其他说明对应，未做核对。",
 )
-def narrative_unlinked(disclosure: Disclosure) -> Iterator[Finding]:
-    if not VERBOSE.get():
+def narrative_unlinked(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.verbose:
         return
-    used = checked_claims(disclosure)
+    used = checked_claims(disclosure, ctx)
     for c in _claims(disclosure):
         if c.id in used or c.kind == "direction":
             continue
