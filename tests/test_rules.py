@@ -14,6 +14,7 @@ from itertools import zip_longest
 
 import pytest
 
+import test_abstain  # noqa: F401  (the engine's recognize.suspect-table cases live there)
 from conftest import TABLE_RULES, VIOLATED, violates
 from yjsgk.check import RULES, check
 from yjsgk.read.text import parse_text
