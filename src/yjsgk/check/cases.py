@@ -114,21 +114,29 @@ class Case:
             return CheckContext(verbose=self.verbose)
         return CheckContext.with_profile(self.profile, verbose=self.verbose)
 
-    def changed_lines(self, context: int = 1) -> list[str]:
-        """The edits as diff lines against the base (-old, +new, a space before a line of context;
-        "…" between the places edited)."""
+    def changed_lines(self) -> list[str]:
+        """The edits as diff lines against the base: -old, +new, and around each place edited the
+        nearest printed line before and after it as context (a space before it); "…" between places."""
         if self.base is None:
             return []
+        old, new = self.base_text.split("\n"), self.text.split("\n")
         out: list[str] = []
-        diff = difflib.unified_diff(self.base_text.split("\n"), self.text.split("\n"), n=context, lineterm="")
-        for line in diff:
-            if line.startswith(("+++", "---")):
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if tag == "equal":
                 continue
-            if line.startswith("@@"):
+            before = next((old[i] for i in range(i1 - 1, -1, -1) if old[i].strip()), None)
+            after = next((old[i] for i in range(i2, len(old)) if old[i].strip()), None)
+            if out and before is not None and out[-1] == f" {before}":
+                pass  # the previous place ended on this line
+            else:
                 if out:
                     out.append("…")
-                continue
-            out.append(line)
+                if before is not None:
+                    out.append(f" {before}")
+            out += [f"-{line}" for line in old[i1:i2] if line.strip()]
+            out += [f"+{line}" for line in new[j1:j2] if line.strip()]
+            if after is not None:
+                out.append(f" {after}")
         return out
 
 
