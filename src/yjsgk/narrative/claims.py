@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..amounts import parse_amount
-from ..document import Document, Location, TextBlock
+from ..document import Location
 from ..model import Disclosure
 from ..textnorm import key
 from .model import Claim
-from .sections import Narrative, Paragraph, Section, heading_marker, running_lines
+from .sections import Narrative, Paragraph, Section
 from .text import Folded, fold, tidy
 from .vocabulary import BARE, BARE_IN_SCOPE, DEFAULT_WHOLE, SCOPED, alias_patterns, count_patterns
+
+if TYPE_CHECKING:
+    from ..recognize.outline import Outline
 
 NUMBER = re.compile(
     r"(?<!\d,)(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
@@ -143,24 +147,28 @@ _ITEM_INLINE = re.compile(
 _TITLE_END = re.compile(r"(?:说明|情况|概况|解释|分析|报告|表|支出|收入|经费|资金|指标|[（(]项[)）])$")
 
 
-def rejoin_wrapped_titles(document: Document, narrative: Narrative) -> Narrative:
+def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
     """A numbered line read as a title that is in fact the first line of its paragraph, wrapped
     at the right margin inside a name (“（33）卫生健康支出（类）其他卫生健康支出（款）其” /
     “他卫生健康支出（项）1027.17 万元，…”): the two are read as one paragraph again, so the name
     broken by the line end is one name.
 
     A title is wrapped when its line runs to the right margin of the page's text, it does not
-    end like a heading, and the paragraph after it starts on the very next line.
+    end like a heading, and the paragraph after it starts on the very next line (or first on the
+    next page).
     """
-    lines = {b.location: b.text for b in document.blocks if isinstance(b, TextBlock)}
-    running = running_lines(document)
+    from ..recognize.outline import heading_marker  # (recognize imports the narrative reader)
+
+    lines = {line.location: line for line in outline.lines}
     right: dict[int | None, float] = {}
     top: dict[int | None, float] = {}  # the first line of body text on each page
-    for loc, text in lines.items():
-        if loc.bbox is not None:
-            right[loc.page] = max(right.get(loc.page, 0.0), loc.bbox[2])
-            if text not in running:
-                top[loc.page] = min(top.get(loc.page, loc.bbox[1]), loc.bbox[1])
+    for line in outline.lines:
+        box = line.location.bbox
+        if box is not None and not line.running:
+            page = line.location.page
+            right[page] = max(right.get(page, 0.0), box[2])
+            top[page] = min(top.get(page, box[1]), box[1])
+    continued = {h.line.location for h in outline.headings if h.tail is not None}
     first: dict[int, Paragraph] = {}
     for para in narrative.paragraphs:
         first.setdefault(para.section.index, para)
@@ -168,9 +176,11 @@ def rejoin_wrapped_titles(document: Document, narrative: Narrative) -> Narrative
     for section in narrative.sections:
         opening = first.get(section.index)
         at = section.location
-        if opening is None or opening.heading or at is None or at.bbox is None or not opening.spans or at not in lines:
+        if opening is None or opening.heading or at is None or at.bbox is None or not opening.spans:
             continue
-        found = heading_marker(lines[at].strip().replace("\u3000", " ").strip())
+        if at not in lines or at in continued:
+            continue
+        found = heading_marker(lines[at].text)
         if found is None:
             continue
         body = found[2].strip()
