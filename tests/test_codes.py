@@ -5,6 +5,9 @@ from __future__ import annotations
 from conftest import SHARED, load_disclosure
 from yjsgk.check import check
 from yjsgk.check.rules.completeness import use_profile
+from yjsgk.model import Disclosure
+from yjsgk.read.text import parse_text
+from yjsgk.recognize import recognize
 
 CORPUS = SHARED / "corpus" / "renwu"
 XIAN_TRANSPORT = CORPUS / "020_西安" / "交通运输局_2026年部门预算.pdf"
@@ -54,3 +57,100 @@ def test_two_classifications_side_by_side_are_not_two_names():
     # 51 and 23 name.same-code warnings before: “基本工资 工资奖金津补贴” against “基本工资 工资福利支出”
     assert findings(XIAN_TRANSPORT, "name.same-code", None) == []
     assert findings(YANTAI_EMERGENCY, "name.same-code", None) == []
+
+
+# -- code.parent: local extensions are the usual case, not the only one --------------------------
+
+XIAN_EMERGENCY = CORPUS / "020_西安" / "应急管理局_2026年部门预算.pdf"
+
+
+def test_local_subcodes_without_their_kuan_are_not_misplaced():
+    # 西安 应急管理局 表8 p.19: 30101 基本工资, 3010201 津贴补贴, 3010202 改革性补贴, 30108 … — local
+    # sub-codes of 30102 in a flat list without a 30102 row: 16 code.parent errors before
+    assert findings(XIAN_EMERGENCY, "code.parent") == []
+    rows = rows_on_page(XIAN_EMERGENCY, "budget.general_budget_basic", 19)
+    assert [c for c, _ in rows if c][:5] == ["301", "30101", "3010201", "3010202", "30108"]
+    # 3010201/3010202 are local codes the dictionary lists (重庆 prints them too): not unknown
+    assert not [f for f in findings(XIAN_EMERGENCY, "code.unknown") if f.row.startswith("30102")]
+
+
+def basic_budget(rows: list[tuple[str, str, str]]) -> Disclosure:
+    """A 一般公共预算基本支出情况表 (budget, one code/name/amount list) in the tab-separated text layout."""
+    lines = ["示范市测试局", "2026年部门预算", "", "一般公共预算基本支出情况表", "", "单位：万元", ""]
+    lines += ["科目编码\t科目名称\t合计\t人员经费\t公用经费"]
+    lines += ["\t".join((code, name, amount, amount, "")) for code, name, amount in rows]
+    return recognize(parse_text("\n".join([*lines, "", ""]), source="t.txt"))
+
+
+def rule_findings(disclosure: Disclosure, rule: str) -> list:
+    with use_profile("national"):
+        return [f for f in check(disclosure) if f.rule == rule]
+
+
+def test_a_parent_printed_elsewhere_in_the_run_is_still_required():
+    rows = [
+        ("301", "工资福利支出", "30.00"),
+        ("30101", "基本工资", "20.00"),
+        ("3020101", "办公费（细化）", "5.00"),  # 302 and 30201 are printed below: under the wrong 款
+        ("302", "商品和服务支出", "5.00"),
+        ("30201", "办公费", "5.00"),
+    ]
+    disclosure = basic_budget(rows)
+    assert [r.code for r in disclosure.tables[0].coded_rows()] == [c for c, _, _ in rows]
+    (finding,) = rule_findings(disclosure, "code.parent")
+    assert finding.row == "3020101 办公费（细化）"
+    assert finding.message.endswith("列在 30101 基本工资 之下，其上级科目应为 30201。")
+    # with no 302 or 30201 row in the table, nothing says where the sub-code belongs
+    assert rule_findings(basic_budget(rows[:3]), "code.parent") == []
+
+
+# -- code.unknown: warnings only for codes that cannot be right -----------------------------------
+
+YANTAI_HRSS = SHARED / "samples" / "renwu" / "025_烟台" / "2026年烟台市人力资源和社会保障局部门预算.pdf"
+
+
+def test_a_code_missing_only_from_our_list_is_a_notice_once_per_document():
+    # 9 warnings before: 2080704 社会保险补贴, 20826 and 2082601 in three tables each
+    found = findings(YANTAI_HRSS, "code.unknown")
+    assert {f.severity for f in found} == {"notice"}
+    assert sorted(f.row for f in found) == ["2080704 社会保险补贴", "2082601 财政对企业职工基本养老保险基金的补助"]
+    (social,) = [f for f in found if f.row.startswith("2080704")]
+    assert social.message == (
+        "部门收入总体情况表（公开02表）中的科目编码 2080704（社会保险补贴）未收录在本工具的支出功能分类科目表中"
+        "（类级科目 208、款级科目 20807 已收录），未核对其名称。"
+    )
+
+
+def test_unknown_class_and_local_subcodes():
+    rows = [
+        ("301", "工资福利支出", "30.00"),
+        ("30102", "津贴补贴", "20.00"),
+        ("3010299", "其他地方津贴", "20.00"),  # a local sub-code the dictionary does not list
+        ("30101", "基本工资", "10.00"),
+        ("308", "不存在的类", "1.00"),
+        ("30801", "不存在的款", "1.00"),
+    ]
+    found = {f.row: (f.severity, f.message) for f in rule_findings(basic_budget(rows), "code.unknown")}
+    assert found == {
+        "3010299 其他地方津贴": (
+            "notice",
+            "一般公共预算基本支出情况表中的科目编码 3010299（其他地方津贴）是款级科目 30102 津贴补贴 下的地方细化科目（非全国统一编码），未核对其名称。",
+        ),
+        "308 不存在的类": (
+            "warning",
+            "一般公共预算基本支出情况表中的科目编码 308（不存在的类）的类级科目 308 不在部门预算支出经济分类科目中。",
+        ),
+        "30801 不存在的款": (
+            "warning",
+            "一般公共预算基本支出情况表中的科目编码 30801（不存在的款）的类级科目 308 不在部门预算支出经济分类科目中。",
+        ),
+    }
+
+
+def test_harvested_codes_are_known():
+    # 上海、广州、烟台 司法局 print 20408 强制隔离戒毒 and its 项: missing from the curated list
+    from yjsgk.dictionary import function_classification
+
+    entry = function_classification().lookup("2040801")
+    assert (entry.name, entry.harvested, entry.confirmed) == ("行政运行", True, True)
+    assert entry.provenance.startswith("harvested: 3 documents, first corpus/renwu/001_上海/")

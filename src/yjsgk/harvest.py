@@ -23,7 +23,8 @@ judged against the curated dictionary, which stays authoritative:
 A pair is added only when it is a name (no digits, not two cells glued together, not truncated or
 extended from a better-attested name of the code), its parent code is known, and it has agreement:
 printed by at least two independent documents (different department or year), or, printed by one,
-consistent with its parent (xx99 其他… under its 款, the standard name of its suffix such as 01 行政运行).
+consistent with its parent (xx99 其他… under its 款, the standard name of its suffix such as 01 行政运行),
+or a 款 whose 项 two independent documents print (then unconfirmed).
 It is ``confirmed`` (used to judge other documents' names) when two independent documents agree and
 no other name of the code survives; local sub-codes never are.
 
@@ -63,7 +64,7 @@ REASONS = {
     "extended": "a better-attested name of the code with text of a neighbouring cell",
     "minority": "another name of the code is printed by more documents",
     "wrong-code": "the name of another code: a sibling's in the dictionary, or one the same table prints",
-    "one-document": "printed by one document only and not implied by its parent",
+    "one-document": "printed by one document only, not implied by its parent nor attested by its 项",
     "parent-unknown": "its 类/款 is neither in the dictionary nor harvested",
 }
 
@@ -336,7 +337,7 @@ class _Judge:
                 continue
             if not parent_known:
                 pair.status, pair.reason, pair.detail = "rejected", "parent-unknown", parent
-            elif support[pair.key] < 2 and not self._implied_by_parent(pair):
+            elif support[pair.key] < 2 and not self._implied_by_parent(pair) and not self._attested_below(pair, pairs):
                 pair.status, pair.reason = "rejected", "one-document"
             else:
                 pair.status = "local" if pair.local else "added"
@@ -395,6 +396,19 @@ class _Judge:
                 return ""
             others |= codes
         return " ".join(sorted(others))
+
+    def _attested_below(self, pair: Pair, pairs: list[Pair]) -> bool:
+        """A 款 printed with its name by one document, whose 项 two independent documents print: the
+        code exists (a flat list of 项 never prints its 款 row), and the one name printed for it has
+        no rival. Kept unconfirmed: one document's name does not judge others."""
+        if len(pair.code) != 5 or len([p for p in pairs if not p.status or p.status in ("added", "local")]) > 1:
+            return False
+        below = {
+            self.docs[s.document].independent if s.document in self.docs else (s.document, None)
+            for s in self.sightings
+            if s.scheme == pair.scheme and len(s.code) == 7 and s.code.startswith(pair.code)
+        }
+        return len(below) >= 2
 
     def _implied_by_parent(self, pair: Pair) -> bool:
         """One document suffices when the parent implies the name: 其他… under its 款 for xx99, the
