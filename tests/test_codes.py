@@ -154,3 +154,25 @@ def test_harvested_codes_are_known():
     entry = function_classification().lookup("2040801")
     assert (entry.name, entry.harvested, entry.confirmed) == ("行政运行", True, True)
     assert entry.provenance.startswith("harvested: 3 documents, first corpus/renwu/001_上海/")
+
+
+# -- name.same-code: only a real difference of names ----------------------------------------------
+
+
+def test_same_code_compares_names_not_neighbouring_cells():
+    def table(title: str, rows: list[tuple[str, str]]) -> list[str]:
+        lines = [title, "", "单位：万元", "", "科目编码\t科目名称\t合计\t人员经费\t公用经费"]
+        return lines + ["\t".join((code, name, "30.00", "30.00", "")) for code, name in rows] + ["", ""]
+
+    text = ["示范市测试局", "2026年部门预算", ""]
+    text += table("一般公共预算基本支出情况表", [("301", "工资福利支出"), ("30101", "基本工资")])
+    # the government classification's name read into the name cell, a row number, and one real difference
+    text += table(
+        "一般公共预算支出经济分类情况表",
+        [("301", "工资福利支出"), ("30101", "基本工资 工资奖金津补贴"), ("30102", "津贴补贴"), ("30101", "奖金")],
+    )
+    text += table("一般公共预算支出经济分类情况表", [("30102", "5 津贴补贴 工资福利支出")])
+    found = rule_findings(recognize(parse_text("\n".join(text), source="t.txt")), "name.same-code")
+    assert [f.message for f in found] == [
+        "科目 30101 在一般公共预算支出经济分类情况表中名为“奖金”，其他表（一般公共预算基本支出情况表）均为“基本工资”。"
+    ]

@@ -54,7 +54,9 @@ def _printed_name(row: Row) -> str:
     data/classification/README.md) holds neither every 款 nor every 项, so such a code is most
     likely right but its name is not verified. A 7-digit economic sub-code under a known 款
     (3010201 under 30102) is a local subdivision: a notice when the dictionary does not list it
-    either. Runs when a profile is chosen.""",
+    either. An unlisted code printed with the name the document gives a known code of the same
+    类/款 elsewhere (2019998 其他一般公共服务支出 in one table, 2019999 in the others) is a mistyped
+    code: a warning. Runs when a profile is chosen.""",
     example="支出决算表（公开03表）中的科目编码 2359901（其他支出）的类级科目 235 不在支出功能分类科目中。",
 )
 def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
@@ -62,12 +64,16 @@ def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
         return
     year = document_year(disclosure)
     noticed: set[str] = set()  # a code missing from the dictionary is noted once per document
+    printed: dict[str, set[str]] = {}  # code → the names the document prints it with
+    for table, _scheme in _coded_tables(disclosure):
+        for row in table.coded_rows():
+            printed.setdefault(row.code or "", set()).add(name_key(_printed_name(row)))
     for table, scheme in _coded_tables(disclosure):
         for row in table.coded_rows():
             code = row.code or ""
             if len(code) not in (3, 5, 7) or not _printed_name(row):
                 continue  # not read as a code of any level, or a number without its name
-            found = _unknown(table, row, scheme, year)
+            found = _unknown(table, row, scheme, year, printed)
             if found is None:
                 continue
             severity, message = found
@@ -78,7 +84,9 @@ def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
             yield row_finding("code.unknown", severity, message, table, row, "科目编码")
 
 
-def _unknown(table: Table, row: Row, scheme: Classification, year: int | None) -> tuple[str, str] | None:
+def _unknown(
+    table: Table, row: Row, scheme: Classification, year: int | None, printed: dict[str, set[str]]
+) -> tuple[str, str] | None:
     """(severity, message) when the code is not a known code of the year, else None."""
     code = row.code or ""
     label = SCHEME_LABELS[scheme.scheme]
@@ -96,6 +104,12 @@ def _unknown(table: Table, row: Row, scheme: Classification, year: int | None) -
         return "warning", f"{where}不符合{label}的编码规则（应以 {digit} 开头）。"
     if code[:3] not in scheme:
         return "warning", f"{where}的类级科目 {code[:3]} 不在{label}中。"
+    if twin := _sibling_named(scheme, code, _printed_name(row), year, printed):
+        # a mistyped code: the document prints the same name under a known code of the same 类/款
+        return (
+            "warning",
+            f"{where}不在{label}中；本文件其他处“{_printed_name(row)}”的编码为 {twin}，编码可能有误。",
+        )
     kuan = code[:5]
     if len(code) == 7 and kuan not in scheme:
         # our list of 款 is not complete either (a flat list of 项 never prints its 款 row): the code
@@ -110,6 +124,24 @@ def _unknown(table: Table, row: Row, scheme: Classification, year: int | None) -
         return "notice", f"{where}是款级科目 {kuan}{parent_name} 下的地方细化科目（非全国统一编码），未核对其名称。"
     levels = f"类级科目 {code[:3]}、款级科目 {kuan}" if len(code) == 7 else f"类级科目 {code[:3]}"
     return "notice", f"{where}未收录在本工具的{label}表中（{levels} 已收录），未核对其名称。"
+
+
+def _sibling_named(
+    scheme: Classification, code: str, name: str, year: int | None, printed: dict[str, set[str]]
+) -> str | None:
+    """A known code of the same parent that this document prints elsewhere under this name, when
+    that is the code's official name: the unlisted code is then a mistype of it (2019998 for
+    2019999 其他一般公共服务支出). Only the document's own other rows decide: the dictionary alone
+    cannot, a renumbered catch-all (2089901 and 2089999 其他社会保障和就业支出) shares its name."""
+    wanted = name_key(name)
+    for sibling in scheme.children(code[:-2]) if code[:-2] in scheme else ():
+        if (
+            sibling != code
+            and wanted in printed.get(sibling, ())
+            and any(name_key(e.name) == wanted for e in scheme.accepted_names(sibling, year))
+        ):
+            return sibling
+    return None
 
 
 def _codes_with_two_names(disclosure: Disclosure) -> set[str]:
