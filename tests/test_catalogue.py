@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, SEED_FILES
 from conftest import run_cli as run
 from yjsgk.baseline import apply_baseline, read_baseline, write_baseline
-from yjsgk.check import RULES, check
+from yjsgk.check import RULES, CheckContext, check
 from yjsgk.check.findings import SEVERITIES
 from yjsgk.config import ConfigError, load_config, parse_config
 from yjsgk.pipeline import load
@@ -79,7 +79,7 @@ def test_rounding_policy():
     assert [(f.severity, f.difference) for f in default] == [("notice", Decimal("-0.01"))]
     strict = [
         f
-        for f in check(disclosure, rounding_multiplier=Decimal(0))
+        for f in check(disclosure, CheckContext(rounding_multiplier=Decimal(0)))
         if f.rule == "sum.hierarchy" and f.table == "final.general_budget_basic"
     ]
     assert [(f.severity, f.difference) for f in strict] == [("error", Decimal("-0.01"))]

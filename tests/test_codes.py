@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SHARED, load_disclosure
 from yjsgk.check import check
-from yjsgk.check.rules.completeness import use_profile
+from yjsgk.check.context import CheckContext
 from yjsgk.model import Disclosure
 from yjsgk.read.text import parse_text
 from yjsgk.recognize import recognize
@@ -15,8 +15,8 @@ YANTAI_EMERGENCY = CORPUS / "025_烟台" / "2026年烟台市应急管理局部�
 
 
 def findings(path, rule: str, profile: str | None = "national") -> list:
-    with use_profile(profile):
-        return [f for f in check(load_disclosure(path)) if f.rule == rule]
+    context = CheckContext.with_profile(profile) if profile else CheckContext()
+    return [f for f in check(load_disclosure(path), context) if f.rule == rule]
 
 
 def rows_on_page(path, table_id: str, page: int) -> list[tuple[str | None, str]]:
@@ -83,8 +83,7 @@ def basic_budget(rows: list[tuple[str, str, str]]) -> Disclosure:
 
 
 def rule_findings(disclosure: Disclosure, rule: str) -> list:
-    with use_profile("national"):
-        return [f for f in check(disclosure) if f.rule == rule]
+    return [f for f in check(disclosure, CheckContext.with_profile("national")) if f.rule == rule]
 
 
 def test_a_parent_printed_elsewhere_in_the_run_is_still_required():

@@ -14,14 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_FILES, load_disclosure
-from yjsgk.check import RULES, check
-from yjsgk.check.rules.completeness import (
-    ProfileError,
-    active_profile,
-    heading_key,
-    load_profile,
-    use_profile,
-)
+from yjsgk.check import RULES, CheckContext, check
+from yjsgk.check.profiles import ProfileError, load_profile
+from yjsgk.check.rules.completeness import heading_key
 from yjsgk.config import ConfigError, parse_config
 from yjsgk.pipeline import recognize_path
 
@@ -29,8 +24,8 @@ COMPLIANCE = ("complete.", "code.")
 
 
 def compliance(disclosure, profile: str = "hunan", custom: dict | None = None) -> list:
-    with use_profile(profile, custom):
-        return [f for f in check(disclosure) if f.rule.startswith(COMPLIANCE)]
+    context = CheckContext.with_profile(profile, custom)
+    return [f for f in check(disclosure, context) if f.rule.startswith(COMPLIANCE)]
 
 
 def seed_compliance(name: str, profile: str = "hunan") -> list:
@@ -69,7 +64,7 @@ def only(findings, rule_id: str) -> list:
 
 @pytest.mark.parametrize("name", sorted(SEED_FILES))
 def test_without_a_profile_the_compliance_rules_stay_off(name):
-    assert active_profile() is None
+    assert CheckContext().profile is None
     assert [f for f in check(load_disclosure(SEED_FILES[name])) if f.rule.startswith(COMPLIANCE)] == []
 
 
@@ -522,9 +517,7 @@ def test_bad_profiles_are_clear_errors(data, message):
 
 def test_unknown_profile_by_name():
     with pytest.raises(ProfileError):
-        with use_profile("atlantis"):
-            pass
-    assert active_profile() is None
+        CheckContext.with_profile("atlantis")
 
 
 def test_heading_keys():

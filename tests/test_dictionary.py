@@ -9,8 +9,7 @@ from importlib import resources
 import pytest
 
 from conftest import ROOT, SEED_FILES, SHARED, load_disclosure
-from yjsgk.check import check
-from yjsgk.check.rules.completeness import use_profile
+from yjsgk.check import CheckContext, check
 from yjsgk.definitions import table_def
 from yjsgk.dictionary import (
     crosswalk,
@@ -154,8 +153,7 @@ def basic_06(rows: list[tuple[str, str, str]]) -> str:
 
 def parent_findings(rows) -> list:
     disclosure = recognize(parse_text(basic_06(rows), source="t.txt"))
-    with use_profile("national"):
-        return [f for f in check(disclosure) if f.rule == "code.parent"]
+    return [f for f in check(disclosure, CheckContext.with_profile("national")) if f.rule == "code.parent"]
 
 
 def test_parent_rule():

@@ -14,8 +14,7 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import EXAMPLES, SEED_FILES, VIOLATED, violates
-from yjsgk.check import RULES, check
-from yjsgk.check.rules.narrative import VERBOSE
+from yjsgk.check import RULES, CheckContext, check
 from yjsgk.read.text import parse_text
 from yjsgk.recognize import recognize
 
@@ -36,8 +35,8 @@ def added(paragraphs: str):
     return edited((GLOSSARY, paragraphs.strip() + "\n\n" + GLOSSARY))
 
 
-def findings(disclosure, rule: str) -> list:
-    return check(disclosure, select=[rule])
+def findings(disclosure, rule: str, context: CheckContext | None = None) -> list:
+    return check(disclosure, context, select=[rule])
 
 
 def facts(f) -> tuple:
@@ -339,11 +338,7 @@ def test_unlinked_claims_raise_no_error():
 @violates("narrative.unlinked")
 def test_unlinked_claims_are_notices_in_verbose_mode():
     d = added(UNKNOWN)
-    token = VERBOSE.set(True)
-    try:
-        notices = findings(d, "narrative.unlinked")
-    finally:
-        VERBOSE.reset(token)
+    notices = findings(d, "narrative.unlinked", CheckContext(verbose=True))
     assert {f.severity for f in notices} == {"notice"}
     texts = [f.message.split("”中的", 1)[1] for f in notices if f.location.line == 356]
     assert texts == [

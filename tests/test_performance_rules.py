@@ -15,9 +15,9 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import VIOLATED, violates
-from yjsgk.check import RULES, check
+from yjsgk.check import RULES, CheckContext, check
 from yjsgk.config import ConfigError, parse_config
-from yjsgk.performance.grades import default_scale, parse_scale, use_grades
+from yjsgk.performance.grades import parse_scale
 from yjsgk.read.text import parse_text
 from yjsgk.recognize import recognize
 
@@ -117,8 +117,8 @@ def disclosure(text: str):
     return recognize(parse_text(text, source="t.txt"))
 
 
-def performance_findings(text: str, **kwargs) -> list:
-    return [f for f in check(disclosure(text), **kwargs) if f.rule.startswith("performance.")]
+def performance_findings(text: str, context: CheckContext | None = None) -> list:
+    return [f for f in check(disclosure(text), context) if f.rule.startswith("performance.")]
 
 
 def facts(f) -> tuple:
@@ -130,8 +130,8 @@ def F(rule, severity, row, column, expected=None, found=None, difference=None) -
     return (f"performance.{rule}", severity, row, column, dec(expected), dec(found), dec(difference))
 
 
-def assert_findings(text: str, *expected: tuple, **kwargs) -> list:
-    findings = performance_findings(text, **kwargs)
+def assert_findings(text: str, *expected: tuple, context: CheckContext | None = None) -> list:
+    findings = performance_findings(text, context)
     assert sorted(map(facts, findings), key=repr) == sorted(expected, key=repr)
     return findings
 
@@ -142,7 +142,7 @@ def changed(indicators, third: str, **cells) -> list[tuple]:
     out = []
     for row in indicators:
         if row[2] == third:
-            row = tuple(cells.get(f, v) for f, v in zip(fields, row))
+            row = tuple(cells.get(f, v) for f, v in zip(fields, row, strict=True))
         out.append(row)
     return out
 
@@ -391,14 +391,14 @@ def test_grade_with_the_default_and_a_configured_scale():
     # … or the configured one ([grades] in yjsgk.toml)
     config = parse_config({"grades": {"优秀": 98, "良好": 85, "合格": 60, "不合格": 0}})
     assert config.grades == {"优秀": D("98"), "良好": D("85"), "合格": D("60"), "不合格": D("0")}
-    with use_grades(config.grades):
-        assert default_scale().source == "config"
-        assert_findings(document(self_evaluation(grade="良好", scale_note=None)))  # 97 < 98
-        (finding,) = assert_findings(
-            document(self_evaluation(grade="优秀", scale_note=None)), F("grade", "error", "总分", "等级")
-        )
-        assert "按配置的等级划分（优秀 ≥ 98，良好 85–98，合格 60–85，不合格 < 60）应为“良好”" in finding.message
-    assert default_scale().source == "default"
+    context = CheckContext.from_config(config)
+    assert context.grading.source == "config"
+    assert_findings(document(self_evaluation(grade="良好", scale_note=None)), context=context)  # 97 < 98
+    (finding,) = assert_findings(
+        document(self_evaluation(grade="优秀", scale_note=None)), F("grade", "error", "总分", "等级"), context=context
+    )
+    assert "按配置的等级划分（优秀 ≥ 98，良好 85–98，合格 60–85，不合格 < 60）应为“良好”" in finding.message
+    assert CheckContext().grading.source == "default"
     # a grade that names no label of the scale is not judged
     assert_findings(document(self_evaluation(grade="A", scale_note=None)))
 

@@ -505,13 +505,7 @@ def test_unreadable_pdfs(tmp_path, capsys, make, reason):
     not __import__("yjsgk.read.ocr", fromlist=["ocr_available"]).ocr_available(), reason="yjsgk[ocr] not installed"
 )
 def test_scanned_pdf_is_read_with_ocr_when_asked():
-    from yjsgk.read.ocr import OCR_ENABLED
-
-    token = OCR_ENABLED.set(True)
-    try:
-        d = recognize_path(SCANNED)
-    finally:
-        OCR_ENABLED.reset(token)
+    d = recognize_path(SCANNED, ocr=True)
     # page 1 of the scan (rendered): the cover and the contents
     assert (d.kind, d.department, d.year) == ("budget", "北京市政务服务和数据管理局", 2026)
     lines = [b for b in d.document.blocks if b.location.page == 1]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from . import __version__
 from .baseline import apply_baseline, read_baseline, write_baseline
-from .check import RULES
-from .check.rules.completeness import load_profile
+from .check import RULES, CheckContext
+from .check.profiles import load_profile
 from .config import NO_PROFILE, Config, load_config
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
@@ -128,10 +128,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "rules":
         return _rules(args)
     config = _config(args)
-    if getattr(args, "verbose", False):
-        from .check.rules.narrative import VERBOSE
-
-        VERBOSE.set(True)
     accepted = (
         read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
     )
@@ -141,9 +137,10 @@ def _run(args: argparse.Namespace) -> int:
     paths = list(_paths(args.paths))
     # a progress bar on a terminal when there is more than a handful of files
     progress = Progress() if len(paths) > 3 and sys.stderr.isatty() else None
-    verbose = bool(getattr(args, "verbose", False))
+    context = CheckContext.from_config(config, verbose=bool(getattr(args, "verbose", False)))
+    ocr = bool(getattr(args, "ocr", False))
     for index, (path, outcome) in enumerate(
-        zip(paths, _load_all(paths, config, verbose, _jobs(args, len(paths)), bool(getattr(args, "ocr", False))))
+        zip(paths, _load_all(paths, config, context, _jobs(args, len(paths)), ocr))
     ):
         if progress:
             progress(index, len(paths), str(path))
@@ -181,12 +178,12 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity == "error" for _, fs in results for f in fs) else EXIT_OK
 
 
-# the corpus database: ingest, query, export (implemented in yjsgk/store/commands.py)
+# the corpus database: ingest, query, export (implemented in yjsgk/corpus_cli.py)
 CORPUS_COMMANDS = ("ingest", "query", "export")
 
 
 def _add_corpus_commands(sub) -> None:
-    from .store import commands
+    from . import corpus_cli as commands
 
     commands.add_commands(sub)
 
@@ -200,37 +197,29 @@ def _jobs(args: argparse.Namespace, files: int) -> int:
     return min(requested or cores, max(files, 1))
 
 
-def _load_one(path: Path, config: Config, verbose: bool, ocr: bool = False):
+def _load_one(path: Path, config: Config, context: CheckContext, ocr: bool = False):
     """One file, in this process or a worker: (disclosure, findings) or the one-line reason."""
-    if ocr:
-        from .read.ocr import OCR_ENABLED
-
-        OCR_ENABLED.set(True)
-    if verbose:
-        from .check.rules.narrative import VERBOSE
-
-        VERBOSE.set(True)
     try:
-        disclosure, findings = load(path, config)
+        disclosure, findings = load(path, config, context=context, ocr=ocr)
     except ReadError as exc:
         return str(exc)
     disclosure.document = None  # not needed by the reports; costly to send between processes
     return disclosure, findings
 
 
-def _load_all(paths: list[Path], config: Config, verbose: bool, jobs: int, ocr: bool = False):
+def _load_all(paths: list[Path], config: Config, context: CheckContext, jobs: int, ocr: bool = False):
     if jobs <= 1:
-        yield from (_load_one(p, config, verbose, ocr) for p in paths)
+        yield from (_load_one(p, config, context, ocr) for p in paths)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(partial(_load_one, config=config, verbose=verbose, ocr=ocr), paths)
+        yield from pool.map(partial(_load_one, config=config, context=context, ocr=ocr), paths)
 
 
 def _run_corpus(args: argparse.Namespace) -> int:
-    from .store import commands
+    from . import corpus_cli as commands
 
     return commands.run(args)
 

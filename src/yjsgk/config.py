@@ -31,8 +31,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .check.findings import SEVERITIES
+from .check.profiles import ProfileError, load_profile
 from .check.registry import RULES
-from .check.rules.completeness import ProfileError, load_profile
 from .errors import YjsgkError
 
 DEFAULT_PROFILE = "national"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .check import Finding, check
-from .check.rules.completeness import use_profile
-from .config import NO_PROFILE, Config
+from .check import CheckContext, Finding, check
+from .config import Config
 from .document import Document
 from .errors import ReadError
 from .model import Disclosure
-from .performance.grades import use_grades
 from .read import SUPPORTED_SUFFIXES, read_path
 from .recognize import recognize
 from .textnorm import key
@@ -28,26 +26,21 @@ def _has_disclosure_title(document: Document) -> bool:
     return any(len(line) <= 40 and _TITLE.search(line) for line in lines)
 
 
-def recognize_path(path: Path | str) -> Disclosure:
-    document = read_path(path)
+def recognize_path(path: Path | str, *, ocr: bool = False) -> Disclosure:
+    document = read_path(path, ocr=ocr)
     disclosure = recognize(document)
     if not disclosure.tables and (disclosure.kind == "unknown" or not _has_disclosure_title(document)):
         raise ReadError(str(path), "不是预决算公开文件：未找到标准表格或预决算字样 (not a disclosure)")
     return disclosure
 
 
-def load(path: Path | str, config: Config | None = None) -> tuple[Disclosure, list[Finding]]:
+def load(
+    path: Path | str, config: Config | None = None, *, context: CheckContext | None = None, ocr: bool = False
+) -> tuple[Disclosure, list[Finding]]:
+    """Read, recognize and check one file. `context` (profile, grades, rounding) is built from
+    `config` when not given; a batch builds it once and passes it to every file."""
     config = config or Config()
-    disclosure = recognize_path(path)
-    with (
-        use_grades(config.grades or None),
-        use_profile(None if config.profile == NO_PROFILE else config.profile, config.profiles),
-    ):
-        findings = check(
-            disclosure,
-            select=config.select,
-            ignore=config.ignore,
-            severity=config.severity,
-            rounding_multiplier=config.rounding_multiplier,
-        )
+    context = context or CheckContext.from_config(config)
+    disclosure = recognize_path(path, ocr=ocr)
+    findings = check(disclosure, context, select=config.select, ignore=config.ignore, severity=config.severity)
     return disclosure, findings

@@ -16,9 +16,9 @@ SEVERITY_LABELS = {"error": "错误", "warning": "警告", "notice": "提示"}
 
 @dataclass(slots=True)
 class Finding:
-    rule: str
-    severity: str
     message: str  # a sentence a finance officer understands
+    rule: str = ""  # stamped by the engine with the running rule's id when a rule leaves it empty
+    severity: str = ""  # likewise its default severity; "notice" for rounding-sized differences
     table: str | None = None  # table id, e.g. "final.expenditure"
     table_title: str | None = None  # as the officer knows it, e.g. 支出决算表（公开03表）
     row: str | None = None  # code and name, or the item name

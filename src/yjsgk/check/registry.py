@@ -1,14 +1,19 @@
-"""The rule catalogue: every rule has a stable id, a title, a severity and a rationale."""
+"""The rule catalogue: every rule is one record — id, title, severity, kinds, rationale, example, check."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Disclosure
 from .findings import Finding
 
-CheckFn = Callable[[Disclosure], Iterable[Finding | None]]  # None: a comparison that holds
+if TYPE_CHECKING:
+    from .context import CheckContext
+
+# None: a comparison that holds. The engine stamps the rule's id and severity on what it yields.
+CheckFn = Callable[[Disclosure, "CheckContext"], Iterable[Finding | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,8 @@ class Rule:
     rationale: str
     check: CheckFn
     example: str = ""  # what a violation looks like, as reported
+    # compliance rules run only under a profile, and only for budgets and final accounts
+    needs_profile: bool = False
 
 
 RULES: dict[str, Rule] = {}
@@ -37,11 +44,12 @@ def rule(
     kinds: tuple[str, ...] = ANY,
     rationale: str,
     example: str = "",
+    needs_profile: bool = False,
 ):
     def register(fn: CheckFn) -> CheckFn:
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
-        RULES[id] = Rule(id, title, severity, kinds, " ".join(rationale.split()), fn, example)
+        RULES[id] = Rule(id, title, severity, kinds, " ".join(rationale.split()), fn, example, needs_profile)
         return fn
 
     return register

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ..document import Location
@@ -25,9 +23,6 @@ DEFAULT_BANDS: tuple[tuple[str, Decimal], ...] = (
     ("中", Decimal(60)),
     ("差", Decimal(0)),
 )
-
-# the scale of the run when a document states none (set from `[grades]` in the config)
-GRADE_SCALE: ContextVar[Grading | None] = ContextVar("grade_scale", default=None)
 
 # printed grades that mean a label of the scale (优秀 is 优)
 SYNONYMS = {
@@ -45,19 +40,8 @@ def scale_from_mapping(bands: Mapping[str, object]) -> Grading:
 
 
 def default_scale() -> Grading:
-    return GRADE_SCALE.get() or Grading(bands=list(DEFAULT_BANDS), source="default")
-
-
-@contextmanager
-def use_grades(scale: Grading | Mapping[str, object] | None) -> Iterator[None]:
-    """Run checks with this grade scale for documents that state none."""
-    if scale is not None and not isinstance(scale, Grading):
-        scale = scale_from_mapping(scale)
-    token = GRADE_SCALE.set(scale)
-    try:
-        yield
-    finally:
-        GRADE_SCALE.reset(token)
+    """The Ministry's scale, for documents that state none when the run configures none."""
+    return Grading(bands=list(DEFAULT_BANDS), source="default")
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;。]")

@@ -14,7 +14,8 @@ PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES - {""}) | PDF_SUFFIXES | OFFICE_SUFFIXES
 
 
-def read_path(path: Path | str) -> Document:
+def read_path(path: Path | str, *, ocr: bool = False) -> Document:
+    """The file as a neutral document; `ocr` reads a scanned PDF by OCR instead of refusing it."""
     path = Path(path)
     source = str(path)
     if not path.exists():
@@ -28,7 +29,7 @@ def read_path(path: Path | str) -> Document:
         if suffix in PDF_SUFFIXES:
             from .pdf import read_pdf  # imported on demand: PDFium is not needed for text
 
-            return read_pdf(path, source)
+            return read_pdf(path, source, ocr=ocr)
         if suffix in OFFICE_SUFFIXES:
             from .office import read_office  # Word, Excel and web pages, by their content
 

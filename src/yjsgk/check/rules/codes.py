@@ -1,6 +1,6 @@
 """Classification codes against the dictionary: known in the year, official name, right parent.
 
-Like the completeness rules, these run when a profile is active (see completeness.use_profile).
+Like the completeness rules, these run only under a compliance profile (needs_profile).
 """
 
 from __future__ import annotations
@@ -11,22 +11,21 @@ from ...definitions import table_def
 from ...dictionary import Classification, classification, name_key
 from ...model import Disclosure, Row, Table
 from ...textnorm import strip_ordinal
+from ..context import CheckContext
 from ..findings import Finding, row_finding
 from ..registry import rule
-from .completeness import SCHEME_DIGIT, active_profile, codes_read_reliably, document_year
+from .completeness import SCHEME_DIGIT, codes_read_reliably, document_year
 
 SCHEME_LABELS = {"function": "支出功能分类科目", "economic": "部门预算支出经济分类科目"}
 
 
 def _coded_tables(disclosure: Disclosure, *, with_summary: bool = False) -> Iterator[tuple[Table, Classification]]:
-    """Tables whose rows carry classification codes, with the scheme they use. Nothing when no
-    profile is active: the code rules belong to the compliance checks a profile switches on.
+    """Tables whose rows carry classification codes, with the scheme they use. (The code rules
+    belong to the compliance checks a profile switches on: the engine runs them only under one.)
 
     总表 rows get their 类 code from the printed name, so they say nothing about codes; they
     are included only where names are judged.
     """
-    if active_profile() is None:
-        return
     for table in disclosure.tables:
         defn = table_def(table.id)
         if defn.layout == "summary":
@@ -45,6 +44,7 @@ def _printed_name(row: Row) -> str:
     "code.unknown",
     "科目编码在当年有效",
     severity="warning",
+    needs_profile=True,
     rationale="""Every code printed in a table must exist in the classification of the document's
     year. A warning when the code cannot be right: it does not have the scheme's form (an economic
     code not starting with 3) or its 类 does not exist; or when a known code is printed outside its
@@ -59,9 +59,7 @@ def _printed_name(row: Row) -> str:
     code: a warning. Runs when a profile is chosen.""",
     example="支出决算表（公开03表）中的科目编码 2359901（其他支出）的类级科目 235 不在支出功能分类科目中。",
 )
-def unknown_code(disclosure: Disclosure) -> Iterator[Finding]:
-    if active_profile() is None:
-        return
+def unknown_code(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     year = document_year(disclosure)
     noticed: set[str] = set()  # a code missing from the dictionary is noted once per document
     printed: dict[str, set[str]] = {}  # code → the names the document prints it with
@@ -161,15 +159,14 @@ def _codes_with_two_names(disclosure: Disclosure) -> set[str]:
     "code.name",
     "科目名称与规范名称一致",
     severity="notice",
+    needs_profile=True,
     rationale="""A code has one official name in a given year. A printed name that differs beyond
     punctuation is truncated, mistyped or outdated (a former name after a renaming); readers
     compare documents by name, so the official one should be printed. When one document prints
     a code with two names, name.same-code reports it instead. Runs when a profile is chosen.""",
     example="科目 30108 的规范名称为“机关事业单位基本养老保险缴费”，一般公共预算财政拨款基本支出决算表（公开06表）中印为“机关事业单位基本养老保险”。",
 )
-def official_name(disclosure: Disclosure) -> Iterator[Finding]:
-    if active_profile() is None:
-        return
+def official_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     year = document_year(disclosure)
     skip = _codes_with_two_names(disclosure)
     reported: set[tuple[str, str]] = set()
@@ -209,12 +206,13 @@ def official_name(disclosure: Disclosure) -> Iterator[Finding]:
     "code.parent",
     "科目列在其上级科目之下",
     severity="error",
+    needs_profile=True,
     rationale="""A 款 belongs to the 类 of its first three digits and a 项 to the 款 of its first
     five. A code listed under another 类 or 款 is a wrong code (or a row pasted into the wrong
     place), and the 类/款 subtotals then add up the wrong rows. Runs when a profile is chosen.""",
     example="支出决算表（公开03表）中 2010504 信息事务 列在 20103 政府办公厅（室）及相关机构事务 之下，其上级科目应为 20105。",
 )
-def wrong_parent(disclosure: Disclosure) -> Iterator[Finding]:
+def wrong_parent(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table, _scheme in _coded_tables(disclosure):
         for run in _runs(table):
             yield from _misplaced(table, run)

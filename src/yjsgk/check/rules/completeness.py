@@ -14,178 +14,30 @@ the contents never stand in for the body.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 from ...amounts import parse_amount
 from ...definitions import table_def
 from ...document import Document, Grid, Location, TextBlock
-from ...errors import YjsgkError
 from ...model import Disclosure, Table
 from ...narrative import sections
 from ...recognize.segment import match_title
 from ...textnorm import key, norm
+from ..context import CheckContext
 from ..findings import Finding, row_finding
+from ..profiles import KIND_NAMES, Profile, Requirement, builtin_profiles, doc_kind, load_profile
 from ..registry import ANY, BUDGET, FINAL, rule
 
-DOC_KINDS = {"final": "final", "final_with_performance": "final", "budget": "budget"}
-KIND_NAMES = {"final": "部门决算", "budget": "部门预算"}
 
-
-# -- profiles ----------------------------------------------------------------------------------
-
-
-class ProfileError(YjsgkError, ValueError):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Requirement:
-    what: str  # table | section | glossary
-    kind: str  # final | budget
-    id: str
-    title: str = ""
-    number: str | None = None
-    pattern: re.Pattern[str] | None = None
-    mentions: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()
-    since: int | None = None
-    until: int | None = None
-    when: str = "always"
-    source: str = ""
-
-    def applies(self, kind: str, year: int | None) -> bool:
-        if kind != self.kind:
-            return False
-        if year is None:
-            return self.since is None and self.until is None
-        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    name: str
-    title: str
-    description: str = ""
-    requirements: tuple[Requirement, ...] = ()
-
-    def select(self, what: str, kind: str, year: int | None) -> list[Requirement]:
-        return [r for r in self.requirements if r.what == what and r.applies(kind, year)]
-
-    def number(self, table_id: str, kind: str, year: int | None) -> str | None:
-        req = next((r for r in self.select("table", kind, year) if r.id == table_id), None)
-        return req.number if req else None
-
-
-WHATS = ("table", "section", "glossary")
-
-
-@cache
-def builtin_profiles() -> dict[str, dict]:
-    text = resources.files("yjsgk.data").joinpath("requirements.toml").read_text("utf-8")
-    return tomllib.loads(text)["profile"]
-
-
-def _requirement(what: str, raw: dict, where: str) -> Requirement:
-    try:
-        kind = raw["kind"]
-        ident = raw["id"]
-    except KeyError as exc:
-        raise ProfileError(f"{where}：缺少 {exc.args[0]}") from None
-    if kind not in KIND_NAMES:
-        raise ProfileError(f"{where}：kind 应为 final 或 budget，而不是 {kind}")
-    when = raw.get("when", "always")
-    if when != "always" and not when.startswith("data:"):
-        raise ProfileError(f"{where}：when 应为 always 或 data:表编号")
-    pattern = None
-    if what == "section":
-        try:
-            pattern = re.compile(raw["pattern"])
-        except (KeyError, re.error) as exc:
-            raise ProfileError(f"{where}：section {ident} 的 pattern 无效（{exc}）") from None
-    if what == "table":
-        try:
-            table_def(ident)
-        except StopIteration:
-            raise ProfileError(f"{where}：没有编号为 {ident} 的表（见 tables.toml）") from None
-    number = raw.get("number")
-    return Requirement(
-        what=what,
-        kind=kind,
-        id=ident,
-        title=raw.get("title", "") or (table_def(ident).title if what == "table" else ident),
-        number=str(number) if number is not None else None,
-        pattern=pattern,
-        mentions=tuple(raw.get("mentions", ())),
-        terms=tuple(raw.get("terms", ())),
-        since=raw.get("since"),
-        until=raw.get("until"),
-        when=when,
-        source=raw.get("source", ""),
-    )
-
-
-def load_profile(name: str, custom: dict | None = None) -> Profile:
-    """A built-in profile or one defined in yjsgk.toml ([profiles.NAME]), with `extends` applied."""
-    every = {**builtin_profiles(), **(custom or {})}
-    chain: list[tuple[str, dict]] = []
-    current: str | None = name
-    while current is not None:
-        if current not in every:
-            known = "、".join(sorted(every))
-            raise ProfileError(f"没有名为 {current} 的配置档（可用：{known}）")
-        if any(n == current for n, _ in chain):
-            raise ProfileError(f"配置档 {name} 的 extends 形成循环")
-        raw = every[current]
-        chain.append((current, raw))
-        current = raw.get("extends")
-    merged: dict[tuple[str, str, str], Requirement] = {}
-    for pname, raw in reversed(chain):
-        for dropped in raw.get("drop", []):
-            what, _, ident = dropped.partition(":")
-            for k in [k for k in merged if k[0] == what and k[2] == ident]:
-                del merged[k]
-        for what in WHATS:
-            for i, entry in enumerate(raw.get(what, [])):
-                req = _requirement(what, entry, f"配置档 {pname} 的第 {i + 1} 个 {what}")
-                merged[(what, req.kind, req.id)] = req
-    top = chain[0][1]
-    return Profile(name, top.get("title", name), top.get("description", ""), tuple(merged.values()))
-
-
-PROFILE: ContextVar[Profile | None] = ContextVar("yjsgk_profile", default=None)
-
-
-@contextmanager
-def use_profile(profile: str | Profile | None, custom: dict | None = None):
-    """Run checks under a profile (by name or object); None leaves the compliance rules off."""
-    if isinstance(profile, str):
-        profile = load_profile(profile, custom)
-    token = PROFILE.set(profile)
-    try:
-        yield profile
-    finally:
-        PROFILE.reset(token)
-
-
-def active_profile() -> Profile | None:
-    return PROFILE.get()
-
-
-def _scope(disclosure: Disclosure) -> tuple[Profile, str] | None:
-    """(profile, final|budget) when the compliance rules apply to this disclosure."""
-    profile = PROFILE.get()
-    kind = DOC_KINDS.get(disclosure.kind)
-    if profile is None or kind is None:
-        return None
-    return profile, kind
+def _scope(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str]:
+    """(profile, final|budget): the engine runs these rules only under a profile (needs_profile)."""
+    kind = doc_kind(disclosure)
+    assert ctx.profile is not None and kind is not None
+    return ctx.profile, kind
 
 
 # -- the document's text ---------------------------------------------------------------------
@@ -401,17 +253,15 @@ def _text_key(lines: list[Line]) -> str:
     "complete.table",
     "规定的公开表格齐全",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""Every table the profile requires for the kind and year must be published, even
     when it has no data (then with a note). Runs when a profile is chosen (profile in yjsgk.toml):
     the required set changes by year (公开09表 国有资本经营 from 2020) and by province.""",
     example="未找到国有资本经营预算财政拨款支出决算表（公开09表）：全国通用（财政部统一格式）规定 2021 年度部门决算应公开此表。",
 )
-def required_tables(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
-    if scope is None:
-        return
-    profile, kind = scope
+def required_tables(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    profile, kind = _scope(disclosure, ctx)
     required = profile.select("table", kind, disclosure.year)
     present = {t.id for t in disclosure.tables}
     missing = [r for r in required if r.id not in present]
@@ -447,17 +297,15 @@ def required_tables(disclosure: Disclosure) -> Iterator[Finding]:
     "complete.numbering",
     "表号与规定一致",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""A table printed with a number (公开05表) must carry the number the profile gives
     it: readers and auditors cite tables by number, so a swapped or shifted number sends them to
     the wrong table. Runs when a profile is chosen.""",
     example="一般公共预算财政拨款基本支出决算表印为“公开05表”，全国通用（财政部统一格式）规定为公开06表。",
 )
-def table_numbers(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
-    if scope is None:
-        return
-    profile, kind = scope
+def table_numbers(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    profile, kind = _scope(disclosure, ctx)
     for table in disclosure.tables:
         expected = profile.number(table.id, kind, disclosure.year)
         if not table.number or not expected or table.number.lstrip("0") == expected.lstrip("0"):
@@ -493,6 +341,7 @@ _EMPTY_REASON = re.compile(
     "complete.empty-note",
     "空表注明原因",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""A required table with no figures must still be published, with a note that says
     why (本单位没有政府性基金收入…，故本表无数据); a blank table without a reason reads as
@@ -500,10 +349,7 @@ _EMPTY_REASON = re.compile(
     Runs when a profile is chosen.""",
     example="政府性基金预算财政拨款收入支出决算表（公开08表）没有数据，但未注明原因（如“本单位无政府性基金收支，故本表无数据”）。",
 )
-def empty_table_note(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
-    if scope is None:
-        return
+def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     document = document_of(disclosure)
     general = document is not None and any(
         "空表" in key(line.text) and _EMPTY_REASON.search(key(line.text)) for line in layout_of(document).lines
@@ -530,11 +376,11 @@ def empty_table_note(disclosure: Disclosure) -> Iterator[Finding]:
 # -- complete.section / complete.glossary -----------------------------------------------------
 
 
-def _scope_with_layout(disclosure: Disclosure) -> tuple[Profile, str, Layout] | None:
+def _scope_with_layout(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str, Layout] | None:
     """(profile, final|budget, layout) for the rules that read the document's text."""
-    scope = _scope(disclosure)
+    scope = _scope(disclosure, ctx)
     document = document_of(disclosure)
-    if scope is None or document is None:
+    if document is None:
         return None
     profile, kind = scope
     return profile, kind, layout_of(document)
@@ -544,6 +390,7 @@ def _scope_with_layout(disclosure: Disclosure) -> tuple[Profile, str, Layout] | 
     "complete.section",
     "情况说明包含规定的部分",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""The 情况说明 restates the tables part by part (收入支出总体, 收入, 支出, 财政拨款,
     一般公共预算 总体/结构/具体, 基本支出, 三公经费, 政府性基金, 国有资本经营, 机关运行经费,
@@ -551,8 +398,8 @@ def _scope_with_layout(disclosure: Disclosure) -> tuple[Profile, str, Layout] | 
     document lacks leaves that item unexplained. Runs when a profile is chosen.""",
     example="情况说明中未找到“政府采购支出情况说明”部分（全国通用（财政部统一格式）规定）。",
 )
-def required_sections(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope_with_layout(disclosure)
+def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    scope = _scope_with_layout(disclosure, ctx)
     if scope is None:
         return
     profile, kind, layout = scope
@@ -608,13 +455,14 @@ def _glossary(layout: Layout) -> Heading | None:
     "complete.glossary",
     "名词解释包含规定的术语",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""The glossary (名词解释) explains the terms readers meet in the tables; the profile
     names the minimum (e.g. 财政拨款收入, 三公经费, 机关运行经费). Runs when a profile is chosen.""",
     example="名词解释未解释“机关运行经费”。",
 )
-def glossary_terms(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope_with_layout(disclosure)
+def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    scope = _scope_with_layout(disclosure, ctx)
     if scope is None:
         return
     profile, kind, layout = scope
@@ -669,15 +517,14 @@ DETAIL = {
     "complete.detail",
     "支出细化到规定的科目级次",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""一般公共预算 expenditure is published down to 项 (7-digit function codes) and
     basic expenditure down to 款 (5-digit economic codes). A 类 or 款 row with an amount and no
     rows below it hides where the money went. Runs when a profile is chosen.""",
     example="一般公共预算财政拨款支出决算表（公开05表）中 20103 政府办公厅（室）及相关机构事务（125.27 万元）没有列出下级项级科目：一般公共预算支出应细化到项级科目（7位编码）。",
 )
-def detail_level(disclosure: Disclosure) -> Iterator[Finding]:
-    if _scope(disclosure) is None:
-        return
+def detail_level(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
         if table.id not in DETAIL:
             continue
@@ -714,15 +561,16 @@ _LEADER = re.compile(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot l
     "complete.placeholder",
     "未留模板占位内容",
     severity="warning",
+    needs_profile=True,
     kinds=ANY,
     rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充) that the
     department replaces with its own text. One left in print means a sentence or a score standard
     was never filled in. Runs when a profile is chosen.""",
     example="第687行留有模板占位符“XX”：“偏离目标40%不得分，偏离目标30%得XX分，偏离目标20%得XX分…”。",
 )
-def placeholders(disclosure: Disclosure) -> Iterator[Finding]:
+def placeholders(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     document = document_of(disclosure)
-    if PROFILE.get() is None or document is None:
+    if document is None:
         return
     layout = layout_of(document)
     contents = {line.index for line in layout.contents}
@@ -767,15 +615,14 @@ _SENTENCE = re.compile(r"[。，,；;！？]")
     "complete.year-unit",
     "年度与金额单位标注一致",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""The cover, contents, table titles and narrative headings name the year of the
     accounts, and every amount table states its money unit. A title carrying another year is a
     leftover of last year's document; a table without 单位 cannot be read. Runs when a profile is chosen.""",
     example="第314行“2020年度部门决算情况说明”所印年度 2020 与文件年度 2021 不一致。",
 )
-def year_and_unit(disclosure: Disclosure) -> Iterator[Finding]:
-    if _scope(disclosure) is None:
-        return
+def year_and_unit(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
         defn = table_def(table.id)
         if defn.layout != "raw" and table.columns and table.unit is None:
@@ -865,14 +712,15 @@ def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> 
     "complete.contents-order",
     "目录与正文一致",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""The contents page lists the tables and sections in the order the body prints
     them. A table listed but absent, or printed in another order, sends the reader looking in the
     wrong place and often means a part was dropped or pasted twice. Runs when a profile is chosen.""",
     example="目录中“六、一般公共预算财政拨款基本支出决算表”列在“七、一般公共预算财政拨款“三公”经费支出决算表”之前，正文中顺序相反。",
 )
-def contents_order(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope_with_layout(disclosure)
+def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    scope = _scope_with_layout(disclosure, ctx)
     if scope is None:
         return
     profile, kind, layout = scope
@@ -973,6 +821,7 @@ class _Item:
     "complete.budget-variance",
     "决算与年初预算不同的项均有说明",
     severity="warning",
+    needs_profile=True,
     kinds=FINAL,
     rationale="""The 财政拨款支出决算具体情况 explains, 项 by 项, why the final amount differs from
     the initial budget (决算数大于/小于年初预算数的主要原因是…). A 项 of 公开05表 left out while
@@ -981,11 +830,10 @@ class _Item:
     differ needs its reason. Runs when a profile is chosen.""",
     example="一般公共预算财政拨款支出决算具体情况未说明 2010301 行政运行：说明所列各项年初预算已合计 44.93 万元（等于年初预算总数 44.93 万元），该项年初预算应为 0，决算数 49.06 万元与之不同。",
 )
-def budget_variance(disclosure: Disclosure) -> Iterator[Finding]:
-    scope = _scope(disclosure)
+def budget_variance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     document = document_of(disclosure)
     table = disclosure.table("final.general_budget_expenditure")
-    if scope is None or document is None or table is None:
+    if document is None or table is None:
         return
     layout = layout_of(document)
     heading = next((h for h in layout.headings if h.rank <= 2 and _DETAIL_SECTION.search(h.key)), None)

@@ -12,21 +12,29 @@ a cell or another claim are never errors; `yjsgk check --verbose` lists them as 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextvars import ContextVar
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ...model import Disclosure
 from ...narrative.link import CLASS_TABLES, ITEM_TABLES, cells_for, disclosure_family, resolve
 from ...narrative.model import KIND_LABELS, MONEY_UNITS, RELATION_LABELS, Claim, Link
 from ...narrative.vocabulary import CLOSING_MEMBERS, PARTITIONS, label
-from ..compare import ROUNDING_MULTIPLIER, fmt
+from ..compare import (
+    HUNDRED,
+    Operand,
+    fmt,
+    growth_range,
+    half_unit,
+    percent_tail,
+    percent_verdict,
+    ratio_range,
+    rounded,
+    rounding_bound,
+    rounding_tail,
+    within_bound,
+)
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import ANY, rule
-
-# `yjsgk check --verbose` turns on the notices about claims that could not be checked
-VERBOSE: ContextVar[bool] = ContextVar("narrative_verbose", default=False)
-
-HUNDRED = Decimal(100)
 
 
 def _claims(disclosure: Disclosure) -> list[Claim]:
@@ -45,19 +53,19 @@ def _quote(claim: Claim) -> str:
 
 
 def _finding(
-    rule_id: str,
-    severity: str,
     claim: Claim,
     message: str,
     *,
+    severity: str = "",
     expected=None,
     found=None,
     related=(),
     column: str | None = None,
 ) -> Finding:
+    """A finding about a claim; the engine stamps the rule and, when `severity` is empty, its
+    default severity."""
     difference = found - expected if expected is not None and found is not None else None
     return Finding(
-        rule=rule_id,
         severity=severity,
         message=message,
         table=None,
@@ -78,87 +86,54 @@ def _money(value: Decimal) -> str:
     return fmt(cents if cents == value else value.normalize())
 
 
-def _rounded(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-
-
 def _pct(value: Decimal, decimals: int) -> str:
-    return format(_rounded(value, decimals), "f")
+    return format(rounded(value, decimals), "f")
 
 
-def _verdict_tail(verdict: str) -> str:
-    return "，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。"
+def _claim_half(claim: Claim, unit: str | None = None) -> Decimal:
+    """Half a unit of the claim's last printed digit, in `unit` (default 万元) for money."""
+    half = half_unit(claim.decimals)
+    if claim.money:
+        return half * MONEY_UNITS[claim.unit] / MONEY_UNITS.get(unit or "万元", MONEY_UNITS["万元"])
+    return half
 
 
-def _within_tail(within: bool, bound: Decimal) -> str:
-    return f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。"
+def _link_half(link: Link) -> Decimal:
+    """Half a unit of the cell's last printed digit (once per printed figure summed), in its unit."""
+    return half_unit(link.decimals) * link.terms
 
 
-def _amount(claim: Claim) -> tuple[Decimal, Decimal]:
+def _amount(claim: Claim) -> Operand:
     """A money claim in 万元 with its half unit, or a count as printed. A bare 0 (“0 万元”) is
     nothing at all, not a rounded half-万元."""
     value = claim.in_unit("万元") or Decimal(0)
-    if value == 0 and claim.decimals == 0:
-        return value, Decimal(0)
-    return value, claim.half_unit("万元")
+    half = Decimal(0) if value == 0 and claim.decimals == 0 else _claim_half(claim)
+    return Operand(value, half, f"{claim.subject_label()} {claim.text}", claim.location)
 
 
-def _link_operand(link: Link) -> tuple[Decimal, Decimal, str, object]:
-    """(value in 万元, half unit, how it is named, location) of a table cell."""
+def _link_operand(link: Link) -> Operand:
+    """A table cell in 万元 with its half unit."""
     factor = MONEY_UNITS[link.unit] / MONEY_UNITS["万元"] if link.unit in MONEY_UNITS else Decimal(1)
-    return link.value * factor, link.half_unit() * factor, link.describe(), link.location
+    return Operand(link.value * factor, _link_half(link) * factor, link.describe(), link.location)
 
 
-def _verdict(printed: Decimal, decimals: int, lo: Decimal, hi: Decimal) -> str:
-    """ok when the printed percentage can be the rounded true value, notice within one unit."""
-    half = Decimal(5).scaleb(-(decimals + 1))  # the percentage's own rounding (the operands' is in lo..hi)
-    if printed + half >= lo and printed - half <= hi:
-        return "ok"
-    unit = Decimal(1).scaleb(-decimals)
-    # one unit of the last digit from what correct rounding prints (63.75% for 63.74%): a notice
-    first, last = lo.quantize(unit, ROUND_HALF_UP), hi.quantize(unit, ROUND_HALF_UP)
-    return "notice" if first - unit <= printed <= last + unit else "error"
-
-
-def ratio_range(num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal) -> tuple[Decimal, Decimal] | None:
-    """The percentages num ÷ den can be, given both are rounded; None when den may be 0."""
-    multiplier = ROUNDING_MULTIPLIER.get()
-    num_half, den_half = num_half * multiplier, den_half * multiplier
-    if den - den_half <= 0:
-        return None
-    lo = max(num - num_half, Decimal(0)) / (den + den_half) * HUNDRED
-    hi = (num + num_half) / (den - den_half) * HUNDRED
-    return lo, hi
-
-
-def growth_range(
-    change: Decimal, change_half: Decimal, current: Decimal, current_half: Decimal, sign: int
-) -> tuple[Decimal, Decimal] | None:
-    """change ÷ (current − signed change), over the rounding of both printed figures."""
-    multiplier = ROUNDING_MULTIPLIER.get()
-    values = []
-    for c in (change - change_half * multiplier, change + change_half * multiplier):
-        for cur in (current - current_half * multiplier, current + current_half * multiplier):
-            base = cur - sign * c
-            if base <= 0:
-                return None
-            values.append(max(c, Decimal(0)) / base * HUNDRED)
-    return min(values), max(values)
-
-
-def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> tuple[Decimal, Decimal, str, object] | None:
-    """(value in 万元, half unit, how it is named, location) of a referenced claim or the link."""
+def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> Operand | None:
+    """The claim `claim` refers to as `ref`, as an operand."""
     other = by_id.get(claim.refs.get(ref, -1))
     if other is not None and other.value is not None:
-        value, half = _amount(other)
-        return value, half, f"{other.subject_label()} {other.text}", other.location
+        return _amount(other)
     return None
+
+
+def _severity(verdict: str) -> str:
+    """A percentage's verdict as a severity: a notice, or the rule's own."""
+    return "notice" if verdict == "notice" else ""
 
 
 # -- amount ------------------------------------------------------------------------------
 
 
-def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
+def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for c in _claims(disclosure):
         if c.kind != "amount" or c.link is None or not c.money:
             continue
@@ -167,14 +142,14 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
         difference = value - link.value
         if difference == 0:
             continue
-        own_half = c.half_unit(link.unit)
-        link_half = link.half_unit()
+        own_half = _claim_half(c, link.unit)
+        link_half = _link_half(link)
         if own_half > link_half and abs(difference) <= own_half:
             continue  # printed coarser than the table: 0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元
-        bound = (own_half + link_half) * ROUNDING_MULTIPLIER.get()
-        within = abs(difference) <= bound and bound > 0
+        bound = rounding_bound((own_half, link_half), ctx.rounding_multiplier)
+        within = within_bound(difference, bound)
         # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
-        severity = "notice" if within or link.soft else "error"
+        severity = "notice" if within or link.soft else ""
         customary = (
             "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）"
             if link.soft
@@ -182,14 +157,13 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
         )
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
-            + _within_tail(within, bound)
+            + rounding_tail(within, bound)
             + customary
         )
         yield _finding(
-            "narrative.amount",
-            severity,
             c,
             message,
+            severity=severity,
             expected=link.value,
             found=value,
             related=[link.location],
@@ -210,20 +184,20 @@ def _amount_findings(disclosure: Disclosure) -> Iterator[Finding]:
     the tables do not contain (年初预算, project funds) are not compared here.""",
     example="“年初预算为 44.93 万元，支出决算为 125.27 万元，完成年初预算的 278.8%…”称2010399 其他政府办公厅（室）及相关机构事务支出（项）为 125.27 万元，一般公共预算财政拨款支出决算表（公开05表）“2010399 其他政府办公厅（室）及相关机构事务支出”行“小计”为 76.21 万元，相差 49.06 万元。",
 )
-def narrative_amount(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _amount_findings(disclosure)
+def narrative_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _amount_findings(disclosure, ctx)
 
 
 # -- share ---------------------------------------------------------------------------------
 
 
-def _whole(c: Claim, by_id: dict[int, Claim]) -> tuple[Decimal, Decimal, str, object] | None:
+def _whole(c: Claim, by_id: dict[int, Claim]) -> Operand | None:
     if (found := _operand(c, by_id, "whole")) is not None:
         return found
     return _link_operand(c.link) if c.link is not None else None
 
 
-def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _share_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -233,28 +207,26 @@ def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
         whole = _whole(c, by_id)
         if part is None or whole is None:
             continue
-        span = ratio_range(part[0], part[1], whole[0], whole[1])
-        if span is None:
-            _mark(used, c)
-            continue  # 0 ÷ 0
+        span = ratio_range(part, whole, ctx.rounding_multiplier)
         _mark(used, c)
-        verdict = _verdict(c.value, c.decimals, *span)
+        if span is None:
+            continue  # 0 ÷ 0
+        verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        expected = part[0] / whole[0] * HUNDRED
+        expected = part.amount / whole.amount * HUNDRED
         whole_name = label(c.whole_subject) if c.whole_subject else "总数"
         message = (
-            f"{_quote(c)}中“占 {c.text}”：{part[2]} ÷ {whole_name} {_money(whole[0])} 万元 = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + _verdict_tail(verdict)
+            f"{_quote(c)}中“占 {c.text}”：{part.name} ÷ {whole_name} {_money(whole.amount)} 万元 = {_pct(expected, c.decimals + 2)}%，"
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
         )
         yield _finding(
-            "narrative.share",
-            verdict,
             c,
             message,
-            expected=_rounded(expected, c.decimals),
+            severity=_severity(verdict),
+            expected=rounded(expected, c.decimals),
             found=c.value,
-            related=[part[3], whole[3]],
+            related=[part.location, whole.location],
         )
 
 
@@ -270,14 +242,14 @@ def _share_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
     notice (truncated, or forced to add up to 100%). 0 ÷ 0 is not judged.""",
     example="“本年收入合计 125.46 万元，其中：财政拨款收入 125.27 万元，占 99%；…”中“占 99%”：财政拨款收入 125.27 万元 ÷ 本年收入合计 125.46 万元 = 99.85%，按所印精度应为 100%，所述为 99%，相差不足一个末位单位（截尾或凑整）。",
 )
-def narrative_share(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _share_findings(disclosure)
+def narrative_share(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _share_findings(disclosure, ctx)
 
 
 # -- growth --------------------------------------------------------------------------------
 
 
-def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -291,30 +263,30 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
             continue
         _mark(used, c)
         sign = change.sign or c.sign
-        change_value, change_half = _amount(change)
-        span = growth_range(change_value, change_half, current[0], current[1], sign)
+        changed = _amount(change)
+        span = growth_range(changed, current, sign, ctx.rounding_multiplier)
         if span is None:
             continue  # from nothing: no rate
-        verdict = _verdict(c.value, c.decimals, *span)
+        verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        base = current[0] - sign * change_value
+        change_value = changed.amount
+        base = current.amount - sign * change_value
         expected = change_value / base * HUNDRED
         basis = "年初预算数" if change.base == "budget" else "上年数"
         op = "−" if sign > 0 else "+"
         message = (
-            f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current[2]} {op} {_money(change_value)} = {_money(base)} 万元）"
+            f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current.name} {op} {_money(change_value)} = {_money(base)} 万元）"
             f"= {_pct(expected, c.decimals + 2)}%，按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + _verdict_tail(verdict)
+            + percent_tail(verdict)
         )
         yield _finding(
-            "narrative.growth",
-            verdict,
             c,
             message,
-            expected=_rounded(expected, c.decimals),
+            severity=_severity(verdict),
+            expected=rounded(expected, c.decimals),
             found=c.value,
-            related=[change.location, current[3]],
+            related=[change.location, current.location],
         )
 
 
@@ -330,14 +302,14 @@ def _growth_findings(disclosure: Disclosure, used: set[int] | None = None) -> It
     notice.""",
     example="“与上年相比，增加 88.31 万元，增长 71%，…”中“71%”：增减率 = 增减额 88.31 万元 ÷ 上年数（收、支总计 125.46 万元 − 88.31 = 37.15 万元）= 237.71%，按所印精度应为 238%，所述为 71%。",
 )
-def narrative_growth(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _growth_findings(disclosure)
+def narrative_growth(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _growth_findings(disclosure, ctx)
 
 
 # -- execution -----------------------------------------------------------------------------
 
 
-def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _execution_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -348,25 +320,24 @@ def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) ->
         if budget is None or final is None:
             continue
         _mark(used, c)
-        span = ratio_range(final[0], final[1], budget[0], budget[1])
+        span = ratio_range(final, budget, ctx.rounding_multiplier)
         if span is None:
             continue  # a budget of 0: no rate (0 ÷ 0 is often printed as 100%)
-        verdict = _verdict(c.value, c.decimals, *span)
+        verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        expected = final[0] / budget[0] * HUNDRED
+        expected = final.amount / budget.amount * HUNDRED
         message = (
-            f"{_quote(c)}中“完成预算的 {c.text}”：{final[2]} ÷ {budget[2]} = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + _verdict_tail(verdict)
+            f"{_quote(c)}中“完成预算的 {c.text}”：{final.name} ÷ {budget.name} = {_pct(expected, c.decimals + 2)}%，"
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
         )
         yield _finding(
-            "narrative.execution",
-            verdict,
             c,
             message,
-            expected=_rounded(expected, c.decimals),
+            severity=_severity(verdict),
+            expected=rounded(expected, c.decimals),
             found=c.value,
-            related=[budget[3], final[3]],
+            related=[budget.location, final.location],
         )
 
 
@@ -380,14 +351,14 @@ def _execution_findings(disclosure: Disclosure, used: set[int] | None = None) ->
     not judged (documents print 100% or 0% for 0 ÷ 0).""",
     example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 99.46%…”中“完成预算的 99.46%”：行政运行 959.07 万元 ÷ 行政运行预算数 974.08 万元 = 98.4590%，按所印精度应为 98.46%，所述为 99.46%。",
 )
-def narrative_execution(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _execution_findings(disclosure)
+def narrative_execution(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _execution_findings(disclosure, ctx)
 
 
 # -- direction -----------------------------------------------------------------------------
 
 
-def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
@@ -396,9 +367,9 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
             final = _operand(c, by_id, "final")
             rate = by_id.get(c.refs.get("execution", -1))
             if budget is not None and final is not None:
-                actual = "gt" if final[0] > budget[0] else "lt" if final[0] < budget[0] else "eq"
-                basis = f"{final[2]}，{budget[2]}"
-                related = [budget[3], final[3]]
+                actual = "gt" if final.amount > budget.amount else "lt" if final.amount < budget.amount else "eq"
+                basis = f"{final.name}，{budget.name}"
+                related = [budget.location, final.location]
             elif rate is not None and rate.value is not None:
                 actual = "gt" if rate.value > HUNDRED else "lt" if rate.value < HUNDRED else "eq"
                 basis = f"完成预算的 {rate.text}"
@@ -408,7 +379,7 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
             _mark(used, c)
             if actual != c.relation:
                 message = f"{_quote(c)}称“{c.text}”，但{basis}，应为“{RELATION_LABELS[actual]}”。"
-                yield _finding("narrative.direction", "error", c, message, related=related)
+                yield _finding(c, message, related=related)
         elif c.kind == "direction" and c.relation == "flat":
             for ref in ("change", "growth"):
                 other = by_id.get(c.refs.get(ref, -1))
@@ -419,7 +390,7 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
                     message = (
                         f"{_quote(c)}称“与上年持平”，同一句又称{'增减' if ref == 'change' else '增减率'} {other.text}。"
                     )
-                    yield _finding("narrative.direction", "error", c, message, related=[other.location])
+                    yield _finding(c, message, related=[other.location])
                     break
         elif c.kind == "growth" and c.sign:
             change = by_id.get(c.refs.get("change", -1))
@@ -431,7 +402,7 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
                 message = (
                     f"{_quote(c)}先称{words[change.sign]} {change.text}，又称{rates[c.sign]} {c.text}，增减方向矛盾。"
                 )
-                yield _finding("narrative.direction", "error", c, message, related=[change.location])
+                yield _finding(c, message, related=[change.location])
 
 
 @rule(
@@ -445,36 +416,37 @@ def _direction_findings(disclosure: Disclosure, used: set[int] | None = None) ->
     common mistake.""",
     example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 98.46%，决算数大于年初预算数的主要原因是…”称“决算数大于年初预算数”，但行政运行 959.07 万元，行政运行预算数 974.08 万元，应为“决算数小于预算数”。",
 )
-def narrative_direction(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _direction_findings(disclosure)
+def narrative_direction(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _direction_findings(disclosure, ctx)
 
 
 # -- repeat --------------------------------------------------------------------------------
 
 
-def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
+def _repeat_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for c in claims:
         first = by_id.get(c.peer) if c.peer is not None else None
         if first is None or c.value is None or first.value is None:
             continue
-        value, half = _amount(c)
-        other, other_half = _amount(first)
-        difference = value - other
+        this, other = _amount(c), _amount(first)
+        difference = this.amount - other.amount
         if difference == 0:
             continue
-        bound = (half + other_half) * ROUNDING_MULTIPLIER.get()
-        if c.decimals != first.decimals and abs(difference) <= max(half, other_half):
+        bound = rounding_bound((this.half, other.half), ctx.rounding_multiplier)
+        if c.decimals != first.decimals and abs(difference) <= max(this.half, other.half):
             continue  # the same figure printed to different precision
-        within = abs(difference) <= bound
+        within = within_bound(difference, bound)
         # a project's name may recur for another unit or year of a multi-unit report: a warning
-        severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "error")
+        severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "")
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，第{first.location.line}行"
-            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + _within_tail(within, bound)
+            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + rounding_tail(within, bound)
         )
-        yield _finding("narrative.repeat", severity, c, message, expected=other, found=value, related=[first.location])
+        yield _finding(
+            c, message, severity=severity, expected=other.amount, found=this.amount, related=[first.location]
+        )
 
 
 @rule(
@@ -488,8 +460,8 @@ def _repeat_findings(disclosure: Disclosure) -> Iterator[Finding]:
     is a warning. Amounts that restate a table are compared with the table (narrative.amount).""",
     example="“（1）互联网+政务服务四级联动系统建设费：69.41 万元。”称“互联网+政务服务四级联动系统建设费”为 69.41 万元，第330行“…新增“互联网+政务服务四级联动系统建设费”69.42 万元…”称其为 69.42 万元，相差 -0.01 万元，在尾数误差范围（±0.010）内。",
 )
-def narrative_repeat(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _repeat_findings(disclosure)
+def narrative_repeat(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _repeat_findings(disclosure, ctx)
 
 
 # -- parts ---------------------------------------------------------------------------------
@@ -594,7 +566,7 @@ def _groups(claims: list[Claim]) -> dict[tuple[int, int], list[Claim]]:
     return out
 
 
-def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Iterator[Finding]:
+def _parts_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | None = None) -> Iterator[Finding]:
     claims = _claims(disclosure)
     by_id = _by_id(claims)
     for (_group, whole_id), parts in _groups(claims).items():
@@ -620,13 +592,14 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
             continue
         _mark(used, whole, *members)
         if whole.money:
-            total, total_half = _amount(whole)
+            stated = _amount(whole)
             values = [_amount(p) for p in members]
-        else:
-            total, total_half = whole.value, Decimal(0)
-            values = [(p.value or Decimal(0), Decimal(0)) for p in members]
-        expected = sum((v for v, _ in values), Decimal(0))
-        bound = (total_half + sum((h for _, h in values), Decimal(0))) * ROUNDING_MULTIPLIER.get()
+        else:  # counts are exact
+            stated = Operand(whole.value, Decimal(0))
+            values = [Operand(p.value or Decimal(0), Decimal(0)) for p in members]
+        total = stated.amount
+        expected = sum((v.amount for v in values), Decimal(0))
+        bound = rounding_bound([stated.half] + [v.half for v in values], ctx.rounding_multiplier)
         difference = total - expected
         unit = "万元" if whole.money else whole.unit
         show = _money if whole.money else (lambda d: format(d, "f"))
@@ -634,16 +607,15 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
         if complete:
             if difference == 0:
                 continue
-            within = abs(difference) <= bound and bound > 0
+            within = within_bound(difference, bound)
             message = (
                 f"{_quote(whole)}：所列各项 {listing} = {show(expected)} {unit}，所述{whole_name}为 {whole.text}，相差 {show(difference)} {unit}"
-                + _within_tail(within, bound)
+                + rounding_tail(within, bound)
             )
             yield _finding(
-                "narrative.parts",
-                "notice" if within else "error",
                 whole,
                 message,
+                severity="notice" if within else "",
                 expected=expected,
                 found=total,
                 related=[p.location for p in members],
@@ -653,8 +625,6 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
                 f"{_quote(whole)}：其中所列 {listing} = {show(expected)} {unit}，已超过所述{whole_name} {whole.text}。"
             )
             yield _finding(
-                "narrative.parts",
-                "error",
                 whole,
                 message,
                 expected=expected,
@@ -675,8 +645,8 @@ def _parts_findings(disclosure: Disclosure, used: set[int] | None = None) -> Ite
     complete); an incomplete list only may not exceed the total.""",
     example="“本部门 2021 年度政府采购支出总额 114.46 万元，其中：政府采购货物支出 104.46 万元、政府采购工程支出 0 万元、政府采购服务支出 0 万元。…”：所列各项 政府采购货物支出 104.46 万元 + 政府采购工程支出 0 万元 + 政府采购服务支出 0 万元 = 104.46 万元，所述政府采购支出总额为 114.46 万元，相差 10.00 万元。",
 )
-def narrative_parts(disclosure: Disclosure) -> Iterator[Finding]:
-    yield from _parts_findings(disclosure)
+def narrative_parts(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    yield from _parts_findings(disclosure, ctx)
 
 
 # -- unlinked (verbose) --------------------------------------------------------------------
@@ -690,8 +660,9 @@ def _mark(used: set[int] | None, *claims: Claim) -> None:
         used.update(c.refs.values())
 
 
-def checked_claims(disclosure: Disclosure) -> set[int]:
+def checked_claims(disclosure: Disclosure, ctx: CheckContext | None = None) -> set[int]:
     """Ids of the claims some narrative rule judged (an operand counts as judged)."""
+    ctx = ctx or CheckContext()
     used: set[int] = set()
     claims = _claims(disclosure)
     for c in claims:
@@ -700,7 +671,7 @@ def checked_claims(disclosure: Disclosure) -> set[int]:
         if c.peer is not None:
             used.update((c.id, c.peer))
     for produce in (_share_findings, _growth_findings, _execution_findings, _direction_findings, _parts_findings):
-        for _ in produce(disclosure, used):
+        for _ in produce(disclosure, ctx, used):
             pass
     return used
 
@@ -717,14 +688,14 @@ def checked_claims(disclosure: Disclosure) -> set[int]:
     by hand.""",
     example="“…共涉及资金 76.21 万元，占项目支出预算总额的 100%。…”中的金额 76.21 万元（未识别）未能与表格或其他说明对应，未做核对。",
 )
-def narrative_unlinked(disclosure: Disclosure) -> Iterator[Finding]:
-    if not VERBOSE.get():
+def narrative_unlinked(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    if not ctx.verbose:
         return
-    used = checked_claims(disclosure)
+    used = checked_claims(disclosure, ctx)
     for c in _claims(disclosure):
         if c.id in used or c.kind == "direction":
             continue
         message = (
             f"{_quote(c)}中的{KIND_LABELS[c.kind]} {c.text}（{c.subject_label()}）未能与表格或其他说明对应，未做核对。"
         )
-        yield _finding("narrative.unlinked", "notice", c, message)
+        yield _finding(c, message)

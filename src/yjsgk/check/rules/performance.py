@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ...document import Location
 from ...model import Disclosure, Value
-from ...performance.grades import default_scale, known_grade, same_grade
+from ...performance.grades import known_grade, same_grade
 from ...performance.model import Evaluation, Funds, Grading, Section, TargetIndicator, Targets
-from ..compare import Term, describe_terms, fmt, imbalance, rounding_bound
+from ..compare import (
+    Operand,
+    Term,
+    describe_terms,
+    fmt,
+    half_unit,
+    imbalance,
+    in_interval,
+    ratio_range,
+    rounded,
+    rounding_bound,
+    rounding_tail,
+    table_bound,
+    within_bound,
+)
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import rule
 
@@ -29,11 +44,10 @@ TOTAL_ROW = "总分"
 
 
 def _finding(
-    rule_id: str,
-    severity: str,
     owner: Evaluation | Targets,
     message: str,
     *,
+    severity: str = "",
     row: str | None,
     column: str | None = None,
     expected: Decimal | None = None,
@@ -41,8 +55,9 @@ def _finding(
     location: Location | None = None,
     related: list[Location] | None = None,
 ) -> Finding:
+    """A finding about a performance table; the engine stamps the rule and, when `severity` is
+    empty, its default severity."""
     return Finding(
-        rule=rule_id,
         severity=severity,
         message=f"{owner.title}{message}",
         table=owner.table.id,
@@ -58,7 +73,7 @@ def _finding(
 
 
 def _sum_finding(
-    rule_id: str,
+    ctx: CheckContext,
     owner: Evaluation | Targets,
     found: Value,
     terms: list[Term],
@@ -71,27 +86,22 @@ def _sum_finding(
     """`found` = Σ terms, else an error (or a rounding notice within the bound)."""
     values = [found] + [t.value for t in terms]
     # whole or tenth points are exact, not rounded
-    gap = imbalance(found, terms, exact=points and max(v.decimals for v in values) < 2)
+    gap = imbalance(
+        found, terms, exact=points and max(v.decimals for v in values) < 2, multiplier=ctx.rounding_multiplier
+    )
     if gap is None:
         return None
-    message = gap.statement(what, found.amount)
-    expected, within = gap.expected, gap.within
     return _finding(
-        rule_id,
-        "notice" if within else "error",
         owner,
-        message,
+        gap.statement(what, found.amount),
+        severity="notice" if gap.within else "",
         row=row,
         column=column,
-        expected=expected,
+        expected=gap.expected,
         found=found.amount,
         location=found.location,
         related=[t.value.location for t in terms],
     )
-
-
-def _quantize(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -120,7 +130,7 @@ def _funds(disclosure: Disclosure) -> Iterator[tuple[Evaluation, Funds]]:
     printed (68% to whole points, 68.25% to hundredths). A wrong rate feeds a wrong funds score.""",
     example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）年度资金总额的执行率应为 全年执行数 6.80 ÷ 全年预算数 10.00 = 68%，表中为 86%。",
 )
-def execution_rate(disclosure: Disclosure) -> Iterator[Finding]:
+def execution_rate(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
         rate, budget, executed = funds.rate, funds.budget, funds.executed
         if rate is None or budget is None or executed is None or budget.amount <= 0:
@@ -128,20 +138,22 @@ def execution_rate(disclosure: Disclosure) -> Iterator[Finding]:
         if not 0 <= rate.amount <= MAX_RATE:
             continue  # not a plausible reading of the cell (cells run together in extraction)
         exact = executed.amount / budget.amount * 100
-        expected = _quantize(exact, rate.decimals)
+        expected = rounded(exact, rate.decimals)
         if expected == rate.amount:
             continue
         # the amounts are rounded too: the true ratio lies between these bounds
-        he, hb, hr = (rounding_bound([v]) for v in (executed, budget, rate))
-        low = (executed.amount - he) / (budget.amount + hb) * 100
-        high = (executed.amount + he) / (budget.amount - hb) * 100 if budget.amount > hb else exact
-        within = (he or hb or hr) and low - hr <= rate.amount <= high + hr
+        spent, planned = (Operand(v.amount, half_unit(v.decimals)) for v in (executed, budget))
+        span = ratio_range(spent, planned, ctx.rounding_multiplier)
+        if span is None:  # a budget within its own rounding of 0
+            m = ctx.rounding_multiplier
+            span = ((spent.amount - spent.half * m) / (planned.amount + planned.half * m) * 100, exact)
+        tolerance = rounding_bound([half_unit(rate.decimals)], ctx.rounding_multiplier)
+        within = ctx.rounding_multiplier > 0 and in_interval(rate.amount, span, tolerance)
         yield _finding(
-            "performance.execution-rate",
-            "notice" if within else "error",
             evaluation,
             f"年度资金总额的执行率应为 全年执行数 {fmt(executed.amount)} ÷ 全年预算数 {fmt(budget.amount)} = {_pct(expected)}，表中为 {rate.text}"
-            + ("，在金额与百分比的尾数误差范围内。" if within else "。"),
+            + rounding_tail(within, None),
+            severity="notice" if within else "",
             row=FUNDS_ROW,
             column="执行率",
             expected=expected,
@@ -159,7 +171,7 @@ def execution_rate(disclosure: Disclosure) -> Iterator[Finding]:
     printed rate and against the rate the amounts give; it passes if it agrees with either.""",
     example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）年度资金的得分应为 分值 10 × 执行率 68% = 6.8（不超过分值），表中为 10。",
 )
-def funds_score(disclosure: Disclosure) -> Iterator[Finding]:
+def funds_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
         if funds.score is None or funds.weight is None:
             continue
@@ -171,13 +183,11 @@ def funds_score(disclosure: Disclosure) -> Iterator[Finding]:
         if not rates:
             continue
         exact = [min(funds.weight.amount, funds.weight.amount * r / 100) for r in rates]
-        if funds.score.amount in [_quantize(e, funds.score.decimals) for e in exact]:
+        if funds.score.amount in [rounded(e, funds.score.decimals) for e in exact]:
             continue
-        expected = _plain(_quantize(exact[0], max(funds.score.decimals, 2)))
-        rate_text = funds.rate.text if funds.rate is not None else _pct(_quantize(rates[0], 2))
+        expected = _plain(rounded(exact[0], max(funds.score.decimals, 2)))
+        rate_text = funds.rate.text if funds.rate is not None else _pct(rounded(rates[0], 2))
         yield _finding(
-            "performance.funds-score",
-            "error",
             evaluation,
             f"年度资金的得分应为 分值 {fmt(funds.weight.amount)} × 执行率 {rate_text} = {fmt(expected)}（不超过分值），表中为 {funds.score.text}。",
             row=FUNDS_ROW,
@@ -200,7 +210,7 @@ def funds_score(disclosure: Disclosure) -> Iterator[Finding]:
     基本支出 + 项目支出).""",
     example="部门整体支出绩效自评表“基本支出 + 项目支出”应等于年度资金总额（全年执行数）：应为 419.99，表中为 420.99，相差 1.00。",
 )
-def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
+def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
         totals = [
             (label, v) for label, v in (("全年执行数", funds.executed), ("全年预算数", funds.budget)) if v is not None
@@ -216,7 +226,7 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
                 continue
             findings = [
                 _sum_finding(
-                    "performance.funds-split",
+                    ctx,
                     evaluation,
                     total,
                     parts,
@@ -234,7 +244,7 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
             if total is None or len(parts) < 2:
                 continue
             finding = _sum_finding(
-                "performance.funds-split",
+                ctx,
                 evaluation,
                 total,
                 parts,
@@ -254,7 +264,7 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
             if unit.basic is not None and unit.project is not None:
                 parts = [Term(unit.basic, 1, "基本支出"), Term(unit.project, 1, "项目支出")]
                 finding = _sum_finding(
-                    "performance.funds-split",
+                    ctx,
                     targets,
                     unit.amount,
                     parts,
@@ -267,7 +277,7 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
             sources = [Term(s.values["amount"], 1, s.name) for s in unit.sources if "amount" in s.values]
             if sources:
                 finding = _sum_finding(
-                    "performance.funds-split",
+                    ctx,
                     targets,
                     unit.amount,
                     sources,
@@ -290,7 +300,7 @@ def funds_split(disclosure: Disclosure) -> Iterator[Finding]:
     the same way.""",
     example="部门整体支出绩效自评表效益指标/经济效益指标/实施综合窗口改革的得分 10 超过其分值 5。",
 )
-def score_cap(disclosure: Disclosure) -> Iterator[Finding]:
+def score_cap(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
         items = [(i.path, i.weight, i.score) for i in evaluation.indicators()]
         if evaluation.funds is not None:
@@ -299,8 +309,6 @@ def score_cap(disclosure: Disclosure) -> Iterator[Finding]:
             if weight is None or score is None or score.amount <= weight.amount:
                 continue
             yield _finding(
-                "performance.score-cap",
-                "error",
                 evaluation,
                 f"{path}的得分 {score.text} 超过其分值 {weight.text}。",
                 row=path,
@@ -336,14 +344,14 @@ def _total_excludes_funds(evaluation: Evaluation) -> bool:
     whose 总分 leaves the funds out, the 90 points of the indicators).""",
     example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）效益指标（30分）的分值应等于其各三级指标分值之和 5 + 10 + 0 + 10：应为 25，表中为 30，相差 5。",
 )
-def section_points(disclosure: Disclosure) -> Iterator[Finding]:
+def section_points(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
         weights: list[Term] = []
         for section in evaluation.sections:
             terms = [Term(i.weight, 1, fmt(i.weight.amount)) for i in section.indicators if i.weight is not None]
             if section.points is not None and terms:
                 finding = _sum_finding(
-                    "performance.section-points",
+                    ctx,
                     evaluation,
                     section.points,
                     terms,
@@ -372,7 +380,7 @@ def section_points(disclosure: Disclosure) -> Iterator[Finding]:
         if stated is None:
             stated = Value(Decimal(100), "100", 0, evaluation.total_location or evaluation.location)
         finding = _sum_finding(
-            "performance.section-points",
+            ctx,
             evaluation,
             stated,
             weights,
@@ -385,8 +393,6 @@ def section_points(disclosure: Disclosure) -> Iterator[Finding]:
             yield finding
         elif stated.amount != 100 and not excludes_funds:
             yield _finding(
-                "performance.section-points",
-                "error",
                 evaluation,
                 f"总分的分值应为 100，表中为 {stated.text}。",
                 row=TOTAL_ROW,
@@ -406,7 +412,7 @@ def section_points(disclosure: Disclosure) -> Iterator[Finding]:
     to fit a grade.""",
     example="部门整体支出绩效自评表总分的得分应等于资金得分与各三级指标得分之和：应为 108，表中为 98，相差 -10。",
 )
-def total_score(disclosure: Disclosure) -> Iterator[Finding]:
+def total_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
         if evaluation.total_score is None:
             continue
@@ -418,7 +424,7 @@ def total_score(disclosure: Disclosure) -> Iterator[Finding]:
                 continue  # the funds score could not be read: the total cannot be judged
             terms.insert(0, Term(evaluation.funds.score, 1, FUNDS_ROW))
         finding = _sum_finding(
-            "performance.total",
+            ctx,
             evaluation,
             evaluation.total_score,
             terms,
@@ -431,8 +437,8 @@ def total_score(disclosure: Disclosure) -> Iterator[Finding]:
             yield finding
 
 
-def _scale_phrase(evaluation: Evaluation) -> tuple[str, Grading]:
-    scale = evaluation.thresholds or default_scale()
+def _scale_phrase(evaluation: Evaluation, grading: Grading) -> tuple[str, Grading]:
+    scale = evaluation.thresholds or grading
     source = {"document": "按本表备注的等级划分", "config": "按配置的等级划分", "default": "按默认等级划分"}[
         scale.source
     ]
@@ -457,11 +463,11 @@ def _grade_instead(grade: str, scale: Grading, score: Decimal) -> str | None:
     that names no label of the scale is not judged.""",
     example="部门整体支出绩效自评表总分 90 按本表备注的等级划分（优 ≥ 90，良 80–90，中 60–80，差 < 60）应为“优”，表中为“良”。",
 )
-def grade(disclosure: Disclosure) -> Iterator[Finding]:
+def grade(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
         if not evaluation.grade or evaluation.total_score is None:
             continue
-        phrase, scale = _scale_phrase(evaluation)
+        phrase, scale = _scale_phrase(evaluation, ctx.grading)
         score, score_text = evaluation.total_score.amount, evaluation.total_score.text
         if _total_excludes_funds(evaluation) and evaluation.funds and evaluation.funds.score:
             score += evaluation.funds.score.amount  # graded on the 100 points, funds included
@@ -470,8 +476,6 @@ def grade(disclosure: Disclosure) -> Iterator[Finding]:
         if expected is None:
             continue
         yield _finding(
-            "performance.grade",
-            "error",
             evaluation,
             f"总分 {score_text} {phrase}应为“{expected}”，表中为“{evaluation.grade}”。",
             row=TOTAL_ROW,
@@ -490,7 +494,7 @@ def grade(disclosure: Disclosure) -> Iterator[Finding]:
     Only tables that print the column are judged.""",
     example="部门整体支出绩效自评表效益指标/可持续影响指标/提高城市管理水平得分 4 低于分值 5，但未填写偏差原因分析及改进措施。",
 )
-def deviation_reason(disclosure: Disclosure) -> Iterator[Finding]:
+def deviation_reason(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
         if not evaluation.has_reason_column:
             continue
@@ -500,8 +504,6 @@ def deviation_reason(disclosure: Disclosure) -> Iterator[Finding]:
             if indicator.score.amount >= indicator.weight.amount:
                 continue
             yield _finding(
-                "performance.deviation-reason",
-                "warning",
                 evaluation,
                 f"{indicator.path}得分 {indicator.score.text} 低于分值 {indicator.weight.text}，但未填写偏差原因分析及改进措施。",
                 row=indicator.path,
@@ -522,7 +524,7 @@ def deviation_reason(disclosure: Disclosure) -> Iterator[Finding]:
     year or other funds (政府性基金, 国有资本经营) are not compared.""",
     example="部门整体支出绩效自评表自评报告所述项目支出 419.20 万元与自评表按支出性质分的项目支出 343.74 不一致（相差 75.46）。",
 )
-def report(disclosure: Disclosure) -> Iterator[Finding]:
+def report(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
         if evaluation.report is None:
             continue
@@ -535,7 +537,7 @@ def report(disclosure: Disclosure) -> Iterator[Finding]:
                         evaluation, statement.value, evaluation.total_score, "总得分", quote, TOTAL_ROW, "得分"
                     )
             elif statement.what == "grade" and statement.grade:
-                phrase, scale = _scale_phrase(evaluation)
+                phrase, scale = _scale_phrase(evaluation, ctx.grading)
                 score = (
                     next((s.value for s in evaluation.report.statements if s.what == "total" and s.value), None)
                     or evaluation.total_score
@@ -546,8 +548,6 @@ def report(disclosure: Disclosure) -> Iterator[Finding]:
                 if expected is None:
                     continue
                 yield _finding(
-                    "performance.report",
-                    "error",
                     evaluation,
                     f"自评报告所述等级“{statement.grade}”与总分 {score.text} 不符：{phrase}应为“{expected}”（报告原文：{quote}）。",
                     row=TOTAL_ROW,
@@ -559,7 +559,7 @@ def report(disclosure: Disclosure) -> Iterator[Finding]:
                 table_value = funds.basic if statement.what == "basic" else funds.project
                 if table_value is None:
                     continue
-                bound = rounding_bound([statement.value, table_value])
+                bound = table_bound([statement.value, table_value], ctx.rounding_multiplier)
                 if abs(statement.value.amount - table_value.amount) <= bound:
                     continue
                 label = "基本支出" if statement.what == "basic" else "项目支出"
@@ -592,8 +592,6 @@ def _report_finding(
 ) -> Finding:
     difference = stated.amount - table_value.amount
     return _finding(
-        "performance.report",
-        "error",
         evaluation,
         f"自评报告所述{what} {fmt(stated.amount)} {unit}与自评表的{what} {fmt(table_value.amount)} 不一致（相差 {fmt(difference)}；报告原文：{quote}）。",
         row=row,
@@ -630,7 +628,7 @@ def _withheld(
 ) -> Finding:
     """A total above the items shown, in a table that notes it leaves classified projects out
     (注：已剔除涉密部分): the gap is the withheld money, a notice rather than an error."""
-    if finding.severity != "error" or not targets.withheld or (finding.difference or 0) <= 0:
+    if finding.severity == "notice" or not targets.withheld or (finding.difference or 0) <= 0:
         return finding
     finding.severity = "notice"
     finding.message = (
@@ -651,7 +649,7 @@ def _withheld(
     out (注：已剔除涉密部分) shows projects adding up to less than their unit: that gap is a notice.""",
     example="项目支出绩效目标表152001 长沙市行政审批服务局的资金总额应等于其项目之和 25.00 + 30.00 + 88.00 + 70.00 + 35.00：应为 248.00，表中为 258.00，相差 10.00。",
 )
-def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
+def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     reference = _budget_reference(disclosure)
     project_tables = [t for t in disclosure.targets if t.kind == "project"]
     department_tables = [t for t in disclosure.targets if t.kind == "department"]
@@ -660,7 +658,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
         if targets.total is not None and units:
             terms = [Term(u.amount, 1, u.label) for u in units]  # type: ignore[arg-type]
             finding = _sum_finding(
-                "performance.target-amount",
+                ctx,
                 targets,
                 targets.total,
                 terms,
@@ -677,7 +675,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
             label = unit.label
             terms = [Term(p.amount, 1, p.amount.text) for p in projects]  # type: ignore[arg-type]
             finding = _sum_finding(
-                "performance.target-amount",
+                ctx,
                 targets,
                 unit.amount,
                 terms,  # type: ignore[arg-type]
@@ -690,7 +688,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
         if reference is not None and targets.total is not None and "project" in reference[1]:
             source, values = reference
             finding = _sum_finding(
-                "performance.target-amount",
+                ctx,
                 targets,
                 targets.total,
                 [Term(values["project"], 1, f"{source}项目支出")],
@@ -708,7 +706,7 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
                     continue
                 label = unit.label
                 finding = _sum_finding(
-                    "performance.target-amount",
+                    ctx,
                     targets,
                     unit.amount,
                     [Term(other.project, 1, f"{department.title}项目支出")],  # type: ignore[arg-type]
@@ -736,16 +734,14 @@ def target_amount(disclosure: Disclosure) -> Iterator[Finding]:
             difference = total - budget.amount
             if difference == 0:
                 continue
-            bound = rounding_bound([budget] + [t.value for t in terms])
-            within = abs(difference) <= bound
+            bound = table_bound([budget] + [t.value for t in terms], ctx.rounding_multiplier)
+            within = within_bound(difference, bound)
             budget_label = "总计" if column == "total" else label
             yield _finding(
-                "performance.target-amount",
-                "notice" if within else "error",
                 department,
                 f"各单位{label}之和（{describe_terms(terms)}）应等于{source}的{budget_label}：应为 {fmt(budget.amount)}，"
-                f"表中合计为 {fmt(total)}，相差 {fmt(difference)}"
-                + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。"),
+                f"表中合计为 {fmt(total)}，相差 {fmt(difference)}" + rounding_tail(within, bound),
+                severity="notice" if within else "",
                 row="合计",
                 column=label,
                 expected=budget.amount,
@@ -776,7 +772,7 @@ def _in_wan(indicator: TargetIndicator) -> bool:
     that matches no budget figure is either a typo or a target set for different money.""",
     example="部门整体支出绩效目标表152003 长沙市12345政务热线中心：产出指标/成本指标/项目支出的指标值 3473.12 万元与该单位的项目支出 1,955.15 不一致。",
 )
-def cost_target(disclosure: Disclosure) -> Iterator[Finding]:
+def cost_target(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for targets in disclosure.targets:
         for unit in targets.units:
             owners: list[tuple[str, list[TargetIndicator], dict[str, Value | None]]] = []
@@ -796,8 +792,6 @@ def cost_target(disclosure: Disclosure) -> Iterator[Finding]:
                         continue
                     what = "该项目的资金总额" if targets.kind == "project" else f"该单位的{indicator.name}"
                     yield _finding(
-                        "performance.cost-target",
-                        "warning",
                         targets,
                         f"{owner_label}：{indicator.path}的指标值 {indicator.value}{'' if indicator.value.endswith('万元') else ' 万元'}与{what} {expected.text} 不一致。",
                         row=indicator.path,
@@ -837,7 +831,7 @@ def _stated_numbers(description: str, unit: str) -> set[Decimal]:
     the header puts them are judged, and only numbers followed by the indicator's unit count.""",
     example="项目支出绩效目标表152003 长沙市12345政务热线中心/“12345”市民热线工作专项经费：产出指标/数量指标/现场电话接通率的指标值 95（率）与指标值内容所述 75% 不一致。",
 )
-def indicator_value(disclosure: Disclosure) -> Iterator[Finding]:
+def indicator_value(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for targets in disclosure.targets:
         for unit in targets.units:
             label = unit.label
@@ -858,8 +852,6 @@ def indicator_value(disclosure: Disclosure) -> Iterator[Finding]:
                     )
                     column = "指标值内容" if targets.kind == "project" else "指标解释"
                     yield _finding(
-                        "performance.indicator-value",
-                        "warning",
                         targets,
                         f"{owner_label}：{indicator.path}的指标值 {indicator.value}（{indicator.unit or unit_word}）与{column}所述 {shown} 不一致。",
                         row=indicator.path,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...definitions import table_def
 from ...model import Disclosure, Row, Table
 from ...textnorm import key, strip_ordinal
+from ..context import CheckContext
 from ..findings import Finding, row_finding
 from ..registry import rule
 from .completeness import SCHEME_DIGIT, codes_read_reliably
@@ -22,7 +23,7 @@ from .completeness import SCHEME_DIGIT, codes_read_reliably
     software may read it as another number.""",
     example="收入决算表（公开02表）20103 政府办公厅（室）及相关机构事务的“本年收入合计”写作“125,27”（小数点误写为逗号），已按 125.27 读取。",
 )
-def number_format(disclosure: Disclosure) -> Iterator[Finding]:
+def number_format(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
         for row in table.rows:
             for column, value in row.values.items():
@@ -56,7 +57,7 @@ def number_format(disclosure: Disclosure) -> Iterator[Finding]:
     neighbouring cell glued to one of them, not tables whose codes were not read as codes.""",
     example="科目 2010399 在收入决算表（公开02表）中名为“其他政府办公厅(室)及相关机构事务”，其他表（支出决算表（公开03表）、一般公共预算财政拨款支出决算表（公开05表））均为“其他政府办公厅（室）及相关机构事务支出”。",
 )
-def same_code_same_name(disclosure: Disclosure) -> Iterator[Finding]:
+def same_code_same_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     uses: dict[str, dict[str, list[tuple[str, Table, Row]]]] = {}  # code → name key → uses
     for table in disclosure.tables:
         scheme = table_def(table.id).codes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Disclosure
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import rule
 
@@ -75,7 +76,7 @@ EXAMPLES = {
 
 def _register(rule_id: str, title: str, severity: str, rationale: str) -> None:
     @rule(rule_id, title, severity=severity, rationale=rationale, example=EXAMPLES[rule_id])
-    def check(disclosure: Disclosure) -> Iterator[Finding]:
+    def check(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
         for problem in disclosure.recognition:
             if problem.rule != rule_id:
                 continue

@@ -9,6 +9,7 @@ from ...model import Disclosure, Row, Table
 from ...recognize import summary_items
 from ...textnorm import strip_ordinal
 from ..compare import Term, compare, describe_terms
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
 
@@ -24,7 +25,7 @@ def _side(table: Table, side: str) -> list[Row]:
 
 
 def _sum_check(
-    table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None
+    ctx: CheckContext, table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None
 ) -> Iterator[Finding]:
     if total is None:
         return
@@ -34,8 +35,7 @@ def _sum_check(
         terms = [Term(p.values[col], 1, p.name.strip() or (p.key or "")) for p in parts if col in p.values]
         label = table.column_labels.get(col, col)
         yield compare(
-            rule="balance.summary",
-            severity="error",
+            ctx,
             found=found,
             terms=terms,
             what=f"{(total.name or total.key or '').replace(' ', '')}{'' if len(columns) == 1 else f'（{label}）'}{what}",
@@ -56,7 +56,7 @@ def _sum_check(
     expenditure side; 本年支出合计 is the sum of the expenditure lines; both 总计 are equal.""",
     example="收入支出决算总表（公开01表）支出总计应等于收入总计：应为 1,874.13，表中为 1,879.13，相差 5.00。",
 )
-def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
+def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
         if table.id not in SUMMARY_TABLES:
             continue
@@ -68,14 +68,14 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
         )
         known_items = not any(_unknown_item(r) for r in items)  # an item we cannot name may be a part
         if known_items:
-            yield from _sum_check(table, by_key_in.get("total_income"), items, "应等于各项收入之和")
+            yield from _sum_check(ctx, table, by_key_in.get("total_income"), items, "应等于各项收入之和")
         if fiscal_parts:
-            yield from _sum_check(table, by_key_in.get("fiscal"), fiscal_parts, "应等于其分项之和")
+            yield from _sum_check(ctx, table, by_key_in.get("fiscal"), fiscal_parts, "应等于其分项之和")
         lines = [r for r in expenditure if r.code] or [r for r in expenditure if r.key in EXPENDITURE_ITEMS]
         if not any(_unknown_item(r) for r in _before(expenditure, "total_expenditure")):
-            yield from _sum_check(table, by_key_out.get("total_expenditure"), lines, "应等于各项支出之和")
+            yield from _sum_check(ctx, table, by_key_out.get("total_expenditure"), lines, "应等于各项支出之和")
         opening_parts = [r for r in income if r.key and r.key.startswith("opening_balance.")]
-        yield from _sum_check(table, by_key_in.get("opening_balance"), opening_parts, "应等于其分项之和")
+        yield from _sum_check(ctx, table, by_key_in.get("opening_balance"), opening_parts, "应等于其分项之和")
         if "total_income" in by_key_in:
             # items printed between 本年收入合计 and 总计 (上级补助收入 in some templates) add to it
             current = [by_key_in["total_income"], *_after_total(income)]
@@ -83,7 +83,9 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
             current = items if known_items else []  # no 本年收入合计 row: its items count directly
         parts_in = current + [by_key_in[k] for k in ("use_non_fiscal_balance", "opening_balance") if k in by_key_in]
         if current:
-            yield from _sum_check(table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in))
+            yield from _sum_check(
+                ctx, table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in)
+            )
         parts_out = [
             by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out
         ]
@@ -93,16 +95,15 @@ def summary_balance(disclosure: Disclosure) -> Iterator[Finding]:
             # no 本年支出合计 row (湖州 04): the function classes count directly
             parts_out = classes + parts_out
             what_out = "应等于各类支出之和 + 结余分配 + 年末结转和结余"
-        yield from _sum_check(table, by_key_out.get("grand_total"), parts_out, what_out)
-        yield from _fund_columns(table, expenditure)
+        yield from _sum_check(ctx, table, by_key_out.get("grand_total"), parts_out, what_out)
+        yield from _fund_columns(ctx, table, expenditure)
         total_in, total_out = by_key_in.get("grand_total"), by_key_out.get("grand_total")
         if total_in and total_out:
             found = total_out.values.get("total") or total_out.values.get("amount")
             expected = total_in.values.get("amount") or total_in.values.get("total")
             if found and expected:
                 yield compare(
-                    rule="balance.summary",
-                    severity="error",
+                    ctx,
                     found=found,
                     terms=[Term(expected, 1, "收入总计")],
                     what="支出总计应等于收入总计",
@@ -194,7 +195,7 @@ def _unknown_item(row: Row) -> bool:
     )
 
 
-def _fund_columns(table: Table, expenditure: list[Row]) -> Iterator[Finding]:
+def _fund_columns(ctx: CheckContext, table: Table, expenditure: list[Row]) -> Iterator[Finding]:
     """财政拨款总表: in each expenditure row 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
     if "total" not in table.columns:
         return  # 01 and the budget 收支总表 have one amount column
@@ -202,8 +203,7 @@ def _fund_columns(table: Table, expenditure: list[Row]) -> Iterator[Finding]:
         found = row.values.get("total")
         terms = [Term(row.values[f], 1, table.column_labels[f]) for f in FUNDS if f in row.values]
         yield compare(
-            rule="balance.summary",
-            severity="error",
+            ctx,
             found=found,
             terms=terms,
             what=f"{row.name.strip()}：合计应等于 {describe_terms(terms)}",
@@ -227,7 +227,7 @@ PUBLIC_USE = ("302", "307", "309", "310", "311", "312", "313", "399")
     支出 + 399 其他支出 (and other 类 printed on the 公用经费 side).""",
     example="一般公共预算财政拨款基本支出决算表（公开06表）人员经费合计应等于 301 + 303：应为 43.31，表中为 43.30，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
-def basic_composition(disclosure: Disclosure) -> Iterator[Finding]:
+def basic_composition(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables_by_id("final.general_budget_basic"):
         for total_key, codes, label in (
             ("personnel_total", PERSONNEL, "人员经费合计"),
@@ -241,8 +241,7 @@ def basic_composition(disclosure: Disclosure) -> Iterator[Finding]:
             if not terms:
                 continue
             yield compare(
-                rule="identity.basic-composition",
-                severity="error",
+                ctx,
                 found=total.values["amount"],
                 terms=terms,
                 what=f"{label}应等于 {describe_terms(terms)}",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ...definitions import table_def
 from ...model import Disclosure, Row, Table
 from ..compare import Term, compare, describe_terms
+from ..context import CheckContext
 from ..findings import Finding
 from ..registry import rule
 
@@ -46,7 +47,7 @@ def _children(table: Table) -> dict[str, list[Row]]:
     类 rows). A gap means a row was left out, mistyped, or the total was not updated.""",
     example="支出决算表（公开03表）“合计”行的“项目支出”应等于各科目之和：应为 21,489.41，表中为 21,489.40，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
-def total_row(disclosure: Disclosure) -> Iterator[Finding]:
+def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in _coded_tables(disclosure):
         total = table.find(key="total")
         rows = table.coded_rows()
@@ -58,8 +59,7 @@ def total_row(disclosure: Disclosure) -> Iterator[Finding]:
             found = total.values.get(column)
             terms = [Term(r.values[column], 1, r.label) for r in top if column in r.values]
             yield compare(
-                rule="sum.total-row",
-                severity="error",
+                ctx,
                 found=found,
                 terms=terms,
                 what=f"“合计”行的“{table.column_labels[column]}”应等于各科目之和",
@@ -77,7 +77,7 @@ def total_row(disclosure: Disclosure) -> Iterator[Finding]:
     (301 = Σ 301xx). A difference shows a child row in the wrong place or a mistyped amount.""",
     example="支出决算表（公开03表）20103 政府办公厅（室）及相关机构事务（款）的“基本支出”应等于下级科目 2010301 + 2010399 之和：应为 98.12，表中为 49.06，相差 -49.06。",
 )
-def hierarchy(disclosure: Disclosure) -> Iterator[Finding]:
+def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in _coded_tables(disclosure):
         for parent_code, kids in _children(table).items():
             parent = table.find(code=parent_code)
@@ -87,8 +87,7 @@ def hierarchy(disclosure: Disclosure) -> Iterator[Finding]:
                 found = parent.values.get(column)
                 terms = [Term(k.values[column], 1, k.code or "") for k in kids if column in k.values]
                 yield compare(
-                    rule="sum.hierarchy",
-                    severity="error",
+                    ctx,
                     found=found,
                     terms=terms,
                     what=f"{parent.label}（{parent.level}）的“{table.column_labels[column]}”应等于下级科目 {describe_terms(terms)} 之和",
@@ -108,7 +107,7 @@ def hierarchy(disclosure: Disclosure) -> Iterator[Finding]:
     (tables.toml).""",
     example="支出决算表（公开03表）2010399 其他政府办公厅（室）及相关机构事务支出：“本年支出合计”应等于 基本支出 + 项目支出：应为 125.27，表中为 76.21，相差 -49.06。",
 )
-def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
+def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
         defn = table_def(table.id)
         if table.unmapped_columns:
@@ -124,8 +123,7 @@ def row_identity(disclosure: Disclosure) -> Iterator[Finding]:
                 ]
                 label = defn.label(identity.total)
                 yield compare(
-                    rule="identity.row",
-                    severity="error",
+                    ctx,
                     found=found,
                     terms=terms,
                     what=f"{row.label or '数据行'}：“{label}”应等于 {describe_terms(terms)}",
