@@ -136,20 +136,16 @@ def compare(path: Path) -> tuple[int, int, int, list[str]]:
         page_text[page] = page_text.get(page, "") + "|" + text
     agree = total = lost = 0
     notes: list[str] = []
-    if method == "check":
-        disclosure, findings = load(Path(path))
-        pages = max((b.location.page or 0 for b in disclosure.document.blocks), default=0)
-        return {"pages": pages, "tables": len(disclosure.tables), "searched": 0, "few_paths": 0}
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             theirs = [[[squash(t) for t in row] for row in t.extract()] for t in page.dedupe_chars().find_tables()]
             mine = [[[squash(t) for t in row.texts] for row in g.rows] for g in ours.get(number, [])]
             page.close()
-            if len(mine) == len(theirs) and all(len(a) == len(b) for a, b in zip(mine, theirs)):
-                for a, b in zip(mine, theirs):
-                    for ra, rb in zip(a, b):
+            if len(mine) == len(theirs) and all(len(a) == len(b) for a, b in zip(mine, theirs, strict=True)):
+                for a, b in zip(mine, theirs, strict=True):
+                    for ra, rb in zip(a, b, strict=True):
                         total += len(rb)
-                        agree += sum(x == y for x, y in zip(ra, rb)) if len(ra) == len(rb) else 0
+                        agree += sum(x == y for x, y in zip(ra, rb, strict=True)) if len(ra) == len(rb) else 0
                         if ra != rb:
                             notes.append(f"p{number}: {ra} != {rb}")
                 continue

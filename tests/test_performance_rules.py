@@ -142,7 +142,7 @@ def changed(indicators, third: str, **cells) -> list[tuple]:
     out = []
     for row in indicators:
         if row[2] == third:
-            row = tuple(cells.get(f, v) for f, v in zip(fields, row))
+            row = tuple(cells.get(f, v) for f, v in zip(fields, row, strict=True))
         out.append(row)
     return out
 

@@ -3,8 +3,9 @@
 Each disclosure is built as the tab-separated text of a real export (title line, 公开 0N 表,
 部门, 单位, header rows, data rows; see seeds/002 lines 70–310) and goes through the real
 pipeline: parse_text → recognize → check. The clean sample below satisfies every identity of
-docs/domain.md (the sums are worked out next to the data); each failing case changes one or
-two printed cells and states the finding a finance officer should get, value by value.
+the domain notes, ../shared/docs/domain.md beside the checkout (the sums are worked out next to
+the data); each failing case changes one or two printed cells and states the finding a finance
+officer should get, value by value.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import zip_longest
 
 import pytest
 
+import test_abstain  # noqa: F401  (the engine's recognize.suspect-table cases live there)
 from conftest import TABLE_RULES, VIOLATED, violates
 from yjsgk.check import RULES, check
 from yjsgk.read.text import parse_text
@@ -1041,6 +1043,29 @@ def test_link_01_classes_to_03_without_class_rows():
         # 01 本年支出合计 491.75 ≠ 03 合计 490.75
         F("cross.table", "error", "final.expenditure", "合计", "本年支出合计", "491.75", "490.75", "-1.00"),
     )
+
+
+def test_every_cross_table_link_names_printed_tables_and_columns():
+    """The links are data (tables.toml): each names a defined table, its column, and a row key
+    the recognizer gives (a 总表 item or a coded table's 合计)."""
+    from yjsgk.definitions import table_def, table_defs
+    from yjsgk.recognize.summary_items import EXPENDITURE_ITEMS, INCOME_ITEMS
+
+    keys = {"income": set(INCOME_ITEMS), "expenditure": set(EXPENDITURE_ITEMS)}
+    links = [(d, link) for d in table_defs() for link in d.links]
+    assert len(links) == 25
+    for defn, link in links:
+        for ref in (link.cell, *link.sources):
+            target = table_def(ref.table)
+            assert target.column(ref.column) is not None, (defn.id, ref)
+            if ref.side:
+                assert ref.key in keys[ref.side], (defn.id, ref)
+            else:
+                assert ref.key in ("total", "personnel_total", "public_total"), (defn.id, ref)
+        for column in link.when + link.unless:
+            assert defn.column(column) is not None, (defn.id, column)
+    class_links = [(d.id, c.summary) for d in table_defs() for c in d.class_links]
+    assert ("final.expenditure", "final.summary") in class_links and len(class_links) == 5
 
 
 # -- cross.three-public-basic --------------------------------------------------------------------

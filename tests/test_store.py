@@ -36,9 +36,9 @@ from sqlalchemy import func, select
 
 from conftest import EXAMPLES, SEED_FILES, SEEDS, SHARED
 from yjsgk.cli import main
+from yjsgk.departments import level_of, region_of
 from yjsgk.pipeline import load
 from yjsgk.store import Store, ingest, load_document, queries
-from yjsgk.store.departments import level_of, region_of
 from yjsgk.store.models import (
     Base,
     Claim,
@@ -267,7 +267,7 @@ def test_stored_document_reads_back_as_the_model(corpus):
     got = stored.disclosure
     assert (got.kind, got.department, got.year, got.unit) == ("final", "示范市数据资源管理局", 2023, "万元")
     assert [t.id for t in got.tables] == [t.id for t in original.tables]
-    for mine, theirs in zip(got.tables, original.tables):
+    for mine, theirs in zip(got.tables, original.tables, strict=True):
         assert (mine.title, mine.number, mine.columns, mine.column_labels, mine.notes) == (
             theirs.title,
             theirs.number,
@@ -276,7 +276,7 @@ def test_stored_document_reads_back_as_the_model(corpus):
             theirs.notes,
         )
         assert len(mine.rows) == len(theirs.rows)
-        for a, b in zip(mine.rows, theirs.rows):
+        for a, b in zip(mine.rows, theirs.rows, strict=True):
             assert (a.code, a.name, a.key, a.side, a.location.line) == (b.code, b.name, b.key, b.side, b.location.line)
             assert {c: (v.amount, v.decimals, v.text, v.location) for c, v in a.values.items()} == {
                 c: (v.amount, v.decimals, v.text, v.location) for c, v in b.values.items()
@@ -303,7 +303,7 @@ def test_narrative_claims_are_stored_when_the_model_has_them(corpus):
     outcome = next(o for o in summary.outcomes if Path(o.path) == EXAMPLE)
     stored = load_document(store, outcome.document_id).claims
     assert len(stored) == len(claims)
-    for mine, theirs in zip(stored, claims):
+    for mine, theirs in zip(stored, claims, strict=True):
         assert mine["kind"] == theirs.kind
         assert mine["subject"] == theirs.subject
         assert mine["value"] == (None if theirs.value is None else format(theirs.value, "f"))

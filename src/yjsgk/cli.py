@@ -178,12 +178,12 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.severity == "error" for _, fs in results for f in fs) else EXIT_OK
 
 
-# the corpus database: ingest, query, export (implemented in yjsgk/store/commands.py)
+# the corpus database: ingest, query, export (implemented in yjsgk/corpus_cli.py)
 CORPUS_COMMANDS = ("ingest", "query", "export")
 
 
 def _add_corpus_commands(sub) -> None:
-    from .store import commands
+    from . import corpus_cli as commands
 
     commands.add_commands(sub)
 
@@ -219,7 +219,7 @@ def _load_all(paths: list[Path], config: Config, context: CheckContext, jobs: in
 
 
 def _run_corpus(args: argparse.Namespace) -> int:
-    from .store import commands
+    from . import corpus_cli as commands
 
     return commands.run(args)
 

@@ -33,6 +33,39 @@ class Identity:
 
 
 @dataclass(frozen=True, slots=True)
+class CellRef:
+    """One printed cell of a table: a row (by key or code, on a side of a 总表) and a column."""
+
+    table: str
+    column: str
+    key: str | None = None
+    code: str | None = None
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A cell of this table restates the sum of cells of other tables (the cross-table chain).
+
+    It holds only when this table prints any of `when` and none of `unless` columns."""
+
+    what: str  # the quantity, as an officer names it
+    cell: CellRef  # the cell of this table (found)
+    sources: tuple[CellRef, ...]  # the cells it restates, summed (expected)
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClassLink:
+    """Expenditure by 类 in a 总表 column restated by the 类 rows of this coded table."""
+
+    column: str  # this table's column
+    summary: str  # the 总表's table id
+    summary_column: str
+
+
+@dataclass(frozen=True, slots=True)
 class TableDef:
     id: str
     kind: str
@@ -43,6 +76,8 @@ class TableDef:
     codes: str | None = None
     columns: tuple[ColumnDef, ...] = ()
     identities: tuple[Identity, ...] = field(default=())
+    links: tuple[Link, ...] = field(default=())
+    class_links: tuple[ClassLink, ...] = field(default=())
 
     def column(self, column_id: str) -> ColumnDef | None:
         return next((c for c in self.columns if c.id == column_id), None)
@@ -55,6 +90,20 @@ class TableDef:
 def _identity(raw: dict) -> Identity:
     parts = tuple((-1, p[1:]) if p.startswith("-") else (1, p) for p in raw["parts"])
     return Identity(raw["total"], parts)
+
+
+def _cell_ref(raw: dict, table: str) -> CellRef:
+    return CellRef(table, raw["column"], raw.get("row"), raw.get("code"), raw.get("side"))
+
+
+def _link(raw: dict, table: str) -> Link:
+    return Link(
+        raw["what"],
+        _cell_ref(raw, table),
+        tuple(_cell_ref(r, r["table"]) for r in raw["sum"]),
+        tuple(raw.get("when", ())),
+        tuple(raw.get("unless", ())),
+    )
 
 
 @cache
@@ -84,6 +133,10 @@ def table_defs() -> tuple[TableDef, ...]:
                 codes=raw.get("codes"),
                 columns=columns,
                 identities=tuple(_identity(i) for i in raw.get("identities", [])),
+                links=tuple(_link(r, raw["id"]) for r in raw.get("link", [])),
+                class_links=tuple(
+                    ClassLink(r["column"], r["summary"], r["summary_column"]) for r in raw.get("class_link", [])
+                ),
             )
         )
     return tuple(defs)

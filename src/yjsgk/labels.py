@@ -1,5 +1,6 @@
-"""The Chinese headers of document and finding columns, shared by the corpus queries and the
-exports (Excel sheets, CSV headers) so that one column is named the same everywhere."""
+"""The columns of the flat records (documents, line items, findings; see records.py) and their
+Chinese headers, shared by the corpus queries and the exports (Excel sheets, CSV headers) so that
+one column is named the same everywhere."""
 
 from __future__ import annotations
 
@@ -40,3 +41,94 @@ FINDING_FIELD_LABELS = {
     "fingerprint": "指纹",
     "count": "数量",
 }
+
+DOCUMENT_FIELDS = [
+    "document_id",
+    "department",
+    "region",
+    "level",
+    "year",
+    "family",
+    "kind",
+    "kind_label",
+    "version",
+    "unit",
+    "tables",
+    "errors",
+    "warnings",
+    "notices",
+    "source",
+    "filename",
+    "content_hash",
+]
+
+LINE_ITEM_FIELDS = [
+    "document_id",
+    "department",
+    "region",
+    "year",
+    "family",
+    "version",
+    "table",
+    "table_number",
+    "table_title",
+    "table_index",
+    "row_index",
+    "code",
+    "code_level",
+    "name",
+    "key",
+    "side",
+    "column",
+    "column_label",
+    "amount",
+    "decimals",
+    "unit",
+    "printed",
+    "line",
+    "page",
+]
+LINE_ITEM_LABELS = {
+    **DOCUMENT_LABELS,
+    "table": "表",
+    "table_number": "表号",
+    "table_title": "表名",
+    "table_index": "表序",
+    "row_index": "行序",
+    "code": "科目编码",
+    "code_level": "科目级次",
+    "name": "科目名称/项目",
+    "key": "项目键",
+    "side": "收支",
+    "column": "列",
+    "column_label": "列名",
+    "amount": "金额",
+    "decimals": "小数位",
+    "unit": "单位",
+    "printed": "原文",
+    "line": "行号",
+    "page": "页码",
+}
+
+FINDING_FIELDS = [
+    "document_id",
+    "department",
+    "year",
+    "family",
+    "version",
+    "severity",
+    "severity_label",
+    "rule",
+    "table",
+    "table_title",
+    "row",
+    "column",
+    "expected",
+    "found",
+    "difference",
+    "message",
+    "line",
+    "page",
+    "fingerprint",
+]
+FINDING_LABELS = {**DOCUMENT_LABELS, **FINDING_FIELD_LABELS}

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from ..model import Disclosure
 from . import rules as _rules  # noqa: F401  (registers the catalogue)
+from .abstain import SUSPECT, abstain
 from .context import CheckContext
 from .findings import SEVERITIES, Finding
 from .profiles import doc_kind
@@ -43,13 +44,14 @@ def check(
     ignored = tuple(ignore or ())
     overrides = dict(severity or {})
     findings: list[Finding] = []
-    for rule in RULES.values():
-        if selected and not rule.id.startswith(selected):
-            continue
-        if ignored and rule.id.startswith(ignored):
-            continue
-        if not applies(rule, disclosure, context):
-            continue
+    wanted = [
+        rule
+        for rule in RULES.values()
+        if (not selected or rule.id.startswith(selected))
+        and not (ignored and rule.id.startswith(ignored))
+        and applies(rule, disclosure, context)
+    ]
+    for rule in wanted:
         for finding in rule.check(disclosure, context):
             if finding is None:  # a comparison that holds (rules may yield compare() as is)
                 continue
@@ -58,6 +60,7 @@ def check(
             if rule.id in overrides and finding.severity == rule.severity:
                 finding.severity = overrides[rule.id]
             findings.append(finding)
+    findings = abstain(disclosure, findings, suspect_wanted=any(r.id == SUSPECT for r in wanted))
     table_order = {t.id: i for i, t in enumerate(disclosure.tables)}
     findings.sort(
         key=lambda f: (

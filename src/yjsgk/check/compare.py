@@ -2,21 +2,33 @@
 
 Amounts are kept in 元 and rounded when printed, so each printed figure may be off from its
 true value by half a unit of its last printed digit. A printed total can therefore differ
-from the sum of n printed terms by up to half-unit × (n + 1) without any mistake: within
-that bound the difference is a rounding notice (尾数误差), beyond it an error.
+from the sum of n printed terms by up to the half units of all of them without any mistake:
+within that bound the difference is a rounding notice (尾数误差), beyond it an error.
+
+Percentages (a share, a growth or completion rate) are judged the same way: the printed
+operands allow a range of true ratios (`ratio_range`, `growth_range`), and the printed
+percentage is right when it can be the rounded value of one of them (`percent_verdict`);
+missing that range by less than one unit of its last digit is a notice.
+
+This module owns the rounding bound (`rounding_bound`) and its wording (`rounding_tail`):
+every rule that compares printed figures goes through them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from ..document import Location
 from ..model import Row, Table, Value
 from .findings import Finding
 
 if TYPE_CHECKING:
     from .context import CheckContext
+
+HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,15 +38,57 @@ class Term:
     label: str = ""
 
 
-def half_unit(values: list[Value]) -> Decimal:
-    decimals = max((v.decimals for v in values), default=2)
+@dataclass(frozen=True, slots=True)
+class Operand:
+    """A printed figure (or a sum of printed figures) as an operand of a comparison."""
+
+    amount: Decimal
+    half: Decimal  # how far its true value may be: half a unit of its last printed digit (each figure summed)
+    name: str = ""  # how a message names it
+    location: Location | None = None
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last digit of a figure printed with `decimals` decimals."""
     return Decimal(5).scaleb(-(decimals + 1))
 
 
-def rounding_bound(values: list[Value], multiplier: Decimal = Decimal(1)) -> Decimal:
-    """half a unit of the finest printed digit, once per printed figure involved, times the
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    """`value` as it is printed with `decimals` decimals (half up, as spreadsheets round)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def rounding_bound(halves: Iterable[Decimal], multiplier: Decimal = Decimal(1)) -> Decimal:
+    """How far printed figures may be off together: the sum of their half units, times the
     run's rounding policy (1 = this bound, 0 = strict, k = k times it)."""
-    return half_unit(values) * len(values) * multiplier
+    return sum(halves, Decimal(0)) * multiplier
+
+
+def figure_halves(values: list[Value]) -> list[Decimal]:
+    """The half units printed table figures contribute to a rounding bound: half a unit of the
+    finest printed digit, once per figure."""
+    half = half_unit(max((v.decimals for v in values), default=2))
+    return [half] * len(values)
+
+
+def table_bound(values: list[Value], multiplier: Decimal = Decimal(1)) -> Decimal:
+    """The rounding bound of a comparison among printed figures."""
+    return rounding_bound(figure_halves(values), multiplier)
+
+
+def within_bound(difference: Decimal, bound: Decimal) -> bool:
+    """A difference that rounding alone explains (never under a strict policy)."""
+    return bound > 0 and abs(difference) <= bound
+
+
+def rounding_tail(is_within: bool, bound: Decimal | None) -> str:
+    """The end of a message about a difference: within the bound, say so (bound None: a
+    percentage, whose bound is the range of ratios its rounded operands allow)."""
+    if not is_within:
+        return "。"
+    if bound is None:
+        return "，在金额与百分比的尾数误差范围内。"
+    return f"，在尾数误差范围（±{fmt(bound)}）内。"
 
 
 def fmt(amount: Decimal) -> str:
@@ -51,11 +105,11 @@ class Imbalance:
 
     @property
     def within(self) -> bool:
-        return self.bound > 0 and abs(self.difference) <= self.bound
+        return within_bound(self.difference, self.bound)
 
     def statement(self, what: str, found: Decimal) -> str:
-        return f"{what}：应为 {fmt(self.expected)}，表中为 {fmt(found)}，相差 {fmt(self.difference)}" + (
-            f"，在尾数误差范围（±{fmt(self.bound)}）内。" if self.within else "。"
+        return f"{what}：应为 {fmt(self.expected)}，表中为 {fmt(found)}，相差 {fmt(self.difference)}" + rounding_tail(
+            self.within, self.bound
         )
 
 
@@ -67,7 +121,7 @@ def imbalance(
     difference = found.amount - expected
     if difference == 0:
         return None
-    bound = Decimal(0) if exact else rounding_bound([found] + [t.value for t in terms], multiplier)
+    bound = Decimal(0) if exact else table_bound([found] + [t.value for t in terms], multiplier)
     return Imbalance(expected, difference, bound)
 
 
@@ -121,3 +175,52 @@ def describe_terms(terms: list[Term]) -> str:
         else:
             out += f" {'+' if t.sign > 0 else '−'} {t.label}"
     return out
+
+
+# -- percentages ----------------------------------------------------------------------------
+
+
+def ratio_range(num: Operand, den: Operand, multiplier: Decimal = Decimal(1)) -> tuple[Decimal, Decimal] | None:
+    """The percentages num ÷ den can be, given both are rounded; None when den may be 0."""
+    num_half, den_half = num.half * multiplier, den.half * multiplier
+    if den.amount - den_half <= 0:
+        return None
+    lo = max(num.amount - num_half, Decimal(0)) / (den.amount + den_half) * HUNDRED
+    hi = (num.amount + num_half) / (den.amount - den_half) * HUNDRED
+    return lo, hi
+
+
+def growth_range(
+    change: Operand, current: Operand, sign: int, multiplier: Decimal = Decimal(1)
+) -> tuple[Decimal, Decimal] | None:
+    """change ÷ (current − signed change) over the rounding of both printed figures; None when
+    the base may be 0 or less (growth from nothing has no rate)."""
+    values = []
+    for c in (change.amount - change.half * multiplier, change.amount + change.half * multiplier):
+        for cur in (current.amount - current.half * multiplier, current.amount + current.half * multiplier):
+            base = cur - sign * c
+            if base <= 0:
+                return None
+            values.append(max(c, Decimal(0)) / base * HUNDRED)
+    return min(values), max(values)
+
+
+def in_interval(value: Decimal, span: tuple[Decimal, Decimal], tolerance: Decimal = Decimal(0)) -> bool:
+    """`value` within [lo − tolerance, hi + tolerance]."""
+    return span[0] - tolerance <= value <= span[1] + tolerance
+
+
+def percent_verdict(printed: Decimal, decimals: int, span: tuple[Decimal, Decimal]) -> str:
+    """ "ok" when the printed percentage can be the rounded value of a ratio in `span`, "notice"
+    when it misses what correct rounding prints by one unit of its last digit (63.75% for
+    63.74%: truncated, or forced to add up to 100), else "error"."""
+    lo, hi = span
+    if in_interval(printed, span, half_unit(decimals)):  # its own rounding (the operands' is in lo..hi)
+        return "ok"
+    unit = Decimal(1).scaleb(-decimals)
+    return "notice" if in_interval(printed, (rounded(lo, decimals), rounded(hi, decimals)), unit) else "error"
+
+
+def percent_tail(verdict: str) -> str:
+    """The end of a message about a percentage: a notice says why it is one."""
+    return "，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。"

@@ -3,14 +3,19 @@ Data Package.
 
     from yjsgk.export import bundle_from_file, export_documents, export_result
     export_documents([bundle_from_file("公开.txt")], "公开.xlsx", "xlsx")
+
+Documents come as `records.Bundle`s: read from a file here, or from the corpus database with
+`yjsgk.store.load_bundle` / `corpus_bundles`. The exports do not import the store.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from .records import Bundle, bundle_from_file, bundle_from_store, corpus_bundles
+from ..config import Config
+from ..records import Bundle
 
 FORMATS = ("xlsx", "csv", "json", "datapackage")
 SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -19,12 +24,21 @@ __all__ = [
     "FORMATS",
     "Bundle",
     "bundle_from_file",
-    "bundle_from_store",
-    "corpus_bundles",
     "export_documents",
     "export_result",
     "format_for",
 ]
+
+
+def bundle_from_file(path: str | Path, config: Config | None = None) -> Bundle:
+    """Read, recognize and check a file directly (no database)."""
+    from ..pipeline import load
+
+    path = Path(path)
+    disclosure, findings = load(path, config)
+    return Bundle.of(
+        disclosure, findings, filename=path.name, content_hash=hashlib.sha256(path.read_bytes()).hexdigest()
+    )
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:

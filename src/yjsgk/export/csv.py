@@ -9,16 +9,8 @@ import csv as _csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from .records import (
-    DOCUMENT_FIELDS,
-    FINDING_FIELDS,
-    LINE_ITEM_FIELDS,
-    Bundle,
-    document_record,
-    finding_records,
-    line_item_records,
-    plain,
-)
+from ..labels import DOCUMENT_FIELDS, FINDING_FIELDS, LINE_ITEM_FIELDS
+from ..records import Bundle, document_record, finding_records, line_item_records, plain
 
 ENCODING = "utf-8-sig"
 

@@ -28,11 +28,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..model import LEVEL_BY_LENGTH
-from .records import Bundle
+from ..records import UNIT_FACTORS, Bundle
 
 RESOURCE = "budget-lines"
 DATA_FILE = f"{RESOURCE}.csv"
-UNIT_FACTORS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 
 # standard table → (classification of its codes, fund, {column → spending type})
 TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -412,8 +411,10 @@ def validate_datapackage(path: str | Path) -> list[str]:
         for error in report.errors:
             problems.append(f"package: {error.type}: {error.message}")
     data = json.loads(path.read_text(encoding="utf-8"))
-    # the generic metadata validation (a JSON schema as profile), as Package itself uses it
-    for error in super(Package, Package).metadata_validate(data, profile=FDP_SCHEMA):
+    # the generic metadata validation (a JSON schema as profile), as Package itself uses it. The
+    # ignore: mypy binds two-argument super() on a class to Package's own override (no profile);
+    # at run time it is Metadata.metadata_validate, which takes one
+    for error in super(Package, Package).metadata_validate(data, profile=FDP_SCHEMA):  # type: ignore[call-arg]
         problems.append(f"fiscal-data-package: {error.message}")
     problems.extend(_model_problems(data))
     return problems

@@ -22,21 +22,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..check.findings import SEVERITY_LABELS
-from ..model import KIND_LABELS, Row, Table
-from .records import (
+from ..labels import (
     DOCUMENT_FIELDS,
     DOCUMENT_LABELS,
     FINDING_FIELDS,
     FINDING_LABELS,
     LINE_ITEM_FIELDS,
     LINE_ITEM_LABELS,
-    Bundle,
-    document_record,
-    finding_detail,
-    finding_records,
-    line_item_records,
-    row_name,
 )
+from ..model import KIND_LABELS, Row, Table
+from ..records import Bundle, document_record, finding_detail, finding_records, line_item_records, row_name
 
 EXCEL_MAX_ROWS = 1_048_576
 INFO_SHEET = "概况"
@@ -180,7 +175,7 @@ def _summary_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int
     rcol = 2 + len(left)
     left_sections, right_sections = _sections(income), _sections(spend)
     row = first
-    for part_left, part_right in zip(left_sections, right_sections):
+    for part_left, part_right in zip(left_sections, right_sections, strict=True):  # four parts each
         for n, (i, r) in enumerate(part_left):
             ws.cell(row + n, 1, row_name(r)).border = BOX
             for k, c in enumerate(left):
@@ -315,7 +310,7 @@ def write_document(bundle: Bundle, path: str | Path) -> Path:
         ws.column_dimensions[get_column_letter(k)].width = width
     ws.freeze_panes = "A2"
     targets = bundle.targets or [(None, None)] * len(bundle.findings)
-    for n, (f, (ti, ri)) in enumerate(zip(bundle.findings, targets), 2):
+    for n, (f, (ti, ri)) in enumerate(zip(bundle.findings, targets, strict=True), 2):
         values = {
             "severity": SEVERITY_LABELS.get(f.severity, f.severity),
             "rule": f.rule,

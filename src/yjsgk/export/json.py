@@ -8,8 +8,8 @@ import json as _json
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..records import Bundle, severity_counts
 from ..report.json_report import SCHEMA_VERSION, disclosure_dict
-from .records import Bundle, severity_counts
 
 
 def document_dict(b: Bundle) -> dict:

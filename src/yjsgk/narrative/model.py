@@ -53,12 +53,8 @@ class Link:
         shown = "空白（视为 0）" if self.blank else f"{format(self.value, ',f')} {self.unit}"
         return f"{where}{column}为 {shown}"
 
-    def half_unit(self) -> Decimal:
-        """Half a unit of the last printed digit, once per printed figure summed, in `unit`."""
-        return Decimal(5).scaleb(-(self.decimals + 1)) * self.terms
-
     def to_dict(self) -> dict:
-        out = {
+        out: dict[str, object] = {
             "table": self.table,
             "table_title": self.table_title,
             "row": self.row,
@@ -115,14 +111,6 @@ class Claim:
             return self.value
         target = MONEY_UNITS.get(unit or "万元", MONEY_UNITS["万元"])
         return self.value * MONEY_UNITS[self.unit] / target
-
-    def half_unit(self, unit: str | None = None) -> Decimal:
-        """Half a unit of the last printed digit, in `unit` for money."""
-        half = Decimal(5).scaleb(-(self.decimals + 1))
-        if self.money:
-            target = MONEY_UNITS.get(unit or "万元", MONEY_UNITS["万元"])
-            return half * MONEY_UNITS[self.unit] / target
-        return half
 
     def subject_label(self) -> str:
         if self.subject and self.subject.startswith("item.") and self.subject_text:

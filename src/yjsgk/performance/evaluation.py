@@ -166,13 +166,13 @@ class _Walk:
             self.evaluations.append(self.current)
         return self.current
 
-    def start_new_if_filled(self, row: RawRow) -> None:
+    def start_new_if_filled(self, row: RawRow) -> Evaluation:
         """A name row after a finished evaluation starts the next one (tables printed back to back)."""
         ev = self.current
         if ev is not None and (ev.sections or ev.funds is not None):
             self.current = None
             self.state = None
-        self.evaluation(row)
+        return self.evaluation(row)
 
     # -- rows -------------------------------------------------------------------------
 
@@ -223,7 +223,7 @@ class _Walk:
         first = labels[0]
         is_project = keys[first].startswith(PROJECT_LABELS)
         value = ""
-        for k, cell in zip(keys[first + 1 :], cells[first + 1 :]):
+        for k, cell in zip(keys[first + 1 :], cells[first + 1 :], strict=True):
             if not k or k in NAME_LABELS or k.startswith(PROJECT_LABELS) or k.startswith(OTHER_LABELS):
                 if value:
                     break
@@ -231,8 +231,7 @@ class _Walk:
             value = label_text(cell)
             break
         if is_project:
-            self.start_new_if_filled(row)
-            self.current.name = value  # type: ignore[union-attr]
+            self.start_new_if_filled(row).name = value
         else:
             ev = self.evaluation(row)
             if not ev.department:
@@ -260,15 +259,15 @@ class _Walk:
                 name = label_text(m.group(1))
                 if "性质" in key(name) or not any(w in key(name) for w in SOURCE_WORDS + ("基本支出", "项目支出")):
                     continue
-                value = figure(m.group(2), row.at(i)) if m.group(2) else None
+                amount = figure(m.group(2), row.at(i)) if m.group(2) else None
                 if "基本支出" in key(name):
-                    funds.basic = value
+                    funds.basic = amount
                 elif "项目支出" in key(name):
-                    funds.project = value
+                    funds.project = amount
                 else:
                     line = FundLine(name=name, location=row.at(i))
-                    if value is not None:
-                        line.values["amount"] = value
+                    if amount is not None:
+                        line.values["amount"] = amount
                     funds.sources.append(line)
             return
         if label_index is None or not any(w in label for w in SOURCE_WORDS):

@@ -143,9 +143,8 @@ class _Walk:
             self.unit = unit
             self.project = None
             return True
-        unit = self.unit_for(code, "", row) if code else self.unit
-        if unit is None:
-            unit = self.unit_for("", "", row)
+        current = self.unit_for(code, "", row) if code else self.unit
+        unit = current if current is not None else self.unit_for("", "", row)
         self.unit = unit
         project = self.project_for(unit, title, row, name_at)
         if project.amount is None:
@@ -298,6 +297,6 @@ def parse_targets(table: Table, kind: str) -> Targets:
     for row in table.rows:
         if row.cells:
             walk.row(row, list(row.cells))
-    cells = [c for row in table.rows for c in row.cells if "涉密" in c]
+    cells = [c for row in table.rows for c in row.cells or () if "涉密" in c]
     walk.targets.withheld = withheld_note(list(table.notes) + cells)
     return walk.targets

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
-from ..document import Document, Location, TextBlock
+from ..document import Block, Document, Location, TextBlock
 from ..errors import ReadError
 
 # used only when asked (`--ocr`, read_path(..., ocr=True)): about 2 s a page
@@ -62,7 +63,7 @@ def read_scanned(path: Path, source: str) -> Document:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
-    blocks: list[TextBlock] = []
+    blocks: list[Block] = []
     try:
         for index in range(len(pdf)):
             image = pdf[index].render(scale=SCALE).to_numpy()
@@ -80,11 +81,15 @@ def read_scanned(path: Path, source: str) -> Document:
             ]
             for number, line in enumerate(_lines(boxes), start=1):
                 text = _join(line)
-                bbox = tuple(
-                    round(v / SCALE, 1)
-                    for v in (line[0].left, min(b.top for b in line), line[-1].right, max(b.bottom for b in line))
+                left, top = line[0].left, min(b.top for b in line)
+                right, bottom = line[-1].right, max(b.bottom for b in line)
+                bbox = (
+                    round(left / SCALE, 1),
+                    round(top / SCALE, 1),
+                    round(right / SCALE, 1),
+                    round(bottom / SCALE, 1),
                 )
-                blocks.append(TextBlock(text, Location(source, line=number, page=index + 1, bbox=bbox)))  # type: ignore[arg-type]
+                blocks.append(TextBlock(text, Location(source, line=number, page=index + 1, bbox=bbox)))
     finally:
         pdf.close()
     if not blocks:
@@ -110,7 +115,7 @@ def _middle(line: list[_Box]) -> float:
 def _join(line: list[_Box]) -> str:
     """Separate boxes by two spaces when far apart (columns), else join them."""
     out = line[0].text
-    for previous, box in zip(line, line[1:]):
+    for previous, box in pairwise(line):
         gap = box.left - previous.right
         out += ("  " if gap > box.height else "") + box.text
     return out

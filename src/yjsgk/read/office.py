@@ -208,7 +208,9 @@ def _read_mht(data: bytes, source: str) -> Document:
     for part in message.walk():
         if part.get_content_type() != "text/html":
             continue
-        payload = part.get_payload(decode=True) or b""
+        payload = part.get_payload(decode=True)  # bytes (None when empty) for a part that is not multipart
+        if not isinstance(payload, bytes):
+            payload = b""
         charset = (part.get_content_charset() or "").lower()
         if charset in ("gb2312", "gbk", "x-gbk", "cp936"):
             charset = "gb18030"

@@ -356,10 +356,10 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]
                 continue
             if segments <= 5 and get_bounds(obj, *bounds_ref):
                 # a single line or a thin filled bar (most table rules): its bounds are the rule
-                l, bt, r, t = (v.value for v in bounds)
+                left, bottom, right, top = (v.value for v in bounds)
                 a, b, c, d, e, f = outer
-                x0, x1 = a * l + c * bt + e, a * r + c * t + e
-                y0, y1 = b * l + d * bt + f, b * r + d * t + f
+                x0, x1 = a * left + c * bottom + e, a * right + c * top + e
+                y0, y1 = b * left + d * bottom + f, b * right + d * top + f
                 x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
                 y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
                 if y1 - y0 <= THIN and x1 - x0 >= 1:
@@ -513,9 +513,15 @@ def _tables(edges: list[dict], chars: list[_Char]) -> tuple[list[_Char], list[_T
     groups = _find_cells(edges)
     if not groups:
         return chars, []
-    found = [plumber_table.Table(None, cells) for cells in groups]
+    # pdfplumber's Table needs its page only to extract() text; the geometry used here (cells,
+    # rows, bbox) never reads it, and our characters come from PDFium
+    found = [plumber_table.Table(None, cells) for cells in groups]  # type: ignore[arg-type]
     # a lattice per table: every slot between adjacent cell boundaries maps to one cell
-    lattices = []
+    lattices: list[
+        tuple[
+            tuple[float, float, float, float], list[float], list[float], dict[tuple[int, int], int], list[list[_Char]]
+        ]
+    ] = []
     for table in found:
         xs = sorted({c[0] for c in table.cells} | {c[2] for c in table.cells})
         ys = sorted({c[1] for c in table.cells} | {c[3] for c in table.cells})
@@ -530,14 +536,14 @@ def _tables(edges: list[dict], chars: list[_Char]) -> tuple[list[_Char], list[_T
         cx, cy = ch.cx, ch.cy
         for (x0, top, x1, bottom), xs, ys, slots, members in lattices:
             if x0 <= cx < x1 and top <= cy < bottom:
-                k = slots.get((bisect.bisect_right(xs, cx) - 1, bisect.bisect_right(ys, cy) - 1))
-                if k is not None:
-                    members[k].append(ch)
+                slot = slots.get((bisect.bisect_right(xs, cx) - 1, bisect.bisect_right(ys, cy) - 1))
+                if slot is not None:
+                    members[slot].append(ch)
                     break
         else:
             rest.append(ch)
     out: list[_Table] = []
-    for table, (_bbox, _xs, _ys, _slots, members) in zip(found, lattices):
+    for table, (_bbox, _xs, _ys, _slots, members) in zip(found, lattices, strict=True):
         index = {cell: k for k, cell in enumerate(table.cells)}
         columns = sorted({c[0] for c in table.cells})
         right = table.bbox[2]
@@ -637,7 +643,7 @@ def _line(chars: list[_Char]) -> _Line:
 
 
 def _blocks(lines: list[_Line], tables: list[_Table], source: str, page: int, height: float) -> list[Block]:
-    items: list[tuple[float, int, object]] = [(ln.top, 0, ln) for ln in lines if ln.text.strip()]
+    items: list[tuple[float, int, _Line | _Table]] = [(ln.top, 0, ln) for ln in lines if ln.text.strip()]
     items += [(t.bbox[1], 1, t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     # a page number in the top or bottom margin is not content: left in, it would end a table
@@ -675,4 +681,5 @@ def _is_folio(line: _Line, height: float, *, bottom: bool) -> bool:
 
 
 def _round(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    return tuple(round(v, 1) for v in bbox)  # type: ignore[return-value]
+    x0, top, x1, bottom = bbox
+    return round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)

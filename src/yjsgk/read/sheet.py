@@ -69,7 +69,8 @@ def number_text(value: float | int | Decimal, number_format: str | None) -> str:
         exact *= 100
     decimals = 0
     if "." in plain:
-        decimals = len(re.match(r"[0#?]*", plain.split(".", 1)[1]).group(0))
+        fraction = plain.split(".", 1)[1]
+        decimals = len(fraction) - len(fraction.lstrip("0#?"))  # the digit placeholders after the point
     quantum = Decimal(1).scaleb(-decimals)
     rounded = abs(exact).quantize(quantum, rounding=ROUND_HALF_UP)
     grouping = "," in plain.split(".", 1)[0]
@@ -202,7 +203,7 @@ def read_xls(path: Path, source: str | None = None) -> Document:
                 raise ReadError(source, "Excel 文件已损坏，无法读取工作表 (corrupt .xls)") from exc
             if sheet.visibility != 0:
                 continue
-            covered = set()
+            covered: set[tuple[int, int]] = set()
             for rlo, rhi, clo, chi in sheet.merged_cells:
                 covered.update((r, c) for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo))
             rows = []

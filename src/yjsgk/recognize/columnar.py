@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..amounts import parse_amount
 from ..definitions import ColumnDef, TableDef
 from ..document import Cell, GridRow
-from ..model import Row
+from ..model import Row, Table
 from ..textnorm import key, norm
 from .built import Built, set_columns
 from .cells import TOTAL_NAMES, cell_value, tidy, trim
@@ -27,47 +27,85 @@ _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年(?:度|预算数?|决算数?)?$")
 _NOTE_HEADS = {"备注", "说明", "项目简介"}
 
 
+@dataclass(slots=True)
+class _Frame:
+    """How a section's data rows are laid out: full width, leading label cells, mapped columns."""
+
+    defn: TableDef
+    data: list[GridRow]
+    labels: dict[int, str]
+    width: int
+    label_width: int
+    cmap: ColumnMap
+    header: list[GridRow]
+
+
 def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
-    table = built.table
+    """Passes: map the header to columns → or read another layout (transposed, items, rows of a
+    one-row table) → settle the columns (fallbacks, what is reported) → read the rows → keep
+    rows by year apart → report codes printed more than once."""
+    frame = _frame(section, defn)
+    if frame is None:
+        set_columns(built.table, defn, ColumnMap(0, {}, {}))
+        return
+    if _other_layout(frame, built) or not _settle_columns(frame, built):
+        return
+    years, heads = _read_rows(frame, built.table)
+    _rows_by_year(built.table, years, heads)
+    _repeated_codes(built)
+
+
+def _frame(section: Section, defn: TableDef) -> _Frame | None:
+    """Header rows → stacked labels → canonical columns (None: the section has no data rows)."""
     header, data = split_header(section)
     if not data:
-        set_columns(table, defn, ColumnMap(0, {}, {}))
-        return
+        return None
     width = max(len(r.cells) for r in data)
-    header_texts = [[c.text for c in r.cells] for r in header]
-    labels = stacked_labels(header_texts, width)
+    labels = stacked_labels([[c.text for c in r.cells] for r in header], width)
     label_width = _label_width(data, width)
     # a trailing 备注 column is no amount column (it would make the standard-order fallback misfire)
     notes = 0
     while width - notes - 1 > label_width and key(labels.get(width - notes - 1, "").rsplit("/", 1)[-1]) in _NOTE_HEADS:
         notes += 1
     cmap = map_columns(defn, labels, width, width - label_width - notes)
-    if defn.layout == "named" and build_transposed(defn, built, header, data, labels, cmap, width, label_width):
-        return
-    if not cmap.positions and build_transposed_items(defn, data, built):
-        return
-    if (
+    return _Frame(defn, data, labels, width, label_width, cmap, header)
+
+
+def _other_layout(f: _Frame, built: Built) -> bool:
+    """The table printed otherwise than one row per item: built by its own reader."""
+    defn, cmap = f.defn, f.cmap
+    if defn.layout == "named" and build_transposed(
+        defn, built, f.header, f.data, f.labels, cmap, f.width, f.label_width
+    ):
+        return True
+    if not cmap.positions and build_transposed_items(defn, f.data, built):
+        return True
+    return (
         not cmap.positions
         and defn.layout == "single"
-        and _build_single_by_rows(defn, data, labels, width, label_width, built)
-    ):
-        return
-    if not cmap.positions and width - label_width == 1 and label_width:
+        and _build_single_by_rows(defn, f.data, f.labels, f.width, f.label_width, built)
+    )
+
+
+def _settle_columns(f: _Frame, built: Built) -> bool:
+    """The columns the table is read by, and what the header left unsure (False: none to read)."""
+    defn, cmap, table = f.defn, f.cmap, built.table
+    if not cmap.positions and f.width - f.label_width == 1 and f.label_width:
         # one amount column ("预算", "预算数"): it is the table's amount, i.e. its first column
-        cmap.positions = {width - 1: defn.columns[0].id}
+        cmap.positions = {f.width - 1: defn.columns[0].id}
     if not cmap.positions:
         built.problems.append(
             ("recognize.columns", f"{defn.title}：无法从表头确定金额列，本表未做核对", table.location)
         )
         set_columns(table, defn, cmap)
-        return
+        return False
     if cmap.positional:
         built.problems.append(
             ("recognize.columns", f"{defn.title}：表头无法逐列识别，已按标准列顺序读取", table.location)
         )
     rename_inclusive_total(cmap)
     set_columns(table, defn, cmap)
-    table.unmapped_columns = _unmapped_amount_columns(cmap, labels, data, width)
+    table.unmapped_columns = _unmapped_amount_columns(cmap, f.labels, f.data, f.width)
     if table.unmapped_columns and defn.identities:
         built.problems.append(
             (
@@ -76,100 +114,126 @@ def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
                 table.location,
             )
         )
-    unit_code_at = {pos for pos, lab in labels.items() if pos < cmap.first_value and _UNIT_CODE_LABEL.search(key(lab))}
+    return True
+
+
+def _read_rows(f: _Frame, table: Table) -> tuple[dict[int, int], dict[int, str]]:
+    """One Row per printed row (a 合计 or a broken name reprinted over a page is not a row).
+
+    Returns, by id(row), the year a row's label states and its first label cell (its unit)."""
+    unit_code_at = {
+        pos for pos, lab in f.labels.items() if pos < f.cmap.first_value and _UNIT_CODE_LABEL.search(key(lab))
+    }
     context: dict[str, str] = {}
-    years: dict[int, int] = {}  # id(row) → the year its label cell states
-    heads: dict[int, str] = {}  # id(row) → its first label cell (a unit), when it has more
+    years: dict[int, int] = {}
+    heads: dict[int, str] = {}
     previous_page = None
-    for row in data:
+    for row in f.data:
         first_on_page = row.location.page is not None and row.location.page != previous_page
         previous_page = row.location.page
-        cells = row.cells
-        if len(cells) > width:
-            cells = trim(cells)
-        offset = width - len(cells) if len(cells) < width else 0
-        # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
-        label_cells = [
-            "" if i + offset in unit_code_at else _unit_name(c.text)
-            for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
-            if not (
-                i + offset in cmap.earlier
-                or label_width
-                and i + offset >= label_width
-                and parse_amount(c.text) is not None
-            )
-        ]
-        if defn.layout == "single":
-            label_cells = []
-        code, name = (
-            code_and_name(label_cells, context)
-            if defn.codes
-            else (None, tidy(" ".join(t for t in label_cells if t.strip())))
-        )
-        out = Row(name=name, location=row.location, code=code)
-        if code is None:
-            # PDF grids may merge the 类/款/项 header cells into the 合计 row: "类 款 项 合计"
-            name_key = _HEADER_DEBRIS.sub("", key(name))
-            if name_key in TOTAL_NAMES or not name_key and defn.layout != "single" and _first_total(cells):
-                out.key = "total"
-                out.name = "合计" if name_key in TOTAL_NAMES else name or "合计"
-            elif defn.layout == "single":
-                out.key = "values"
-        for pos, column in cmap.positions.items():
-            index = pos - offset
-            if 0 <= index < len(cells):
-                value = cell_value(cells[index])
-                if value is not None:
-                    out.values[column] = value
+        out, label_cells = _read_row(f, row, unit_code_at, context)
         if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
             continue  # the 合计 row reprinted at the top of a continuation page
-        if (
-            first_on_page
-            and not out.values
-            and out.code is None
-            and out.key is None
-            and out.name
-            and table.rows
-            and (last := table.rows[-1]).values
-            and last.code is None
-            and last.key is None
-        ):
-            last.name += out.name  # a name broken over the page: "杭州市综合交通运输研究" / "中心"
+        if first_on_page and _joins_broken_name(out, table.rows):
             continue
         if out.values or out.code or out.name:
             table.rows.append(out)
-            if code is None and (
+            if out.code is None and (
                 year := next((m.group(1) for t in label_cells if (m := _YEAR_CELL.match(key(t)))), None)
             ):
                 years[id(out)] = int(year)
             heads[id(out)] = tidy(label_cells[0]) if len(label_cells) > 1 else ""
-    if len(set(years.values())) > 1:
-        # rows by year (2025年 / 2026年 / 增减变化) under each unit: the latest year's row is the
-        # unit's; the others are kept apart as last year's figures and the change, not mixed
-        # with them. The unit's merged cell prints on its first row only: its name is carried down.
-        latest = max(years.values())
-        unit = ""
-        for r in table.rows:
-            if heads.get(id(r)):
-                unit = heads[id(r)]
-            elif unit and r.key is None and r.code is None:
-                r.name = f"{unit} {r.name}"
-            if r.key is None and years.get(id(r), latest) < latest:
-                r.key = "previous_year"
-            elif r.key is None and id(r) not in years and "增减" in key(r.name):
-                r.key = "change"
-    codes = [r.code for r in table.rows if r.code]
-    if len(codes) != len(set(codes)):
-        repeated = sorted({c for c in codes if codes.count(c) > 1})
-        table.repeated_codes = repeated
-        built.problems.append(
-            (
-                "recognize.repeated_codes",
-                f"{defn.title}中科目 {'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''} 出现多次（可能按单位分列），"
-                "未核对合计与科目层级",
-                table.location,
-            )
+    return years, heads
+
+
+def _read_row(f: _Frame, row: GridRow, unit_code_at: set[int], context: dict[str, str]) -> tuple[Row, list[str]]:
+    """A printed row: its code and name from the label cells, its amounts by mapped column."""
+    defn, cmap, width = f.defn, f.cmap, f.width
+    cells = row.cells
+    if len(cells) > width:
+        cells = trim(cells)
+    offset = width - len(cells) if len(cells) < width else 0
+    # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
+    label_cells = [
+        "" if i + offset in unit_code_at else _unit_name(c.text)
+        for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
+        if not (
+            i + offset in cmap.earlier
+            or f.label_width
+            and i + offset >= f.label_width
+            and parse_amount(c.text) is not None
         )
+    ]
+    if defn.layout == "single":
+        label_cells = []
+    code, name = (
+        code_and_name(label_cells, context)
+        if defn.codes
+        else (None, tidy(" ".join(t for t in label_cells if t.strip())))
+    )
+    out = Row(name=name, location=row.location, code=code)
+    if code is None:
+        # PDF grids may merge the 类/款/项 header cells into the 合计 row: "类 款 项 合计"
+        name_key = _HEADER_DEBRIS.sub("", key(name))
+        if name_key in TOTAL_NAMES or not name_key and defn.layout != "single" and _first_total(cells):
+            out.key = "total"
+            out.name = "合计" if name_key in TOTAL_NAMES else name or "合计"
+        elif defn.layout == "single":
+            out.key = "values"
+    for pos, column in cmap.positions.items():
+        index = pos - offset
+        if 0 <= index < len(cells):
+            value = cell_value(cells[index])
+            if value is not None:
+                out.values[column] = value
+    return out, label_cells
+
+
+def _joins_broken_name(out: Row, rows: list[Row]) -> bool:
+    """A name broken over the page ("杭州市综合交通运输研究" / "中心"): joined to the row above."""
+    if out.values or out.code is not None or out.key is not None or not out.name or not rows:
+        return False
+    last = rows[-1]
+    if not last.values or last.code is not None or last.key is not None:
+        return False
+    last.name += out.name
+    return True
+
+
+def _rows_by_year(table: Table, years: dict[int, int], heads: dict[int, str]) -> None:
+    """Rows by year (2025年 / 2026年 / 增减变化) under each unit: the latest year's row is the
+    unit's; the others are kept apart as last year's figures and the change, not mixed with
+    them. The unit's merged cell prints on its first row only: its name is carried down."""
+    if len(set(years.values())) <= 1:
+        return
+    latest = max(years.values())
+    unit = ""
+    for r in table.rows:
+        if heads.get(id(r)):
+            unit = heads[id(r)]
+        elif unit and r.key is None and r.code is None:
+            r.name = f"{unit} {r.name}"
+        if r.key is None and years.get(id(r), latest) < latest:
+            r.key = "previous_year"
+        elif r.key is None and id(r) not in years and "增减" in key(r.name):
+            r.key = "change"
+
+
+def _repeated_codes(built: Built) -> None:
+    table = built.table
+    codes = [r.code for r in table.rows if r.code]
+    if len(codes) == len(set(codes)):
+        return
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    table.repeated_codes = repeated
+    built.problems.append(
+        (
+            "recognize.repeated_codes",
+            f"{table.standard_title}中科目 {'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''} 出现多次（可能按单位分列），"
+            "未核对合计与科目层级",
+            table.location,
+        )
+    )
 
 
 def _build_single_by_rows(

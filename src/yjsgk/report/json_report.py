@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from ..check.findings import Finding
 from ..model import KIND_LABELS, Disclosure, Row, Table
-from ..performance.export import evaluation_dict, targets_dict
+from ..records import severity_counts
+from .performance import evaluation_dict, targets_dict
 
 SCHEMA_VERSION = 1
 
@@ -79,7 +80,7 @@ def extract_payload(disclosures: list[Disclosure]) -> dict:
 def check_payload(results: list[tuple[Disclosure, list[Finding]]], errors: list[str]) -> dict:
     documents = []
     for disclosure, findings in results:
-        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "notice")}
+        counts = severity_counts(findings)
         documents.append(
             {
                 "source": disclosure.source,

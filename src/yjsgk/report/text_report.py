@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..check.findings import SEVERITY_LABELS, Finding
 from ..model import KIND_LABELS, Disclosure
-from ..performance.export import evaluation_lines, targets_lines
+from .performance import evaluation_lines, targets_lines
 
 COLORS = {"error": "31", "warning": "33", "notice": "36", "bold": "1", "dim": "2", "green": "32"}
 

@@ -1,4 +1,4 @@
-"""The corpus database: ingest disclosures, query them across departments and years, export them.
+"""The corpus database: ingest disclosures, query them across departments and years, read them back.
 
     from yjsgk.store import Store, ingest, queries
     store = Store("corpus.db")              # or "postgresql://user@host/db"; None: $YJSGK_DB or ./yjsgk.db
@@ -19,10 +19,12 @@ _EXPORTS = {
     "resolve_url": ".db",
     "FileOutcome": ".ingestion",
     "IngestSummary": ".ingestion",
-    "family_of": ".ingestion",
+    "family_of": "..records",
     "ingest": ".ingestion",
     "ingest_file": ".ingestion",
     "StoredDocument": ".documents",
+    "corpus_bundles": ".documents",
+    "load_bundle": ".documents",
     "load_document": ".documents",
     "resolve_document": ".documents",
 }
@@ -35,6 +37,6 @@ def __getattr__(name: str):
         value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
         globals()[name] = value
         return value
-    if name in ("queries", "models", "db", "ingestion", "documents", "departments", "types"):
+    if name in ("queries", "models", "db", "ingestion", "documents", "types"):
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -84,7 +84,10 @@ def _alembic_config():
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    if head is None:
+        raise StoreError(f"no database migrations in {MIGRATIONS}")
+    return head
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -1,7 +1,9 @@
-"""Stored documents back as the model: a `Disclosure` and its findings, as when they were ingested."""
+"""Stored documents back as the model: a `Disclosure` and its findings, as when they were ingested,
+and as the `Bundle`s the exports write (`load_bundle`, `corpus_bundles`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,6 +13,7 @@ from ..check.findings import Finding
 from ..document import Location
 from ..errors import YjsgkError
 from ..model import Disclosure, Row, Table, Value
+from ..records import CLAIM_FIELDS, Bundle, Target
 from .db import Store
 from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
 from .types import format_amount, printed
@@ -39,7 +42,7 @@ class StoredDocument:
     findings: list[Finding] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     # (table index, row index) each finding points at, for links in exports
-    finding_targets: list[tuple[int | None, int | None]] = field(default_factory=list)
+    finding_targets: list[Target] = field(default_factory=list)
 
     def meta(self) -> dict:
         return {
@@ -55,6 +58,9 @@ class StoredDocument:
             "source": self.source,
             "filename": self.filename,
         }
+
+    def bundle(self) -> Bundle:
+        return Bundle(self.disclosure, self.findings, self.meta(), self.finding_targets, self.claims)
 
 
 def resolve_document(store: Store, ref: str | int) -> int:
@@ -142,7 +148,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
         tables=model_tables,
     )
     findings = []
-    targets = []
+    targets: list[Target] = []
     for f in stored_findings:
         findings.append(
             Finding(
@@ -180,12 +186,21 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
         filename=doc.filename,
         disclosure=disclosure,
         findings=findings,
-        claims=[
-            {"kind": c.kind, "subject": c.subject, "value": c.value, "unit": c.unit, "text": c.text, "data": c.data}
-            for c in claims
-        ],
+        claims=[{k: getattr(c, k) for k in CLAIM_FIELDS} for c in claims],
         finding_targets=targets,
     )
+
+
+def load_bundle(store: Store, document_id: int) -> Bundle:
+    return load_document(store, document_id).bundle()
+
+
+def corpus_bundles(store: Store, *, all_versions: bool = False, **filters) -> Iterator[Bundle]:
+    """Every stored document (newest versions unless all_versions), in department/year order."""
+    from . import queries
+
+    for row in queries.documents(store, all_versions=all_versions, **filters).rows:
+        yield load_bundle(store, row["document_id"])
 
 
 def _location(data: dict) -> Location:

@@ -16,35 +16,38 @@
 from __future__ import annotations
 
 import dataclasses
-import enum
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
 from .. import pipeline
 from ..check.findings import Finding
 from ..config import Config
-from ..document import Location
+from ..departments import level_of, normalize_name, region_of
 from ..errors import ReadError
 from ..model import Disclosure
+from ..records import (
+    cells,
+    claim_record,
+    decimal_text,
+    family_of,
+    finding_location,
+    finding_targets,
+    row_record,
+    severity_counts,
+    table_record,
+)
 from .db import Store
-from .departments import level_of, normalize_name, region_of
 from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
 from .types import AmountError, format_amount
 
-FAMILIES = {"final": "final", "final_with_performance": "final", "budget": "budget", "performance": "performance"}
 RETRIES = 8
-
-
-def family_of(kind: str) -> str:
-    return FAMILIES.get(kind, "unknown")
 
 
 @dataclass
@@ -246,7 +249,7 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
     department_id = _department_id(session, d.department)
     family = family_of(d.kind)
     version = _next_version(session, department_id, d.year, family)
-    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "notice")}
+    counts = severity_counts(findings)
     doc_id = session.scalar(
         insert(Document)
         .values(
@@ -273,81 +276,48 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
     table_ids = _insert_many(
         session,
         StoredTable,
-        [
-            {
-                "document_id": doc_id,
-                "position": i,
-                "standard_id": t.id,
-                "number": t.number,
-                "title": t.title,
-                "standard_title": t.standard_title,
-                "unit": t.unit,
-                "columns": list(t.columns),
-                "column_labels": dict(t.column_labels),
-                "notes": list(t.notes),
-                "line": t.location.line,
-                "page": t.location.page,
-            }
-            for i, t in enumerate(d.tables)
-        ],
+        [{"document_id": doc_id, "position": i, **table_record(t)} for i, t in enumerate(d.tables)],
     )
     row_params = []
     row_owner: list[tuple[int, int]] = []  # (table index, row index) per row parameter
     for ti, t in enumerate(d.tables):
         for ri, r in enumerate(t.rows):
-            row_params.append(
-                {
-                    "table_id": table_ids[ti],
-                    "position": ri,
-                    "code": r.code,
-                    "name": r.name,
-                    "key": r.key,
-                    "side": r.side,
-                    "line": r.location.line,
-                    "page": r.location.page,
-                    "cells": r.cells,
-                }
-            )
+            row_params.append({"table_id": table_ids[ti], "position": ri, **row_record(r)})
             row_owner.append((ti, ri))
     row_ids = _insert_many(session, StoredRow, row_params)
-    row_id_of = dict(zip(row_owner, row_ids))
+    row_id_of = dict(zip(row_owner, row_ids, strict=True))
 
-    items = []
-    for ti, t in enumerate(d.tables):
-        for ri, r in enumerate(t.rows):
-            for column, v in r.values.items():
-                items.append(
-                    {
-                        "document_id": doc_id,
-                        "table_id": table_ids[ti],
-                        "row_id": row_id_of[(ti, ri)],
-                        "code": r.code,
-                        "name": r.name,
-                        "key": r.key,
-                        "column": column,
-                        "amount": v.amount,
-                        "decimals": v.decimals,
-                        "text": None if v.text == format_amount(v.amount, v.decimals) else v.text[:64],
-                        "issue": v.issue[:200] if v.issue else None,
-                        "line": v.location.line,
-                        "col": v.location.column,
-                        "page": v.location.page,
-                    }
-                )
+    items = [
+        {
+            "document_id": doc_id,
+            "table_id": table_ids[ti],
+            "row_id": row_id_of[(ti, ri)],
+            "code": r.code,
+            "name": r.name,
+            "key": r.key,
+            "column": column,
+            "amount": v.amount,
+            "decimals": v.decimals,
+            "text": None if v.text == format_amount(v.amount, v.decimals) else v.text[:64],
+            "issue": v.issue[:200] if v.issue else None,
+            "line": v.location.line,
+            "col": v.location.column,
+            "page": v.location.page,
+        }
+        for ti, _, ri, r, column, v in cells(d)
+    ]
     if items:
-        session.connection().execute(LineItem.__table__.insert(), items)
+        session.connection().execute(_table(LineItem).insert(), items)
 
-    claims = getattr(d, "claims", None) or []
-    if claims:
+    if d.claims:
         session.connection().execute(
-            Claim.__table__.insert(),
-            [_claim_row(doc_id, i, c, d.source) for i, c in enumerate(claims)],
+            _table(Claim).insert(),
+            [{"document_id": doc_id, "position": i, **claim_record(c, d.source)} for i, c in enumerate(d.claims)],
         )
 
     if findings:
-        where = finding_targets(d, findings)
         session.connection().execute(
-            StoredFinding.__table__.insert(),
+            _table(StoredFinding).insert(),
             [
                 {
                     "document_id": doc_id,
@@ -357,130 +327,34 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
                     "message": f.message,
                     "table_ref": f.table,
                     "table_title": f.table_title,
-                    "table_id": table_ids[where[i][0]] if where[i][0] is not None else None,
-                    "row_id": row_id_of[where[i]] if where[i][1] is not None else None,
+                    "table_id": table_ids[ti] if ti is not None else None,
+                    "row_id": row_id_of[(ti, ri)] if ti is not None and ri is not None else None,
                     "row_label": f.row,
                     "column_label": f.column,
-                    "expected": _dec(f.expected),
-                    "found": _dec(f.found),
-                    "difference": _dec(f.difference),
+                    "expected": decimal_text(f.expected),
+                    "found": decimal_text(f.found),
+                    "difference": decimal_text(f.difference),
                     "fingerprint": f.fingerprint,
-                    "source": f.location.source if f.location else None,
-                    "line": f.location.line if f.location else None,
-                    "col": f.location.column if f.location else None,
-                    "page": f.location.page if f.location else None,
+                    **finding_location(f),
                     "related": [loc.to_dict() for loc in f.related],
                 }
-                for i, f in enumerate(findings)
+                for i, (f, (ti, ri)) in enumerate(zip(findings, finding_targets(d, findings), strict=True))
             ],
         )
     return doc_id, version
+
+
+def _table(model) -> Table:
+    """The Core table of a mapped class (typed: `__table__` is a FromClause to the type checker)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _insert_many(session, model, params: list[dict]) -> list[int]:
     if not params:
         return []
     # Core executemany (batched INSERT … RETURNING), ids in the order of the parameters
-    table = model.__table__
+    table = _table(model)
     result = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), params)
     return list(result.scalars())
-
-
-def _dec(value: Decimal | None) -> str | None:
-    return None if value is None else format(value, "f")
-
-
-def finding_targets(d: Disclosure, findings: list[Finding]) -> list[tuple[int | None, int | None]]:
-    """For each finding, (table index, row index) of the cell or row it points at, when known."""
-    by_cell: dict[tuple[str, int | None, int | None, int | None], tuple[int, int]] = {}
-    by_line: dict[tuple[str, int | None, int | None], tuple[int, int]] = {}
-    first_table: dict[str, int] = {}
-    for ti, t in enumerate(d.tables):
-        first_table.setdefault(t.id, ti)
-        for ri, r in enumerate(t.rows):
-            by_line.setdefault((t.id, r.location.page, r.location.line), (ti, ri))
-            for v in r.values.values():
-                loc = v.location
-                by_cell.setdefault((t.id, loc.page, loc.line, loc.column), (ti, ri))
-    out: list[tuple[int | None, int | None]] = []
-    for f in findings:
-        if not f.table or f.table not in first_table:
-            out.append((None, None))
-            continue
-        loc = f.location
-        hit = None
-        if loc is not None:
-            hit = by_cell.get((f.table, loc.page, loc.line, loc.column)) or by_line.get((f.table, loc.page, loc.line))
-        out.append(hit or (first_table[f.table], None))
-    return out
-
-
-def _claim_row(doc_id: int, position: int, claim, source: str | None = None) -> dict:
-    """A narrative claim: the fields worth querying by, and the rest of it as JSON (without
-    what the columns already hold, and without the document's own path in every location)."""
-    location = _location(claim)
-    value = getattr(claim, "value", None)
-    text = _claim_text(claim)
-    data = _jsonable(claim)
-    if isinstance(data, dict):
-        if data.get("sentence") == text:
-            del data["sentence"]
-        data = _drop_source(data, source)
-    return {
-        "document_id": doc_id,
-        "position": position,
-        "kind": _short(getattr(claim, "kind", None), 16),
-        "subject": _short(getattr(claim, "subject", None), 64),
-        "value": format(value, "f")[:64] if isinstance(value, Decimal) else None,
-        "unit": _short(getattr(claim, "unit", None), 16),
-        "text": text,
-        "data": data,
-        "line": location.line if location else None,
-        "page": location.page if location else None,
-    }
-
-
-def _drop_source(data, source: str | None):
-    if isinstance(data, dict):
-        return {k: _drop_source(v, source) for k, v in data.items() if not (k == "source" and v == source)}
-    if isinstance(data, list):
-        return [_drop_source(v, source) for v in data]
-    return data
-
-
-def _short(value, size: int) -> str | None:
-    return value[:size] if isinstance(value, str) else None
-
-
-def _location(obj) -> Location | None:
-    loc = getattr(obj, "location", None)
-    return loc if isinstance(loc, Location) else None
-
-
-def _claim_text(claim) -> str | None:
-    for name in ("sentence", "text", "quote", "statement"):
-        value = getattr(claim, name, None)
-        if isinstance(value, str):
-            return value
-    return claim if isinstance(claim, str) else None
-
-
-def _jsonable(value):
-    """Any recognized object → JSON data (dataclasses by field, decimals as exact strings)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, Location):
-        return value.to_dict()
-    if isinstance(value, enum.Enum):
-        return _jsonable(value.value)
-    if hasattr(value, "to_dict") and callable(value.to_dict):  # the object's own curated form
-        return _jsonable(value.to_dict())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
-    return str(value)

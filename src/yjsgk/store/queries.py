@@ -21,13 +21,14 @@ from decimal import Decimal
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..labels import DOCUMENT_LABELS, FINDING_FIELD_LABELS
+from ..departments import normalize_name
+from ..labels import DOCUMENT_LABELS, FINDING_LABELS
+from ..records import UNIT_FACTORS, plain
 from .db import Store
 from .models import Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
 from .types import printed, tidy
 
 FAMILY_LABELS = {"final": "决算", "budget": "预算", "performance": "绩效自评", "unknown": "未识别"}
-UNIT_FACTORS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 CLASS_TABLES = {"final": "final.expenditure", "budget": "budget.expenditure"}
 
 
@@ -47,15 +48,11 @@ class Result:
             "query": self.name,
             "title": self.title,
             "columns": [{"id": c, "label": self.labels.get(c, c)} for c in self.columns],
-            "rows": [{c: _plain(r.get(c)) for c in self.columns} for r in self.rows],
+            "rows": [{c: plain(r.get(c)) for c in self.columns} for r in self.rows],
         }
 
     def column(self, name: str) -> list:
         return [r.get(name) for r in self.rows]
-
-
-def _plain(value):
-    return format(value, "f") if isinstance(value, Decimal) else value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,8 +204,6 @@ def _region(region: str):
 
 
 def _department(name: str):
-    from .departments import normalize_name
-
     return Department.name.contains(normalize_name(name), autoescape=True)
 
 
@@ -428,7 +423,7 @@ def department_classes(
     with store.read() as session:
         docs = _docs(session, department=department, family=family, all_versions=all_versions)
         items = _measure_items(session, [d.id for d, _ in docs])
-    rows = []
+    rows: list[dict] = []
     for doc, dept in docs:
         table = CLASS_TABLES.get(doc.family)
         by_code: dict[str, dict] = {}
@@ -524,7 +519,6 @@ FINDING_COLUMNS = [
     "page",
     "fingerprint",
 ]
-FINDING_LABELS = {**DOC_LABELS, **FINDING_FIELD_LABELS}
 
 
 def _finding_where(rules: Iterable[str], severities: Iterable[str]) -> list:

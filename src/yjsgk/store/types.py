@@ -25,7 +25,8 @@ class AmountError(ValueError):
 def tidy(value: Decimal) -> Decimal:
     """Trailing zeros dropped, without switching to exponent form (100 stays 100)."""
     value = value.normalize()
-    if value.as_tuple().exponent > 0:
+    exponent = value.as_tuple().exponent  # a letter for NaN and infinity, which are never stored
+    if isinstance(exponent, int) and exponent > 0:
         value = value.quantize(Decimal(1))
     return value
 

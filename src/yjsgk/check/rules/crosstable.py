@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
+from ...definitions import CellRef, Link, table_defs
 from ...model import Disclosure, Row, Table, Value
 from ..compare import Term, compare, fmt
 from ..context import CheckContext
@@ -13,186 +13,23 @@ from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """One printed cell: a row (by key or code, on a side) and a column of a table."""
-
-    table: str
-    column: str
-    key: str | None = None
-    code: str | None = None
-    side: str | None = None
-    # the link holds only when the table prints any of `when` and none of `unless` columns
-    when: tuple[str, ...] = ()
-    unless: tuple[str, ...] = ()
-
-    def row(self, disclosure: Disclosure) -> tuple[Table, Row] | None:
-        table = disclosure.table(self.table)
-        if table is None:
-            return None
-        if self.when and not any(c in table.columns for c in self.when):
-            return None
-        if any(c in table.columns for c in self.unless):
-            return None
-        row = table.find(key=self.key, code=self.code, side=self.side)
-        return (table, row) if row is not None else None
-
-
-CARRY_OVER = ("opening_balance", "use_non_fiscal_balance")
-
-# (what, left refs summed, right ref): left is taken as expected, right as found
-LINKS: tuple[tuple[str, tuple[Ref, ...], Ref], ...] = (
-    (
-        "本年收入合计",
-        (Ref("final.summary", "amount", key="total_income", side="income"),),
-        Ref("final.income", "total", key="total"),
-    ),
-    (
-        "财政拨款收入",
-        tuple(
-            Ref("final.summary", "amount", key=k, side="income")
-            for k in ("fiscal_general_budget", "fiscal_gov_fund", "fiscal_state_capital")
-        ),
-        Ref("final.income", "fiscal", key="total"),
-    ),
-    (
-        "上级补助收入",
-        (Ref("final.summary", "amount", key="higher_subsidy", side="income"),),
-        Ref("final.income", "higher_subsidy", key="total"),
-    ),
-    (
-        "事业收入",
-        (Ref("final.summary", "amount", key="business", side="income"),),
-        Ref("final.income", "business", key="total"),
-    ),
-    (
-        "经营收入",
-        (Ref("final.summary", "amount", key="operating", side="income"),),
-        Ref("final.income", "operating", key="total"),
-    ),
-    (
-        "附属单位上缴收入",
-        (Ref("final.summary", "amount", key="subordinate", side="income"),),
-        Ref("final.income", "subordinate", key="total"),
-    ),
-    (
-        "其他收入",
-        (Ref("final.summary", "amount", key="other", side="income"),),
-        Ref("final.income", "other", key="total"),
-    ),
-    (
-        "本年支出合计",
-        (Ref("final.summary", "amount", key="total_expenditure", side="expenditure"),),
-        Ref("final.expenditure", "total", key="total"),
-    ),
-    (
-        "一般公共预算财政拨款收入",
-        (Ref("final.summary", "amount", key="fiscal_general_budget", side="income"),),
-        Ref("final.fiscal_summary", "amount", key="fiscal_general_budget", side="income"),
-    ),
-    (
-        "政府性基金预算财政拨款收入",
-        (Ref("final.summary", "amount", key="fiscal_gov_fund", side="income"),),
-        Ref("final.fiscal_summary", "amount", key="fiscal_gov_fund", side="income"),
-    ),
-    (
-        "国有资本经营预算财政拨款收入",
-        (Ref("final.summary", "amount", key="fiscal_state_capital", side="income"),),
-        Ref("final.fiscal_summary", "amount", key="fiscal_state_capital", side="income"),
-    ),
-    (
-        "一般公共预算财政拨款支出合计",
-        (Ref("final.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),),
-        Ref("final.general_budget_expenditure", "total", key="total"),
-    ),
-    (
-        "政府性基金预算财政拨款支出合计",
-        (Ref("final.fiscal_summary", "gov_fund", key="total_expenditure", side="expenditure"),),
-        Ref("final.gov_fund", "expenditure_total", key="total"),
-    ),
-    (
-        "国有资本经营预算财政拨款支出合计",
-        (Ref("final.fiscal_summary", "state_capital", key="total_expenditure", side="expenditure"),),
-        Ref("final.state_capital", "total", key="total"),
-    ),
-    (
-        "一般公共预算财政拨款基本支出",
-        (
-            Ref("final.general_budget_basic", "amount", key="personnel_total"),
-            Ref("final.general_budget_basic", "amount", key="public_total"),
-        ),
-        Ref("final.general_budget_expenditure", "basic", key="total"),
-    ),
-    # the 收入总表's 合计 includes the carry-over when it prints 上年结转 / 使用非财政拨款结余 columns
-    (
-        "本年收入合计",
-        (Ref("budget.summary", "amount", key="total_income", side="income"),),
-        Ref("budget.income", "total", key="total", unless=CARRY_OVER + ("current_total",)),
-    ),
-    (
-        "本年收入合计",
-        (Ref("budget.summary", "amount", key="total_income", side="income"),),
-        Ref("budget.income", "current_total", key="total"),
-    ),
-    (
-        "收入总计",
-        (Ref("budget.summary", "amount", key="grand_total", side="income"),),
-        Ref("budget.income", "total", key="total", when=CARRY_OVER),
-    ),
-    (
-        "本年支出合计",
-        (Ref("budget.summary", "amount", key="total_expenditure", side="expenditure"),),
-        Ref("budget.expenditure", "total", key="total"),
-    ),
-    (
-        "基本支出",
-        (Ref("budget.summary", "amount", key="basic", side="expenditure"),),
-        Ref("budget.expenditure", "basic", key="total"),
-    ),
-    (
-        "项目支出",
-        (Ref("budget.summary", "amount", key="project", side="expenditure"),),
-        Ref("budget.expenditure", "project", key="total"),
-    ),
-    (
-        "一般公共预算支出合计",
-        (Ref("budget.fiscal_summary", "general_budget", key="total_expenditure", side="expenditure"),),
-        Ref("budget.general_budget_expenditure", "total", key="total"),
-    ),
-    (
-        "一般公共预算基本支出",
-        (Ref("budget.general_budget_expenditure", "basic", key="total"),),
-        Ref("budget.general_budget_basic", "total", key="total"),
-    ),
-    (
-        "一般公共预算项目支出",
-        (Ref("budget.general_budget_expenditure", "project", key="total"),),
-        Ref("budget.general_budget_project", "total", key="total"),
-    ),
-    (
-        "一般公共预算支出合计",
-        (Ref("budget.general_budget_expenditure", "total", key="total"),),
-        Ref("budget.general_budget_economic", "total", key="total"),
-    ),
-)
-
-# expenditure by 类 in a 总表 column against the 类 rows of a coded table
-CLASS_LINKS: tuple[tuple[str, str, str, str], ...] = (
-    ("final.summary", "amount", "final.expenditure", "total"),
-    ("final.fiscal_summary", "general_budget", "final.general_budget_expenditure", "total"),
-    ("final.fiscal_summary", "gov_fund", "final.gov_fund", "expenditure_total"),
-    ("final.fiscal_summary", "state_capital", "final.state_capital", "total"),
-    ("budget.fiscal_summary", "general_budget", "budget.general_budget_expenditure", "total"),
-)
-
-
-def _cell(ref: Ref, disclosure: Disclosure) -> tuple[Table, Row, Value] | None:
-    found = ref.row(disclosure)
-    if found is None:
+def _cell(ref: CellRef, disclosure: Disclosure) -> tuple[Table, Row, Value] | None:
+    table = disclosure.table(ref.table)
+    if table is None:
         return None
-    table, row = found
-    value = row.values.get(ref.column)
-    return (table, row, value) if value is not None else None
+    row = table.find(key=ref.key, code=ref.code, side=ref.side)
+    value = row.values.get(ref.column) if row is not None else None
+    return (table, row, value) if row is not None and value is not None else None
+
+
+def _holds(link: Link, disclosure: Disclosure) -> bool:
+    """The link's condition on the columns its own table prints."""
+    table = disclosure.table(link.cell.table)
+    if table is None:
+        return False
+    if link.when and not any(c in table.columns for c in link.when):
+        return False
+    return not any(c in table.columns for c in link.unless)
 
 
 @rule(
@@ -205,10 +42,11 @@ def _cell(ref: Ref, disclosure: Disclosure) -> tuple[Table, Row, Value] | None:
     tables was not updated or a figure was mistyped.""",
     example="收入决算表（公开02表）“本年收入合计”应与收入支出决算总表（公开01表）一致：应为 125.46，表中为 125.64，相差 0.18。",
 )
-def cross_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    for what, lefts, right in LINKS:
-        found = _cell(right, disclosure)
-        cells = [_cell(ref, disclosure) for ref in lefts]
+def cross_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
+    defs = table_defs()
+    for link in (link for d in defs for link in d.links):
+        found = _cell(link.cell, disclosure) if _holds(link, disclosure) else None
+        cells = [_cell(ref, disclosure) for ref in link.sources]
         if found is None or not any(cells):
             continue
         table, row, value = found
@@ -218,13 +56,16 @@ def cross_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             ctx,
             found=value,
             terms=terms,
-            what=f"“{what}”应与{sources}一致",
+            what=f"“{link.what}”应与{sources}一致",
             table=table,
             row=row,
-            column=table.column_labels.get(right.column, right.column),
+            column=table.column_labels.get(link.cell.column, link.cell.column),
         )
-    for summary_id, column, coded_id, coded_column in CLASS_LINKS:
-        yield from _class_link(ctx, disclosure, summary_id, column, coded_id, coded_column)
+    for defn in defs:
+        for class_link in defn.class_links:
+            yield from _class_link(
+                ctx, disclosure, class_link.summary, class_link.summary_column, defn.id, class_link.column
+            )
 
 
 def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, list[Value]]:

@@ -12,18 +12,29 @@ a cell or another claim are never errors; `yjsgk check --verbose` lists them as 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ...model import Disclosure
 from ...narrative.link import CLASS_TABLES, ITEM_TABLES, cells_for, disclosure_family, resolve
 from ...narrative.model import KIND_LABELS, MONEY_UNITS, RELATION_LABELS, Claim, Link
 from ...narrative.vocabulary import CLOSING_MEMBERS, PARTITIONS, label
-from ..compare import fmt
+from ..compare import (
+    HUNDRED,
+    Operand,
+    fmt,
+    growth_range,
+    half_unit,
+    percent_tail,
+    percent_verdict,
+    ratio_range,
+    rounded,
+    rounding_bound,
+    rounding_tail,
+    within_bound,
+)
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import ANY, rule
-
-HUNDRED = Decimal(100)
 
 
 def _claims(disclosure: Disclosure) -> list[Claim]:
@@ -42,19 +53,19 @@ def _quote(claim: Claim) -> str:
 
 
 def _finding(
-    rule_id: str,
-    severity: str,
     claim: Claim,
     message: str,
     *,
+    severity: str = "",
     expected=None,
     found=None,
     related=(),
     column: str | None = None,
 ) -> Finding:
+    """A finding about a claim; the engine stamps the rule and, when `severity` is empty, its
+    default severity."""
     difference = found - expected if expected is not None and found is not None else None
     return Finding(
-        rule=rule_id,
         severity=severity,
         message=message,
         table=None,
@@ -75,86 +86,48 @@ def _money(value: Decimal) -> str:
     return fmt(cents if cents == value else value.normalize())
 
 
-def _rounded(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-
-
 def _pct(value: Decimal, decimals: int) -> str:
-    return format(_rounded(value, decimals), "f")
+    return format(rounded(value, decimals), "f")
 
 
-def _verdict_tail(verdict: str) -> str:
-    return "，相差不足一个末位单位（截尾或凑整）。" if verdict == "notice" else "。"
+def _claim_half(claim: Claim, unit: str | None = None) -> Decimal:
+    """Half a unit of the claim's last printed digit, in `unit` (default 万元) for money."""
+    half = half_unit(claim.decimals)
+    if claim.money:
+        return half * MONEY_UNITS[claim.unit] / MONEY_UNITS.get(unit or "万元", MONEY_UNITS["万元"])
+    return half
 
 
-def _within_tail(within: bool, bound: Decimal) -> str:
-    return f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。"
+def _link_half(link: Link) -> Decimal:
+    """Half a unit of the cell's last printed digit (once per printed figure summed), in its unit."""
+    return half_unit(link.decimals) * link.terms
 
 
-def _amount(claim: Claim) -> tuple[Decimal, Decimal]:
+def _amount(claim: Claim) -> Operand:
     """A money claim in 万元 with its half unit, or a count as printed. A bare 0 (“0 万元”) is
     nothing at all, not a rounded half-万元."""
     value = claim.in_unit("万元") or Decimal(0)
-    if value == 0 and claim.decimals == 0:
-        return value, Decimal(0)
-    return value, claim.half_unit("万元")
+    half = Decimal(0) if value == 0 and claim.decimals == 0 else _claim_half(claim)
+    return Operand(value, half, f"{claim.subject_label()} {claim.text}", claim.location)
 
 
-def _link_operand(link: Link) -> tuple[Decimal, Decimal, str, object]:
-    """(value in 万元, half unit, how it is named, location) of a table cell."""
+def _link_operand(link: Link) -> Operand:
+    """A table cell in 万元 with its half unit."""
     factor = MONEY_UNITS[link.unit] / MONEY_UNITS["万元"] if link.unit in MONEY_UNITS else Decimal(1)
-    return link.value * factor, link.half_unit() * factor, link.describe(), link.location
+    return Operand(link.value * factor, _link_half(link) * factor, link.describe(), link.location)
 
 
-def _verdict(printed: Decimal, decimals: int, lo: Decimal, hi: Decimal) -> str:
-    """ok when the printed percentage can be the rounded true value, notice within one unit."""
-    half = Decimal(5).scaleb(-(decimals + 1))  # the percentage's own rounding (the operands' is in lo..hi)
-    if printed + half >= lo and printed - half <= hi:
-        return "ok"
-    unit = Decimal(1).scaleb(-decimals)
-    # one unit of the last digit from what correct rounding prints (63.75% for 63.74%): a notice
-    first, last = lo.quantize(unit, ROUND_HALF_UP), hi.quantize(unit, ROUND_HALF_UP)
-    return "notice" if first - unit <= printed <= last + unit else "error"
-
-
-def ratio_range(
-    num: Decimal, num_half: Decimal, den: Decimal, den_half: Decimal, multiplier: Decimal = Decimal(1)
-) -> tuple[Decimal, Decimal] | None:
-    """The percentages num ÷ den can be, given both are rounded; None when den may be 0."""
-    num_half, den_half = num_half * multiplier, den_half * multiplier
-    if den - den_half <= 0:
-        return None
-    lo = max(num - num_half, Decimal(0)) / (den + den_half) * HUNDRED
-    hi = (num + num_half) / (den - den_half) * HUNDRED
-    return lo, hi
-
-
-def growth_range(
-    change: Decimal,
-    change_half: Decimal,
-    current: Decimal,
-    current_half: Decimal,
-    sign: int,
-    multiplier: Decimal = Decimal(1),
-) -> tuple[Decimal, Decimal] | None:
-    """change ÷ (current − signed change), over the rounding of both printed figures."""
-    values = []
-    for c in (change - change_half * multiplier, change + change_half * multiplier):
-        for cur in (current - current_half * multiplier, current + current_half * multiplier):
-            base = cur - sign * c
-            if base <= 0:
-                return None
-            values.append(max(c, Decimal(0)) / base * HUNDRED)
-    return min(values), max(values)
-
-
-def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> tuple[Decimal, Decimal, str, object] | None:
-    """(value in 万元, half unit, how it is named, location) of a referenced claim or the link."""
+def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> Operand | None:
+    """The claim `claim` refers to as `ref`, as an operand."""
     other = by_id.get(claim.refs.get(ref, -1))
     if other is not None and other.value is not None:
-        value, half = _amount(other)
-        return value, half, f"{other.subject_label()} {other.text}", other.location
+        return _amount(other)
     return None
+
+
+def _severity(verdict: str) -> str:
+    """A percentage's verdict as a severity: a notice, or the rule's own."""
+    return "notice" if verdict == "notice" else ""
 
 
 # -- amount ------------------------------------------------------------------------------
@@ -169,14 +142,14 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         difference = value - link.value
         if difference == 0:
             continue
-        own_half = c.half_unit(link.unit)
-        link_half = link.half_unit()
+        own_half = _claim_half(c, link.unit)
+        link_half = _link_half(link)
         if own_half > link_half and abs(difference) <= own_half:
             continue  # printed coarser than the table: 0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元
-        bound = (own_half + link_half) * ctx.rounding_multiplier
-        within = abs(difference) <= bound and bound > 0
+        bound = rounding_bound((own_half, link_half), ctx.rounding_multiplier)
+        within = within_bound(difference, bound)
         # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
-        severity = "notice" if within or link.soft else "error"
+        severity = "notice" if within or link.soft else ""
         customary = (
             "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）"
             if link.soft
@@ -184,14 +157,13 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         )
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
-            + _within_tail(within, bound)
+            + rounding_tail(within, bound)
             + customary
         )
         yield _finding(
-            "narrative.amount",
-            severity,
             c,
             message,
+            severity=severity,
             expected=link.value,
             found=value,
             related=[link.location],
@@ -219,7 +191,7 @@ def narrative_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
 # -- share ---------------------------------------------------------------------------------
 
 
-def _whole(c: Claim, by_id: dict[int, Claim]) -> tuple[Decimal, Decimal, str, object] | None:
+def _whole(c: Claim, by_id: dict[int, Claim]) -> Operand | None:
     if (found := _operand(c, by_id, "whole")) is not None:
         return found
     return _link_operand(c.link) if c.link is not None else None
@@ -235,28 +207,26 @@ def _share_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
         whole = _whole(c, by_id)
         if part is None or whole is None:
             continue
-        span = ratio_range(part[0], part[1], whole[0], whole[1], ctx.rounding_multiplier)
-        if span is None:
-            _mark(used, c)
-            continue  # 0 ÷ 0
+        span = ratio_range(part, whole, ctx.rounding_multiplier)
         _mark(used, c)
-        verdict = _verdict(c.value, c.decimals, *span)
+        if span is None:
+            continue  # 0 ÷ 0
+        verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        expected = part[0] / whole[0] * HUNDRED
+        expected = part.amount / whole.amount * HUNDRED
         whole_name = label(c.whole_subject) if c.whole_subject else "总数"
         message = (
-            f"{_quote(c)}中“占 {c.text}”：{part[2]} ÷ {whole_name} {_money(whole[0])} 万元 = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + _verdict_tail(verdict)
+            f"{_quote(c)}中“占 {c.text}”：{part.name} ÷ {whole_name} {_money(whole.amount)} 万元 = {_pct(expected, c.decimals + 2)}%，"
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
         )
         yield _finding(
-            "narrative.share",
-            verdict,
             c,
             message,
-            expected=_rounded(expected, c.decimals),
+            severity=_severity(verdict),
+            expected=rounded(expected, c.decimals),
             found=c.value,
-            related=[part[3], whole[3]],
+            related=[part.location, whole.location],
         )
 
 
@@ -293,30 +263,30 @@ def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] |
             continue
         _mark(used, c)
         sign = change.sign or c.sign
-        change_value, change_half = _amount(change)
-        span = growth_range(change_value, change_half, current[0], current[1], sign, ctx.rounding_multiplier)
+        changed = _amount(change)
+        span = growth_range(changed, current, sign, ctx.rounding_multiplier)
         if span is None:
             continue  # from nothing: no rate
-        verdict = _verdict(c.value, c.decimals, *span)
+        verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        base = current[0] - sign * change_value
+        change_value = changed.amount
+        base = current.amount - sign * change_value
         expected = change_value / base * HUNDRED
         basis = "年初预算数" if change.base == "budget" else "上年数"
         op = "−" if sign > 0 else "+"
         message = (
-            f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current[2]} {op} {_money(change_value)} = {_money(base)} 万元）"
+            f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current.name} {op} {_money(change_value)} = {_money(base)} 万元）"
             f"= {_pct(expected, c.decimals + 2)}%，按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + _verdict_tail(verdict)
+            + percent_tail(verdict)
         )
         yield _finding(
-            "narrative.growth",
-            verdict,
             c,
             message,
-            expected=_rounded(expected, c.decimals),
+            severity=_severity(verdict),
+            expected=rounded(expected, c.decimals),
             found=c.value,
-            related=[change.location, current[3]],
+            related=[change.location, current.location],
         )
 
 
@@ -350,25 +320,24 @@ def _execution_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
         if budget is None or final is None:
             continue
         _mark(used, c)
-        span = ratio_range(final[0], final[1], budget[0], budget[1], ctx.rounding_multiplier)
+        span = ratio_range(final, budget, ctx.rounding_multiplier)
         if span is None:
             continue  # a budget of 0: no rate (0 ÷ 0 is often printed as 100%)
-        verdict = _verdict(c.value, c.decimals, *span)
+        verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        expected = final[0] / budget[0] * HUNDRED
+        expected = final.amount / budget.amount * HUNDRED
         message = (
-            f"{_quote(c)}中“完成预算的 {c.text}”：{final[2]} ÷ {budget[2]} = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + _verdict_tail(verdict)
+            f"{_quote(c)}中“完成预算的 {c.text}”：{final.name} ÷ {budget.name} = {_pct(expected, c.decimals + 2)}%，"
+            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
         )
         yield _finding(
-            "narrative.execution",
-            verdict,
             c,
             message,
-            expected=_rounded(expected, c.decimals),
+            severity=_severity(verdict),
+            expected=rounded(expected, c.decimals),
             found=c.value,
-            related=[budget[3], final[3]],
+            related=[budget.location, final.location],
         )
 
 
@@ -398,9 +367,9 @@ def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
             final = _operand(c, by_id, "final")
             rate = by_id.get(c.refs.get("execution", -1))
             if budget is not None and final is not None:
-                actual = "gt" if final[0] > budget[0] else "lt" if final[0] < budget[0] else "eq"
-                basis = f"{final[2]}，{budget[2]}"
-                related = [budget[3], final[3]]
+                actual = "gt" if final.amount > budget.amount else "lt" if final.amount < budget.amount else "eq"
+                basis = f"{final.name}，{budget.name}"
+                related = [budget.location, final.location]
             elif rate is not None and rate.value is not None:
                 actual = "gt" if rate.value > HUNDRED else "lt" if rate.value < HUNDRED else "eq"
                 basis = f"完成预算的 {rate.text}"
@@ -410,7 +379,7 @@ def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
             _mark(used, c)
             if actual != c.relation:
                 message = f"{_quote(c)}称“{c.text}”，但{basis}，应为“{RELATION_LABELS[actual]}”。"
-                yield _finding("narrative.direction", "error", c, message, related=related)
+                yield _finding(c, message, related=related)
         elif c.kind == "direction" and c.relation == "flat":
             for ref in ("change", "growth"):
                 other = by_id.get(c.refs.get(ref, -1))
@@ -421,7 +390,7 @@ def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
                     message = (
                         f"{_quote(c)}称“与上年持平”，同一句又称{'增减' if ref == 'change' else '增减率'} {other.text}。"
                     )
-                    yield _finding("narrative.direction", "error", c, message, related=[other.location])
+                    yield _finding(c, message, related=[other.location])
                     break
         elif c.kind == "growth" and c.sign:
             change = by_id.get(c.refs.get("change", -1))
@@ -433,7 +402,7 @@ def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
                 message = (
                     f"{_quote(c)}先称{words[change.sign]} {change.text}，又称{rates[c.sign]} {c.text}，增减方向矛盾。"
                 )
-                yield _finding("narrative.direction", "error", c, message, related=[change.location])
+                yield _finding(c, message, related=[change.location])
 
 
 @rule(
@@ -461,22 +430,23 @@ def _repeat_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         first = by_id.get(c.peer) if c.peer is not None else None
         if first is None or c.value is None or first.value is None:
             continue
-        value, half = _amount(c)
-        other, other_half = _amount(first)
-        difference = value - other
+        this, other = _amount(c), _amount(first)
+        difference = this.amount - other.amount
         if difference == 0:
             continue
-        bound = (half + other_half) * ctx.rounding_multiplier
-        if c.decimals != first.decimals and abs(difference) <= max(half, other_half):
+        bound = rounding_bound((this.half, other.half), ctx.rounding_multiplier)
+        if c.decimals != first.decimals and abs(difference) <= max(this.half, other.half):
             continue  # the same figure printed to different precision
-        within = abs(difference) <= bound
+        within = within_bound(difference, bound)
         # a project's name may recur for another unit or year of a multi-unit report: a warning
-        severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "error")
+        severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "")
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，第{first.location.line}行"
-            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + _within_tail(within, bound)
+            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + rounding_tail(within, bound)
         )
-        yield _finding("narrative.repeat", severity, c, message, expected=other, found=value, related=[first.location])
+        yield _finding(
+            c, message, severity=severity, expected=other.amount, found=this.amount, related=[first.location]
+        )
 
 
 @rule(
@@ -622,13 +592,14 @@ def _parts_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
             continue
         _mark(used, whole, *members)
         if whole.money:
-            total, total_half = _amount(whole)
+            stated = _amount(whole)
             values = [_amount(p) for p in members]
-        else:
-            total, total_half = whole.value, Decimal(0)
-            values = [(p.value or Decimal(0), Decimal(0)) for p in members]
-        expected = sum((v for v, _ in values), Decimal(0))
-        bound = (total_half + sum((h for _, h in values), Decimal(0))) * ctx.rounding_multiplier
+        else:  # counts are exact
+            stated = Operand(whole.value, Decimal(0))
+            values = [Operand(p.value or Decimal(0), Decimal(0)) for p in members]
+        total = stated.amount
+        expected = sum((v.amount for v in values), Decimal(0))
+        bound = rounding_bound([stated.half] + [v.half for v in values], ctx.rounding_multiplier)
         difference = total - expected
         unit = "万元" if whole.money else whole.unit
         show = _money if whole.money else (lambda d: format(d, "f"))
@@ -636,16 +607,15 @@ def _parts_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
         if complete:
             if difference == 0:
                 continue
-            within = abs(difference) <= bound and bound > 0
+            within = within_bound(difference, bound)
             message = (
                 f"{_quote(whole)}：所列各项 {listing} = {show(expected)} {unit}，所述{whole_name}为 {whole.text}，相差 {show(difference)} {unit}"
-                + _within_tail(within, bound)
+                + rounding_tail(within, bound)
             )
             yield _finding(
-                "narrative.parts",
-                "notice" if within else "error",
                 whole,
                 message,
+                severity="notice" if within else "",
                 expected=expected,
                 found=total,
                 related=[p.location for p in members],
@@ -655,8 +625,6 @@ def _parts_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
                 f"{_quote(whole)}：其中所列 {listing} = {show(expected)} {unit}，已超过所述{whole_name} {whole.text}。"
             )
             yield _finding(
-                "narrative.parts",
-                "error",
                 whole,
                 message,
                 expected=expected,
@@ -730,4 +698,4 @@ def narrative_unlinked(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fi
         message = (
             f"{_quote(c)}中的{KIND_LABELS[c.kind]} {c.text}（{c.subject_label()}）未能与表格或其他说明对应，未做核对。"
         )
-        yield _finding("narrative.unlinked", "notice", c, message)
+        yield _finding(c, message)

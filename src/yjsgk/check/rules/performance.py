@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ...document import Location
 from ...model import Disclosure, Value
 from ...performance.grades import known_grade, same_grade
 from ...performance.model import Evaluation, Funds, Grading, Section, TargetIndicator, Targets
-from ..compare import Term, describe_terms, fmt, imbalance, rounding_bound
+from ..compare import (
+    Operand,
+    Term,
+    describe_terms,
+    fmt,
+    half_unit,
+    imbalance,
+    in_interval,
+    ratio_range,
+    rounded,
+    rounding_bound,
+    rounding_tail,
+    table_bound,
+    within_bound,
+)
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import rule
@@ -30,11 +44,10 @@ TOTAL_ROW = "总分"
 
 
 def _finding(
-    rule_id: str,
-    severity: str,
     owner: Evaluation | Targets,
     message: str,
     *,
+    severity: str = "",
     row: str | None,
     column: str | None = None,
     expected: Decimal | None = None,
@@ -42,8 +55,9 @@ def _finding(
     location: Location | None = None,
     related: list[Location] | None = None,
 ) -> Finding:
+    """A finding about a performance table; the engine stamps the rule and, when `severity` is
+    empty, its default severity."""
     return Finding(
-        rule=rule_id,
         severity=severity,
         message=f"{owner.title}{message}",
         table=owner.table.id,
@@ -60,7 +74,6 @@ def _finding(
 
 def _sum_finding(
     ctx: CheckContext,
-    rule_id: str,
     owner: Evaluation | Targets,
     found: Value,
     terms: list[Term],
@@ -78,24 +91,17 @@ def _sum_finding(
     )
     if gap is None:
         return None
-    message = gap.statement(what, found.amount)
-    expected, within = gap.expected, gap.within
     return _finding(
-        rule_id,
-        "notice" if within else "error",
         owner,
-        message,
+        gap.statement(what, found.amount),
+        severity="notice" if gap.within else "",
         row=row,
         column=column,
-        expected=expected,
+        expected=gap.expected,
         found=found.amount,
         location=found.location,
         related=[t.value.location for t in terms],
     )
-
-
-def _quantize(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -132,20 +138,22 @@ def execution_rate(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
         if not 0 <= rate.amount <= MAX_RATE:
             continue  # not a plausible reading of the cell (cells run together in extraction)
         exact = executed.amount / budget.amount * 100
-        expected = _quantize(exact, rate.decimals)
+        expected = rounded(exact, rate.decimals)
         if expected == rate.amount:
             continue
         # the amounts are rounded too: the true ratio lies between these bounds
-        he, hb, hr = (rounding_bound([v], ctx.rounding_multiplier) for v in (executed, budget, rate))
-        low = (executed.amount - he) / (budget.amount + hb) * 100
-        high = (executed.amount + he) / (budget.amount - hb) * 100 if budget.amount > hb else exact
-        within = (he or hb or hr) and low - hr <= rate.amount <= high + hr
+        spent, planned = (Operand(v.amount, half_unit(v.decimals)) for v in (executed, budget))
+        span = ratio_range(spent, planned, ctx.rounding_multiplier)
+        if span is None:  # a budget within its own rounding of 0
+            m = ctx.rounding_multiplier
+            span = ((spent.amount - spent.half * m) / (planned.amount + planned.half * m) * 100, exact)
+        tolerance = rounding_bound([half_unit(rate.decimals)], ctx.rounding_multiplier)
+        within = ctx.rounding_multiplier > 0 and in_interval(rate.amount, span, tolerance)
         yield _finding(
-            "performance.execution-rate",
-            "notice" if within else "error",
             evaluation,
             f"年度资金总额的执行率应为 全年执行数 {fmt(executed.amount)} ÷ 全年预算数 {fmt(budget.amount)} = {_pct(expected)}，表中为 {rate.text}"
-            + ("，在金额与百分比的尾数误差范围内。" if within else "。"),
+            + rounding_tail(within, None),
+            severity="notice" if within else "",
             row=FUNDS_ROW,
             column="执行率",
             expected=expected,
@@ -175,13 +183,11 @@ def funds_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
         if not rates:
             continue
         exact = [min(funds.weight.amount, funds.weight.amount * r / 100) for r in rates]
-        if funds.score.amount in [_quantize(e, funds.score.decimals) for e in exact]:
+        if funds.score.amount in [rounded(e, funds.score.decimals) for e in exact]:
             continue
-        expected = _plain(_quantize(exact[0], max(funds.score.decimals, 2)))
-        rate_text = funds.rate.text if funds.rate is not None else _pct(_quantize(rates[0], 2))
+        expected = _plain(rounded(exact[0], max(funds.score.decimals, 2)))
+        rate_text = funds.rate.text if funds.rate is not None else _pct(rounded(rates[0], 2))
         yield _finding(
-            "performance.funds-score",
-            "error",
             evaluation,
             f"年度资金的得分应为 分值 {fmt(funds.weight.amount)} × 执行率 {rate_text} = {fmt(expected)}（不超过分值），表中为 {funds.score.text}。",
             row=FUNDS_ROW,
@@ -221,7 +227,6 @@ def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             findings = [
                 _sum_finding(
                     ctx,
-                    "performance.funds-split",
                     evaluation,
                     total,
                     parts,
@@ -240,7 +245,6 @@ def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             finding = _sum_finding(
                 ctx,
-                "performance.funds-split",
                 evaluation,
                 total,
                 parts,
@@ -261,7 +265,6 @@ def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 parts = [Term(unit.basic, 1, "基本支出"), Term(unit.project, 1, "项目支出")]
                 finding = _sum_finding(
                     ctx,
-                    "performance.funds-split",
                     targets,
                     unit.amount,
                     parts,
@@ -275,7 +278,6 @@ def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             if sources:
                 finding = _sum_finding(
                     ctx,
-                    "performance.funds-split",
                     targets,
                     unit.amount,
                     sources,
@@ -307,8 +309,6 @@ def score_cap(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             if weight is None or score is None or score.amount <= weight.amount:
                 continue
             yield _finding(
-                "performance.score-cap",
-                "error",
                 evaluation,
                 f"{path}的得分 {score.text} 超过其分值 {weight.text}。",
                 row=path,
@@ -352,7 +352,6 @@ def section_points(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
             if section.points is not None and terms:
                 finding = _sum_finding(
                     ctx,
-                    "performance.section-points",
                     evaluation,
                     section.points,
                     terms,
@@ -382,7 +381,6 @@ def section_points(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
             stated = Value(Decimal(100), "100", 0, evaluation.total_location or evaluation.location)
         finding = _sum_finding(
             ctx,
-            "performance.section-points",
             evaluation,
             stated,
             weights,
@@ -395,8 +393,6 @@ def section_points(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
             yield finding
         elif stated.amount != 100 and not excludes_funds:
             yield _finding(
-                "performance.section-points",
-                "error",
                 evaluation,
                 f"总分的分值应为 100，表中为 {stated.text}。",
                 row=TOTAL_ROW,
@@ -429,7 +425,6 @@ def total_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             terms.insert(0, Term(evaluation.funds.score, 1, FUNDS_ROW))
         finding = _sum_finding(
             ctx,
-            "performance.total",
             evaluation,
             evaluation.total_score,
             terms,
@@ -481,8 +476,6 @@ def grade(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
         if expected is None:
             continue
         yield _finding(
-            "performance.grade",
-            "error",
             evaluation,
             f"总分 {score_text} {phrase}应为“{expected}”，表中为“{evaluation.grade}”。",
             row=TOTAL_ROW,
@@ -511,8 +504,6 @@ def deviation_reason(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
             if indicator.score.amount >= indicator.weight.amount:
                 continue
             yield _finding(
-                "performance.deviation-reason",
-                "warning",
                 evaluation,
                 f"{indicator.path}得分 {indicator.score.text} 低于分值 {indicator.weight.text}，但未填写偏差原因分析及改进措施。",
                 row=indicator.path,
@@ -557,8 +548,6 @@ def report(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 if expected is None:
                     continue
                 yield _finding(
-                    "performance.report",
-                    "error",
                     evaluation,
                     f"自评报告所述等级“{statement.grade}”与总分 {score.text} 不符：{phrase}应为“{expected}”（报告原文：{quote}）。",
                     row=TOTAL_ROW,
@@ -570,7 +559,7 @@ def report(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 table_value = funds.basic if statement.what == "basic" else funds.project
                 if table_value is None:
                     continue
-                bound = rounding_bound([statement.value, table_value], ctx.rounding_multiplier)
+                bound = table_bound([statement.value, table_value], ctx.rounding_multiplier)
                 if abs(statement.value.amount - table_value.amount) <= bound:
                     continue
                 label = "基本支出" if statement.what == "basic" else "项目支出"
@@ -603,8 +592,6 @@ def _report_finding(
 ) -> Finding:
     difference = stated.amount - table_value.amount
     return _finding(
-        "performance.report",
-        "error",
         evaluation,
         f"自评报告所述{what} {fmt(stated.amount)} {unit}与自评表的{what} {fmt(table_value.amount)} 不一致（相差 {fmt(difference)}；报告原文：{quote}）。",
         row=row,
@@ -641,7 +628,7 @@ def _withheld(
 ) -> Finding:
     """A total above the items shown, in a table that notes it leaves classified projects out
     (注：已剔除涉密部分): the gap is the withheld money, a notice rather than an error."""
-    if finding.severity != "error" or not targets.withheld or (finding.difference or 0) <= 0:
+    if finding.severity == "notice" or not targets.withheld or (finding.difference or 0) <= 0:
         return finding
     finding.severity = "notice"
     finding.message = (
@@ -672,7 +659,6 @@ def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
             terms = [Term(u.amount, 1, u.label) for u in units]  # type: ignore[arg-type]
             finding = _sum_finding(
                 ctx,
-                "performance.target-amount",
                 targets,
                 targets.total,
                 terms,
@@ -690,7 +676,6 @@ def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
             terms = [Term(p.amount, 1, p.amount.text) for p in projects]  # type: ignore[arg-type]
             finding = _sum_finding(
                 ctx,
-                "performance.target-amount",
                 targets,
                 unit.amount,
                 terms,  # type: ignore[arg-type]
@@ -704,7 +689,6 @@ def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
             source, values = reference
             finding = _sum_finding(
                 ctx,
-                "performance.target-amount",
                 targets,
                 targets.total,
                 [Term(values["project"], 1, f"{source}项目支出")],
@@ -723,7 +707,6 @@ def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
                 label = unit.label
                 finding = _sum_finding(
                     ctx,
-                    "performance.target-amount",
                     targets,
                     unit.amount,
                     [Term(other.project, 1, f"{department.title}项目支出")],  # type: ignore[arg-type]
@@ -751,16 +734,14 @@ def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
             difference = total - budget.amount
             if difference == 0:
                 continue
-            bound = rounding_bound([budget] + [t.value for t in terms], ctx.rounding_multiplier)
-            within = abs(difference) <= bound
+            bound = table_bound([budget] + [t.value for t in terms], ctx.rounding_multiplier)
+            within = within_bound(difference, bound)
             budget_label = "总计" if column == "total" else label
             yield _finding(
-                "performance.target-amount",
-                "notice" if within else "error",
                 department,
                 f"各单位{label}之和（{describe_terms(terms)}）应等于{source}的{budget_label}：应为 {fmt(budget.amount)}，"
-                f"表中合计为 {fmt(total)}，相差 {fmt(difference)}"
-                + (f"，在尾数误差范围（±{fmt(bound)}）内。" if within else "。"),
+                f"表中合计为 {fmt(total)}，相差 {fmt(difference)}" + rounding_tail(within, bound),
+                severity="notice" if within else "",
                 row="合计",
                 column=label,
                 expected=budget.amount,
@@ -811,8 +792,6 @@ def cost_target(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                         continue
                     what = "该项目的资金总额" if targets.kind == "project" else f"该单位的{indicator.name}"
                     yield _finding(
-                        "performance.cost-target",
-                        "warning",
                         targets,
                         f"{owner_label}：{indicator.path}的指标值 {indicator.value}{'' if indicator.value.endswith('万元') else ' 万元'}与{what} {expected.text} 不一致。",
                         row=indicator.path,
@@ -873,8 +852,6 @@ def indicator_value(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
                     )
                     column = "指标值内容" if targets.kind == "project" else "指标解释"
                     yield _finding(
-                        "performance.indicator-value",
-                        "warning",
                         targets,
                         f"{owner_label}：{indicator.path}的指标值 {indicator.value}（{indicator.unit or unit_word}）与{column}所述 {shown} 不一致。",
                         row=indicator.path,

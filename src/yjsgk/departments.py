@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..textnorm import norm
+from .textnorm import norm
 
 _PREFIX = re.compile(r"^(?:中国共产党|中共)")
 _SUFFIXES = "特别行政区|自治区|自治州|自治县|地区|省|市|县|区"

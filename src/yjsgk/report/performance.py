@@ -5,7 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Value
-from .model import Evaluation, FundLine, Funds, Grading, Indicator, Report, TargetIndicator, Targets, TargetUnit
+from ..performance.model import (
+    Evaluation,
+    FundLine,
+    Funds,
+    Grading,
+    Indicator,
+    Report,
+    TargetIndicator,
+    Targets,
+    TargetUnit,
+)
 
 FUNDS_LABELS = {
     "initial_budget": "年初预算数",

@@ -1,6 +1,8 @@
 """Command line for the corpus: `yjsgk ingest`, `yjsgk query …`, `yjsgk export`.
 
-Kept apart from yjsgk/cli.py, which only registers these commands and hands them over; heavy
+The one place that wires the corpus database (store/) and the exports (export/) together: they
+share records.py and do not import each other. Kept apart from yjsgk/cli.py, which only
+registers these commands and hands them over; heavy
 imports (SQLAlchemy, openpyxl, frictionless) happen when a command runs, not at start-up.
 """
 
@@ -12,9 +14,9 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from ..report.terminal import Progress
-from ..report.terminal import pad as _pad
-from ..report.terminal import width as _width
+from .report.terminal import Progress
+from .report.terminal import pad as _pad
+from .report.terminal import width as _width
 
 COMMANDS = ("ingest", "query", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
@@ -115,9 +117,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ingest(args) -> int:
-    from ..config import load_config
-    from .db import Store
-    from .ingestion import ingest
+    from .config import load_config
+    from .store.db import Store
+    from .store.ingestion import ingest
 
     config = load_config(args.config)
     store = Store(args.db)
@@ -160,8 +162,8 @@ def _years(text: str | None) -> list[int] | None:
 
 
 def _query(args) -> int:
-    from . import queries
-    from .db import Store
+    from .store import queries
+    from .store.db import Store
 
     store = Store(args.db, create=False)
     try:
@@ -233,14 +235,14 @@ def _query(args) -> int:
     finally:
         store.close()
     if args.output:
-        from ..export import export_result
+        from .export import export_result
 
         path = export_result(results, args.output)
         print(f"yjsgk: 已写入 {path}", file=sys.stderr)
         return EXIT_OK
     out = sys.stdout
     if args.format == "json":
-        from ..export.json import results_payload
+        from .export.json import results_payload
 
         out.write(json.dumps(results_payload(results), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
@@ -301,8 +303,8 @@ def _family_short(family: str | None) -> str:
 
 
 def _export(args) -> int:
-    from ..config import load_config
-    from ..export import FORMATS, bundle_from_file, bundle_from_store, corpus_bundles, export_documents, format_for
+    from .config import load_config
+    from .export import FORMATS, bundle_from_file, export_documents, format_for
 
     fmt = args.format or (format_for(args.output) if args.output else "xlsx")
     if fmt not in FORMATS:
@@ -319,13 +321,14 @@ def _export(args) -> int:
             if Path(ref).exists():
                 bundles.append(bundle_from_file(ref, load_config(args.config)))
                 continue
-            from .db import Store
-            from .documents import resolve_document
+            from .store.db import Store
+            from .store.documents import load_bundle, resolve_document
 
             store = store or Store(args.db, create=False)
-            bundles.append(bundle_from_store(store, resolve_document(store, ref)))
+            bundles.append(load_bundle(store, resolve_document(store, ref)))
         if args.all or scoped:
-            from .db import Store
+            from .store.db import Store
+            from .store.documents import corpus_bundles
 
             store = store or Store(args.db, create=False)
             bundles.extend(
@@ -349,7 +352,7 @@ def _export(args) -> int:
     path = export_documents(bundles, output, fmt, single=single)
     print(f"yjsgk: 已导出 {len(bundles)} 个文件 → {path}", file=sys.stderr)
     if fmt == "datapackage":
-        from ..export.datapackage import validate_datapackage
+        from .export.datapackage import validate_datapackage
 
         problems = validate_datapackage(path)
         if problems:
