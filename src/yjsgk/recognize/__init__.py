@@ -8,6 +8,7 @@ from ..narrative import extract_claims
 from ..performance import attach as attach_performance
 from .layouts import build
 from .metadata import Problem, find_metadata
+from .outline import build_outline
 from .segment import segment
 
 __all__ = ["recognize", "Problem"]
@@ -15,7 +16,8 @@ __all__ = ["recognize", "Problem"]
 
 def recognize(document: Document) -> Disclosure:
     seg = segment(document)
-    disclosure = Disclosure(source=document.source, document=document)
+    outline = build_outline(document)
+    disclosure = Disclosure(source=document.source, format=document.format, outline=outline)
     for section in seg.sections:
         built = build(section)
         disclosure.tables.append(built.table)
@@ -31,5 +33,5 @@ def recognize(document: Document) -> Disclosure:
         )
     find_metadata(document, seg, disclosure)
     attach_performance(document, disclosure)
-    disclosure.claims = extract_claims(document, disclosure)
+    disclosure.claims = extract_claims(outline, disclosure)
     return disclosure
