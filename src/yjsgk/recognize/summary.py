@@ -7,7 +7,7 @@ import re
 from ..amounts import parse_amount
 from ..definitions import TableDef
 from ..document import Cell, GridRow
-from ..model import Row
+from ..model import Row, Table
 from ..textnorm import key
 from .built import Built, set_columns
 from .cells import trim
@@ -19,7 +19,8 @@ from .summary_items import SIDE_TOTAL, TOTALS_AND_CARRY_OVER, summary_row
 _ITEM_HEADS = ("项目", "项目名称", "收入项目", "支出项目")
 _NAME_HEADS = (*_ITEM_HEADS, "功能科目名称", "科目名称", "功能分类科目名称")
 # "支出功能分类科目（按大类）", "部门预算支出经济分类科目（按大类）": a block of names by one classification
-_CLASS_HEAD = re.compile(r"分类科目(?:名称)?(?:按大类|按类)?$")
+# (also printed "支出功能分科目（按大类）", or cut short: "…经济科目（按大")
+_CLASS_HEAD = re.compile(r"(?:分类|分|经济|功能)科目(?:名称)?(?:按(?:大类?|类))?$")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])")
 
 
@@ -28,6 +29,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
     header, data = split_header(section)
     split_row = next((r for r in header if sum(key(c.text) in _ITEM_HEADS for c in r.cells) >= 2), None)
     if split_row is None and data and _build_summary_blocks(header, data, defn, built):
+        _one_row_per_class(table)
         return
     if split_row is None or not data:
         if data:
@@ -94,6 +96,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
                 table.rows.append(parsed)
     # the income side, then the expenditure side, each in printed order
     table.rows.sort(key=lambda r: r.side != "income")
+    _one_row_per_class(table)
 
 
 def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: TableDef, built: Built) -> bool:
@@ -216,6 +219,18 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
     placed.sort(key=order)
     table.rows = [r for _, r in placed]
     return True
+
+
+def _one_row_per_class(table: Table) -> None:
+    """A function class named again below its own row is its 款 or 项 (五、其他支出 / 其他支出 /
+    其他支出, listed by name without codes): only the first row of a name is the class."""
+    seen: set[str] = set()
+    for row in table.rows:
+        if row.side != "expenditure" or not row.code:
+            continue
+        if row.code in seen:
+            row.code = None
+        seen.add(row.code or "")
 
 
 def _is_row_number(text: str) -> bool:

@@ -12,6 +12,7 @@ from ..compare import Term, compare, describe_terms
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
+from .sums import added_up_from_leaves
 
 SUMMARY_TABLES = ("final.summary", "final.fiscal_summary", "budget.summary", "budget.fiscal_summary")
 # the items a side's 本年合计 sums: every item the recognizer names but the totals and carry-over
@@ -81,21 +82,26 @@ def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
             current = [by_key_in["total_income"], *_after_total(income)]
         else:
             current = items if known_items else []  # no 本年收入合计 row: its items count directly
-        parts_in = current + [by_key_in[k] for k in ("use_non_fiscal_balance", "opening_balance") if k in by_key_in]
+        parts_in = current + [by_key_in[k] for k in summary_items.INCOME_CARRY_OVER if k in by_key_in]
         if current:
-            yield from _sum_check(
-                ctx, table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in)
+            yield from _grand_total_check(
+                ctx,
+                table,
+                by_key_in.get("grand_total"),
+                parts_in,
+                _grand_total_what(current, by_key_in),
+                items if known_items else [],
             )
         parts_out = [
-            by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out
+            by_key_out[k] for k in ("total_expenditure", *summary_items.EXPENDITURE_CARRY_OVER) if k in by_key_out
         ]
-        what_out = "应等于本年支出合计 + 结余分配 + 年末结转和结余"
+        what_out = "应等于本年支出合计 + 结余分配 + 年末结转和结余" + _local_carry_over(by_key_out)
         classes = [r for r in lines if r.code and len(r.code) == 3]
         if "total_expenditure" not in by_key_out and classes and not any(_unknown_item(r) for r in expenditure):
             # no 本年支出合计 row (湖州 04): the function classes count directly
             parts_out = classes + parts_out
             what_out = "应等于各类支出之和 + 结余分配 + 年末结转和结余"
-        yield from _sum_check(ctx, table, by_key_out.get("grand_total"), parts_out, what_out)
+        yield from _grand_total_check(ctx, table, by_key_out.get("grand_total"), parts_out, what_out, lines)
         yield from _fund_columns(ctx, table, expenditure)
         total_in, total_out = by_key_in.get("grand_total"), by_key_out.get("grand_total")
         if total_in and total_out:
@@ -112,6 +118,28 @@ def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
                     row_label=f"支出：{total_out.name.replace(' ', '')}",
                     column=table.column_labels.get("total" if "total" in total_out.values else "amount"),
                 )
+
+
+def _grand_total_check(
+    ctx: CheckContext, table: Table, total: Row | None, parts: list[Row], what: str, items: list[Row]
+) -> Iterator[Finding | None]:
+    """总计 = the year's total + carry-over; when it misses that by more than rounding but equals
+    the side's items + carry-over, it was added up from the rounded items: a rounding notice."""
+    if total is None:
+        return
+    for column, finding in zip(list(total.values), _sum_check(ctx, table, total, parts, what), strict=True):
+        # the year's total with the side's items, each carry-over line by itself
+        subtotals = [
+            (
+                p.values[column],
+                [r.values[column] for r in items if column in r.values]
+                if p.key in ("total_income", "total_expenditure")
+                else [p.values[column]],
+            )
+            for p in parts
+            if column in p.values
+        ]
+        yield added_up_from_leaves(ctx, finding, total.values.get(column), subtotals if items else [], "各项及结转")
 
 
 _CN_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
@@ -166,7 +194,7 @@ def _after_total(income: list[Row]) -> list[Row]:
             if not seen_items:
                 return []  # "一、本年收入" heads the items below it
             seen_total = True
-        elif row.key in ("grand_total", "opening_balance", "use_non_fiscal_balance"):
+        elif row.key == "grand_total" or row.key in summary_items.INCOME_CARRY_OVER:
             if seen_total:
                 break
         elif seen_total and row.key in INCOME_ITEMS:
@@ -182,7 +210,15 @@ def _grand_total_what(current: list[Row], by_key: dict[str, Row]) -> str:
     else:
         names = [strip_ordinal(r.name).replace(" ", "") or (r.key or "") for r in current]
     names += ["使用非财政拨款结余", "年初结转和结余"]
-    return "应等于" + " + ".join(names)
+    return "应等于" + " + ".join(names) + _local_carry_over(by_key)
+
+
+_LOCAL_CARRY_OVER = ("account_balance", "account_unallocated")
+
+
+def _local_carry_over(by_key: dict[str, Row]) -> str:
+    """ " + 上年实户资金余额": a local carry-over line the side prints, named as printed."""
+    return "".join(f" + {strip_ordinal(by_key[k].name).replace(' ', '')}" for k in _LOCAL_CARRY_OVER if k in by_key)
 
 
 def _unknown_item(row: Row) -> bool:
