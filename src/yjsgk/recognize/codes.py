@@ -18,7 +18,9 @@ def code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str 
     keys = [norm(t) for t in label_cells]
     if len(keys) > 1 and CODE.match(keys[0]) and len(keys[0]) == 3 and len(keys[1]) == 1 and keys[1].isdigit():
         keys[1] = "0" + keys[1]  # "301 | 2": the 款 02 printed without its leading zero
-    name_parts = [tidy(t) for t, k in zip(label_cells, keys) if k and not CODE.match(k) and not PART.match(k)]
+    name_parts = [
+        tidy(t) for t, k in zip(label_cells, keys, strict=True) if k and not CODE.match(k) and not PART.match(k)
+    ]
     name = " ".join(name_parts)
     codes = [(i, k) for i, k in enumerate(keys) if k and (CODE.match(k) or PART.match(k))]
     if not codes:
@@ -28,7 +30,7 @@ def code_and_name(label_cells: list[str], context: dict[str, str]) -> tuple[str 
     if len(codes) == 1 and CODE.match(codes[0][1]) and len(keys) <= 2:
         return _remember(codes[0][1], context), name
     full = [k for _, k in codes if CODE.match(k)]
-    if len(full) > 1 and all(b.startswith(a) for a, b in zip(full, full[1:])):
+    if len(full) > 1 and all(b.startswith(a) for a, b in zip(full, full[1:], strict=False)):
         # split columns that print the whole code each (205 | 20505 | 2050508): the longest
         return _remember(full[-1], context), name
     if (

@@ -8,12 +8,19 @@ from dataclasses import dataclass, replace
 from ..amounts import parse_amount
 from ..definitions import ColumnDef, TableDef, memo_columns
 from ..document import Cell, GridRow
-from ..model import Row, Table
+from ..model import Row, Table, Value
 from ..textnorm import key, norm
-from .built import Built, set_columns
+from .built import UNREAD_COLUMNS, Built, Issue, has_amounts, set_columns, unmapped_issue
 from .cells import TOTAL_NAMES, cell_value, tidy, trim
 from .codes import CODE, PART, code_and_name
-from .columns import ColumnMap, map_columns, of_which_columns, rename_inclusive_total, stacked_labels
+from .columns import (
+    ColumnMap,
+    map_columns,
+    of_which_columns,
+    rename_inclusive_total,
+    sibling_columns,
+    stacked_labels,
+)
 from .header import split_header
 from .segment import Section
 from .transposed import build_transposed, build_transposed_items
@@ -98,27 +105,36 @@ def _settle_columns(f: _Frame, built: Built) -> bool:
         cmap.positions = {f.width - 1: defn.columns[0].id}
     if not cmap.positions:
         built.problems.append(
-            ("recognize.columns", f"{defn.title}：无法从表头确定金额列，本表未做核对", table.location)
+            Issue(
+                "recognize.columns",
+                f"{defn.title}：无法从表头确定金额列，本表未做核对",
+                table.location,
+                severity=None if has_amounts(f.data) else "notice",  # an empty table: nothing lost
+                cause=UNREAD_COLUMNS,
+            )
         )
         set_columns(table, defn, cmap)
         return False
     if cmap.positional:
         built.problems.append(
-            ("recognize.columns", f"{defn.title}：表头无法逐列识别，已按标准列顺序读取", table.location)
+            Issue(
+                "recognize.columns",
+                f"{defn.title}：表头无法逐列识别，已按标准列顺序读取",
+                table.location,
+                cause="表头无法逐列识别，已按标准列顺序读取",
+            )
         )
+        table.uncertain.append("表头未能识别，列按标准顺序对应")
+    elif any(not key(f.labels.get(pos, "")) for pos in cmap.by_order):
+        table.uncertain.append("有金额列表头为空，按标准列顺序对应")
     rename_inclusive_total(cmap)
     set_columns(table, defn, cmap)
     of_which = of_which_columns(f.labels, cmap.first_value, memo_columns())
     table.parts_of = _parts_of(defn, cmap, of_which)
-    table.unmapped_columns = _unmapped_amount_columns(cmap, f.labels, f.data, f.width, set(of_which))
+    not_terms = set(of_which) | sibling_columns(f.labels, cmap.positions)
+    table.unmapped_columns = _unmapped_amount_columns(cmap, f.labels, f.data, f.width, not_terms)
     if table.unmapped_columns and defn.identities:
-        built.problems.append(
-            (
-                "recognize.columns",
-                f"{defn.title}：表头“{'、'.join(table.unmapped_columns)}”不是标准列，行内合计未核对",
-                table.location,
-            )
-        )
+        built.problems.append(unmapped_issue(defn, table))
     return True
 
 
@@ -173,13 +189,13 @@ def _read_row(
         cells = trim(cells)
     offset = width - len(cells) if len(cells) < width else 0
     # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
-    unit_codes, index = not_labels
+    unit_codes, index_columns = not_labels
     label_cells = [
         "" if i + offset in unit_codes else _unit_name(c.text)
         for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
         if not (
             i + offset in cmap.earlier
-            or i + offset in index
+            or i + offset in index_columns
             or f.label_width
             and i + offset >= f.label_width
             and parse_amount(c.text) is not None
@@ -214,13 +230,25 @@ def _read_row(
 
 
 def _joins_broken_name(out: Row, rows: list[Row]) -> bool:
-    """A name broken over the page ("杭州市综合交通运输研究" / "中心"): joined to the row above."""
-    if out.values or out.code is not None or out.key is not None or not out.name or not rows:
+    """A row broken over the page: its name ("杭州市综合交通运输研究" / "中心") and the last digits
+    of an amount too tall for the page ("12,437.3" / "6") printed at the top of the next page are
+    joined to the row above."""
+    if out.code is not None or out.key is not None or not out.name or not rows:
         return False
     last = rows[-1]
     if not last.values or last.code is not None or last.key is not None:
         return False
+    joined = {}
+    for column, value in out.values.items():
+        before = last.values.get(column)
+        amount = parse_amount(before.text + value.text) if before is not None else None
+        # cut short: fewer decimals than the column prints, the joined amount exactly as many
+        printed = max((r.values[column].decimals for r in rows[:-1] if column in r.values), default=None)
+        if before is None or amount is None or before.decimals >= (printed or 0) or amount.decimals != printed:
+            return False
+        joined[column] = Value(amount.value, amount.text, amount.decimals, before.location, amount.issue)
     last.name += out.name
+    last.values.update(joined)
     return True
 
 
@@ -250,12 +278,14 @@ def _repeated_codes(built: Built) -> None:
         return
     repeated = sorted({c for c in codes if codes.count(c) > 1})
     table.repeated_codes = repeated
+    listed = f"{'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''}"
     built.problems.append(
-        (
+        Issue(
             "recognize.repeated_codes",
-            f"{table.standard_title}中科目 {'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''} 出现多次（可能按单位分列），"
-            "未核对合计与科目层级",
+            f"{table.standard_title}中科目 {listed} 出现多次（可能按单位分列），未核对合计与科目层级",
             table.location,
+            cause="科目出现多次（可能按单位分列），未核对合计与科目层级",
+            detail=f"（{listed}）",
         )
     )
 

@@ -48,6 +48,7 @@ class ColumnMap:
     labels: dict[int, str]  # cell index → stacked header label as printed
     positional: bool = False  # mapped by the standard order because the header was unclear
     earlier: frozenset[int] = frozenset()  # columns of an earlier year than the table's (上年预算数)
+    by_order: frozenset[int] = frozenset()  # columns the header leaves unnamed, placed by the standard order
 
     @property
     def first_value(self) -> int:
@@ -111,11 +112,11 @@ def _spans_narrow(row: list[str], below: list[str] | None, width: int) -> list[t
     if below is not None:
         slots = _slots(below)
         if len(slots) == len(labels):
-            return [(lab, s, e) for lab, (s, e) in zip(labels, slots) if lab]
+            return [(lab, s, e) for lab, (s, e) in zip(labels, slots, strict=True) if lab]
         # a leading label cell ("项目") often spans the code and name columns
         if len(slots) == len(labels) + 1 and labels and key(labels[0]) in LABEL_WORDS:
             merged = [(slots[0][0], slots[1][1])] + slots[2:]
-            return [(lab, s, e) for lab, (s, e) in zip(labels, merged) if lab]
+            return [(lab, s, e) for lab, (s, e) in zip(labels, merged, strict=True) if lab]
     non_empty = [lab for lab in labels if lab]
     if non_empty and width % len(non_empty) == 0 and len(non_empty) <= 3:
         step = width // len(non_empty)  # e.g. 预算数 | 决算数 over twelve columns
@@ -185,8 +186,9 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
             not positions or all(_generic(labels.get(pos, "")) for pos in open_positions)
         ):
             positional = len(positions) < expected // 2
-            positions.update(zip(open_positions, unused))
-            return ColumnMap(width, positions, labels, positional=positional, earlier=earlier)
+            positions.update(zip(open_positions, unused, strict=True))
+            by_order = frozenset(open_positions)
+            return ColumnMap(width, positions, labels, positional=positional, earlier=earlier, by_order=by_order)
     first = width - (value_width or 0)
     if (
         defn.layout == "coded"
@@ -275,3 +277,29 @@ def of_which_columns(labels: dict[int, str], first_value: int, memos: tuple[str,
                 break
         out[pos] = before
     return out
+
+
+_SUBTOTAL = {"小计", "合计"}
+_GENERAL_FUND = re.compile(r"一般公共预算")
+_OTHER_FUND = re.compile(r"政府性基金|国有资本经营")
+
+
+def sibling_columns(labels: dict[int, str], positions: dict[int, str]) -> frozenset[int]:
+    """Unmapped columns beside a mapped one under the same parent that are no term of the table's
+    identities: the breakdown of a mapped 小计 (上年结转结余/小计 | 上年结转结余/一般公共预算资金 …),
+    or the same item for another fund (因公出国费/一般公共预算 | 因公出国费/政府性基金预算)."""
+    levels = {pos: [key(part) for part in label.split("/")] for pos, label in labels.items()}
+    out = set()
+    for pos, parts in levels.items():
+        if pos in positions or len(parts) < 2:
+            continue
+        for q in positions:
+            other = levels.get(q, [])
+            if len(other) != len(parts) or other[:-1] != parts[:-1]:
+                continue
+            if (other[-1] in _SUBTOTAL and q < pos) or (
+                _GENERAL_FUND.search(other[-1]) and _OTHER_FUND.search(parts[-1])
+            ):
+                out.add(pos)
+                break
+    return frozenset(out)

@@ -200,7 +200,7 @@ class _Segmenter:
                 self.candidate_ttl = CANDIDATE_TTL
                 self.needs_item = False
         else:
-            self.current.number = number
+            current.number = number
 
     # -- grid rows ---------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from ..definitions import TableDef
 from ..document import Cell, GridRow
 from ..model import Row, Table
 from ..textnorm import key
-from .built import Built, set_columns
+from .built import Built, Issue, has_amounts, set_columns
 from .cells import trim
 from .columns import ColumnMap, map_columns, stacked_labels
 from .header import split_header
@@ -34,7 +34,13 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
     if split_row is None or not data:
         if data:
             built.problems.append(
-                ("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location)
+                Issue(
+                    "recognize.columns",
+                    f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧",
+                    table.location,
+                    severity=None if has_amounts(data) else "notice",  # an empty table: nothing lost
+                    cause="未找到“项目”表头，无法区分收入与支出两侧，未做核对",
+                )
             )
         set_columns(table, defn, ColumnMap(0, {}, {}))
         return
@@ -55,7 +61,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
         if not cmap.positions:
             # silence would pass an unread table as checked
             built.problems.append(
-                (
+                Issue(
                     "recognize.columns",
                     f"{defn.title}：{'收入' if side == 'income' else '支出'}侧无法从表头确定金额列，本侧未做核对",
                     table.location,
@@ -84,7 +90,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
             right = [Cell("", right[0].location)] + right  # the item name cell is missing
             if any(parse_amount(c.text) is not None for c in right[2:]):
                 built.problems.append(
-                    (
+                    Issue(
                         "recognize.missing_name",
                         f"{defn.title}支出侧行次 {key(right[1].text)} 有金额但项目名称为空",
                         right[1].location,
@@ -155,7 +161,7 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
                 piece.code = None  # "(10)其他支出" by economic class is not function class 229
             pieces.append((b, piece))
         for n in range(1, len(pieces)):
-            (b0, before), (b1, this) = pieces[n - 1], pieces[n]
+            (_b0, before), (b1, this) = pieces[n - 1], pieces[n]
             if (
                 before is not None
                 and this is not None
@@ -183,9 +189,14 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
             ):
                 # a name broken over the page ("…等支" / "出"): the tail joins the row above
                 joined = summary_row(
-                    piece.side, [Cell(previous.name + piece.name, previous.location)], {}, previous.location, state
+                    piece.side or "",
+                    [Cell(previous.name + piece.name, previous.location)],
+                    {},
+                    previous.location,
+                    state,
                 )
-                previous.name, previous.key, previous.code = joined.name, joined.key, joined.code
+                if joined is not None:
+                    previous.name, previous.key, previous.code = joined.name, joined.key, joined.code
                 continue
             placed.append((b, piece))
             last[b] = piece
@@ -198,11 +209,11 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
     parallel = {
         b
         for b, piece in placed
-        if b < len(blocks) and b != first_of_side[blocks[b][0]] and piece.key == SIDE_TOTAL[piece.side]
+        if b < len(blocks) and b != first_of_side[blocks[b][0]] and piece.key == SIDE_TOTAL.get(piece.side or "")
     }
 
     # "一、部门预算" heading a block's items (its total printed first) stays on top of them
-    heads = {
+    block_heads = {
         id(next(piece for pb, piece in placed if pb == b))
         for b in range(len(blocks))
         if any(pb == b for pb, _ in placed)
@@ -212,7 +223,7 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
         b, piece = p
         if b in parallel:
             return (piece.side != "income", len(blocks) + 1 + b)
-        head = id(piece) in heads and piece.key == SIDE_TOTAL[piece.side]
+        head = id(piece) in block_heads and piece.key == SIDE_TOTAL.get(piece.side or "")
         return (piece.side != "income", len(blocks) if piece.key in TOTALS_AND_CARRY_OVER and not head else b)
 
     # the income side, then the expenditure side, block by block, each in printed order

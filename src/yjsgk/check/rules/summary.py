@@ -27,7 +27,7 @@ def _side(table: Table, side: str) -> list[Row]:
 
 def _sum_check(
     ctx: CheckContext, table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None
-) -> Iterator[Finding]:
+) -> Iterator[Finding | None]:
     if total is None:
         return
     columns = [column] if column else list(total.values)
@@ -57,7 +57,7 @@ def _sum_check(
     expenditure side; 本年支出合计 is the sum of the expenditure lines; both 总计 are equal.""",
     example="收入支出决算总表（公开01表）支出总计应等于收入总计：应为 1,874.13，表中为 1,879.13，相差 5.00。",
 )
-def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables:
         if table.id not in SUMMARY_TABLES:
             continue
@@ -148,7 +148,7 @@ _ANY_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]
 
 def _before(rows: list[Row], total_key: str) -> list[Row]:
     """The rows printed before the side's total (what follows it is carry-over and totals)."""
-    out = []
+    out: list[Row] = []
     for row in rows:
         if row.key == total_key:
             if out:  # a total printed first ("一、本年收入") heads the items below it instead
@@ -231,7 +231,7 @@ def _unknown_item(row: Row) -> bool:
     )
 
 
-def _fund_columns(ctx: CheckContext, table: Table, expenditure: list[Row]) -> Iterator[Finding]:
+def _fund_columns(ctx: CheckContext, table: Table, expenditure: list[Row]) -> Iterator[Finding | None]:
     """财政拨款总表: in each expenditure row 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
     if "total" not in table.columns:
         return  # 01 and the budget 收支总表 have one amount column
@@ -263,7 +263,7 @@ PUBLIC_USE = ("302", "307", "309", "310", "311", "312", "313", "399")
     支出 + 399 其他支出 (and other 类 printed on the 公用经费 side).""",
     example="一般公共预算财政拨款基本支出决算表（公开06表）人员经费合计应等于 301 + 303：应为 43.31，表中为 43.30，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
-def basic_composition(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def basic_composition(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables_by_id("final.general_budget_basic"):
         for total_key, codes, label in (
             ("personnel_total", PERSONNEL, "人员经费合计"),

@@ -95,7 +95,7 @@ def _children(table: Table) -> dict[str, list[Row]]:
     类 rows). A gap means a row was left out, mistyped, or the total was not updated.""",
     example="支出决算表（公开03表）“合计”行的“项目支出”应等于各科目之和：应为 21,489.41，表中为 21,489.40，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
-def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in _coded_tables(disclosure):
         total = table.find(key="total")
         rows = table.coded_rows()
@@ -127,7 +127,7 @@ def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     (301 = Σ 301xx). A difference shows a child row in the wrong place or a mistyped amount.""",
     example="支出决算表（公开03表）20103 政府办公厅（室）及相关机构事务（款）的“基本支出”应等于下级科目 2010301 + 2010399 之和：应为 98.12，表中为 49.06，相差 -49.06。",
 )
-def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in _coded_tables(disclosure):
         children = _children(table)
         rows = table.coded_rows()
@@ -160,7 +160,7 @@ def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     (tables.toml).""",
     example="支出决算表（公开03表）2010399 其他政府办公厅（室）及相关机构事务支出：“本年支出合计”应等于 基本支出 + 项目支出：应为 125.27，表中为 76.21，相差 -49.06。",
 )
-def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables:
         defn = table_def(table.id)
         if table.unmapped_columns:
