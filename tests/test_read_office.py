@@ -313,7 +313,7 @@ def text_result():
 def test_docx_round_trip(tmp_path, text_result, name):
     expected, expected_findings = text_result(name)
     disclosure = recognize_path(render_docx(name, tmp_path / f"{name}.docx"))
-    assert disclosure.document.format == "docx"
+    assert disclosure.format == "docx"
     assert (disclosure.kind, disclosure.department, disclosure.year, disclosure.unit) == (
         expected.kind,
         expected.department,
@@ -329,7 +329,7 @@ def test_docx_round_trip(tmp_path, text_result, name):
 def test_html_round_trip(tmp_path, text_result, name, encoding):
     expected, expected_findings = text_result(name)
     disclosure = recognize_path(render_html(name, tmp_path / f"{name}.html", encoding))
-    assert disclosure.document.format == "html"
+    assert disclosure.format == "html"
     assert (disclosure.kind, disclosure.department, disclosure.year, disclosure.unit) == (
         expected.kind,
         expected.department,
@@ -344,7 +344,7 @@ def test_html_round_trip(tmp_path, text_result, name, encoding):
 def test_xlsx_round_trip(tmp_path, text_result, name):
     expected, expected_findings = text_result(name)
     disclosure = recognize_path(render_xlsx(name, tmp_path / f"{name}.xlsx"))
-    assert disclosure.document.format == "xlsx"
+    assert disclosure.format == "xlsx"
     assert (disclosure.department, disclosure.unit) == (expected.department, expected.unit)
     assert model(disclosure) == model(expected)
     assert finding_keys(check(disclosure), NEEDS_TEXT) == finding_keys(expected_findings, NEEDS_TEXT)
@@ -411,7 +411,7 @@ def test_files_made_by_libreoffice_read_the_same(tmp_path, text_result, name, ma
     if target in ("doc", "xls"):
         assert made.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # a real binary Office file
     disclosure = recognize_path(made)
-    assert disclosure.document.format == target and disclosure.source == str(made)
+    assert disclosure.format == target and disclosure.source == str(made)
     assert model(disclosure) == model(expected)
     skip = NEEDS_TEXT if made_from == "xlsx" else ()
     assert finding_keys(check(disclosure), skip) == finding_keys(expected_findings, skip)

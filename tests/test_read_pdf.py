@@ -508,9 +508,9 @@ def test_scanned_pdf_is_read_with_ocr_when_asked():
     d = recognize_path(SCANNED, ocr=True)
     # page 1 of the scan (rendered): the cover and the contents
     assert (d.kind, d.department, d.year) == ("budget", "北京市政务服务和数据管理局", 2026)
-    lines = [b for b in d.document.blocks if b.location.page == 1]
+    lines = [b for b in d.outline.lines if b.location.page == 1]
     texts = [b.text for b in lines]
     assert texts[:3] == ["北京市政务服务和数据管理局", "2026年度部门预算信息公开", "目录"]
     assert "一、部门情况说明" in texts and "四、财政拨款“三公”经费预算情况说明" in texts
     assert all(b.location.bbox for b in lines)
-    assert d.document.format == "pdf-ocr"
+    assert d.format == "pdf-ocr"

@@ -203,7 +203,6 @@ def _load_one(path: Path, config: Config, context: CheckContext, ocr: bool = Fal
         disclosure, findings = load(path, config, context=context, ocr=ocr)
     except ReadError as exc:
         return str(exc)
-    disclosure.document = None  # not needed by the reports; costly to send between processes
     return disclosure, findings
 
 

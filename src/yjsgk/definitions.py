@@ -192,3 +192,9 @@ def function_class_by_name() -> dict[str, str]:
         for name in (fc.name, *fc.aliases):
             out[key(name)] = fc.code
     return out
+
+
+@cache
+def requirements_data() -> dict:
+    """data/requirements.toml as read: the compliance profiles (and the template families)."""
+    return tomllib.loads(resources.files("yjsgk.data").joinpath("requirements.toml").read_text("utf-8"))

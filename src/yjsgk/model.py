@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .document import Location
+
+if TYPE_CHECKING:
+    from .recognize.outline import Outline
 
 KIND_LABELS = {
     "final": "部门决算",
@@ -119,8 +123,10 @@ class Disclosure:
     targets: list = field(default_factory=list)
     # a blank template (placeholder department, no amounts): only recognition is reported
     template: bool = False
-    # the neutral document it was recognized from (text blocks for the completeness rules)
-    document: object | None = field(default=None, repr=False)
+    # the reader's format (pdf, docx, xlsx, html, text, …)
+    format: str | None = None
+    # the document's outline: text lines, headings, the 目录 (recognize.outline.Outline)
+    outline: Outline | None = field(default=None, repr=False)
 
     def table(self, table_id: str) -> Table | None:
         for t in self.tables:

@@ -8,12 +8,9 @@ yjsgk.toml under [profiles.NAME], with `extends` and `drop`).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
-from ..definitions import table_def
+from ..definitions import requirements_data, table_def
 from ..errors import YjsgkError
 from ..model import Disclosure
 
@@ -66,10 +63,8 @@ class Profile:
 WHATS = ("table", "section", "glossary")
 
 
-@cache
 def builtin_profiles() -> dict[str, dict]:
-    text = resources.files("yjsgk.data").joinpath("requirements.toml").read_text("utf-8")
-    return tomllib.loads(text)["profile"]
+    return requirements_data()["profile"]
 
 
 def _requirement(what: str, raw: dict, where: str) -> Requirement:

@@ -11,26 +11,15 @@ number) are joined back into one paragraph; a table (grid) always ends a paragra
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..document import Document, Grid, Location, TextBlock
+from ..document import Document, Location
 
-_CN = "一二三四五六七八九十百"
-# (rank, pattern): a smaller rank is an outer level
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (0, re.compile(rf"^第[{_CN}]+部分\s*")),
-    (2, re.compile(rf"^[{_CN}]+\s*[、．.]\s*")),
-    (3, re.compile(rf"^[（(]\s*[{_CN}]+\s*[)）]\s*[、．.]?\s*")),
-    (4, re.compile(r"^[0-9０-９]{1,2}\s*[、．.](?![0-9０-９])\s*")),
-    (5, re.compile(r"^[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*[、．.]?\s*")),
-)
-REPORT_RANK = 1  # a performance report inside an annex
-_REPORT = re.compile(r"(绩效自评报告|绩效评价报告|自评报告|绩效报告)")
-_BULLET = re.compile(r"^\s*(?:[-*+•·]\s+)")
+if TYPE_CHECKING:  # recognize imports the narrative reader: no import back at load time
+    from ..recognize.outline import Heading, Outline
+
 _TERMINATORS = "。！？!?；;：:"
-TITLE_ONLY = 40  # a heading line this short, without punctuation or amounts, is a title only
-_STATES_NUMBER = re.compile(r"\d\s*(?:万元|亿元|元|%|％|辆|台|个)")
 
 
 @dataclass(slots=True, eq=False)
@@ -108,106 +97,56 @@ class Narrative:
     paragraphs: list[Paragraph]
 
 
-def heading_marker(text: str) -> tuple[int, str, str] | None:
-    """(rank, marker, rest) when the line starts with a section number."""
-    for rank, pattern in MARKERS:
-        if m := pattern.match(text):
-            rest = text[m.end() :]
-            if not rest.strip() and rank != 0:
-                return None
-            return rank, m.group(0).strip(), rest
-    return None
+def split_sections(source: Outline | Document) -> Narrative:
+    """The narrative of a document, from its outline (built here when given the document)."""
+    if isinstance(source, Document):
+        from ..recognize.outline import build_outline
 
-
-def _title(rest: str) -> str:
-    m = re.search(r"[。：:；;，,]", rest)
-    title = rest[: m.start()] if m else rest
-    return title.strip()
-
-
-RUNNING_PAGES = 3
-_HEADING_END = re.compile(r"(?:说明|情况|概况|解释|分析|报告|预算表|决算表)$")
-
-
-def _title_tail(title: str, line: str) -> bool:
-    """A short line that completes the heading above it into a heading's usual ending."""
-    return (
-        len(line) <= 12
-        and not _HEADING_END.search(title)
-        and bool(_HEADING_END.search(title + line))
-        and not re.search(r"[\d。：:；;，,]", line)
-        and heading_marker(line) is None
-    )
-
-
-def running_lines(document: Document) -> frozenset[str]:
-    """Lines printed first or last on several pages (“XX局2026年度部门预算公开”): page furniture,
-    which a PDF puts in the middle of a sentence that runs over the page break."""
-    edges: dict[int, list[str]] = {}
-    for block in document.blocks:
-        if isinstance(block, TextBlock) and block.location.page is not None:
-            edges.setdefault(block.location.page, []).append(block.text)
-    pages: dict[str, set[int]] = {}
-    for page, texts in edges.items():
-        for text in {texts[0], texts[-1]}:
-            pages.setdefault(text, set()).add(page)
-    return frozenset(t for t, p in pages.items() if len(p) >= RUNNING_PAGES and not _STATES_NUMBER.search(t))
-
-
-def split_sections(document: Document) -> Narrative:
+        outline = build_outline(source)
+    else:
+        outline = source
     root = Section(0, -1, "", "", None)
     sections: list[Section] = [root]
     stack: list[Section] = [root]
     paragraphs: list[Paragraph] = []
     current: Paragraph | None = None
 
-    def open_section(rank: int, marker: str, title: str, location: Location) -> Section:
-        while stack[-1].rank >= rank and stack[-1] is not root:
+    def open_section(heading: Heading) -> Section:
+        while stack[-1].rank >= heading.level and stack[-1] is not root:
             stack.pop()
-        section = Section(len(sections), rank, marker, title, location, stack[-1])
+        section = Section(
+            len(sections), heading.level, heading.marker, heading.full_title, heading.line.location, stack[-1]
+        )
         sections.append(section)
         stack.append(section)
         return section
 
-    running = running_lines(document)
-    heading: Section | None = None  # the section whose title line was just read
-    for block in document.blocks:
-        if isinstance(block, Grid):
-            current = None
+    # numbered headings and report titles open sections; a part named without a number
+    # (名词解释) is read as text
+    headings = {h.line.index: h for h in outline.headings if h.marker or h.report}
+    skipped = {h.tail.index for h in outline.headings if h.tail is not None}
+    for line in outline.lines:
+        if line.after_grid:
+            current = None  # a table always ends a paragraph
+        if line.running or line.index in skipped:
             continue
-        if not isinstance(block, TextBlock) or block.text in running:
-            continue
-        line = _BULLET.sub("", block.text).strip().replace("\u3000", " ").strip()
-        if not line:
-            continue
-        if heading is not None and _title_tail(heading.title, line):
-            heading.title += line  # “（三）关于…支出预算情况说” / “明”: a title broken over two lines
-            heading = None
-            continue
-        heading = None
-        found = heading_marker(line)
-        if found is None and _REPORT.search(line) and len(line) < 60 and "。" not in line:
-            found = (REPORT_RANK, "", line)
-        if found is not None:
-            rank, marker, rest = found
-            title = _title(rest)
-            section = open_section(rank, marker, title, block.location)
-            body = rest.strip()
-            if len(body) <= TITLE_ONLY and not re.search(r"[。：:；;]", body) and not _STATES_NUMBER.search(body):
+        heading = headings.get(line.index)
+        if heading is not None:
+            section = open_section(heading)
+            if not heading.body:
                 current = None  # a title line
-                heading = section
                 continue
             current = Paragraph(len(paragraphs), section, heading=True)
-            current.append(body, block.location)
+            current.append(heading.body, line.location)
             paragraphs.append(current)
             if not current.open():
                 current = None
             continue
         if current is not None and current.open():
-            current.append(line, block.location)
+            current.append(line.text, line.location)
         else:
             current = Paragraph(len(paragraphs), stack[-1])
-            current.append(line, block.location)
+            current.append(line.text, line.location)
             paragraphs.append(current)
         if not current.open():
             current = None

@@ -12,6 +12,7 @@ from .built import Issue
 from .codes import CODE
 from .layouts import build
 from .metadata import Problem, find_metadata
+from .outline import build_outline
 from .segment import segment
 
 __all__ = ["recognize", "Problem"]
@@ -19,7 +20,8 @@ __all__ = ["recognize", "Problem"]
 
 def recognize(document: Document) -> Disclosure:
     seg = segment(document)
-    disclosure = Disclosure(source=document.source, document=document)
+    outline = build_outline(document)
+    disclosure = Disclosure(source=document.source, format=document.format, outline=outline)
     issues: list[tuple[Issue, Table]] = []
     for section in seg.sections:
         built = build(section)
@@ -30,7 +32,7 @@ def recognize(document: Document) -> Disclosure:
         disclosure.recognition.append(_orphans(seg.orphans))
     find_metadata(document, seg, disclosure)
     attach_performance(document, disclosure)
-    disclosure.claims = extract_claims(document, disclosure)
+    disclosure.claims = extract_claims(outline, disclosure)
     return disclosure
 
 

@@ -6,9 +6,9 @@ yjsgk.toml). These rules — and the classification-code rules in `codes.py` —
 profile is active (`use_profile`): without one the checker cannot know whether a file is a
 whole publication or one part of it (tables and 情况说明 are often published separately).
 
-The narrative is read from the document's text lines: a small heading detector (list markers
-第X部分 / 一、 / （一）, or a short line naming a known part), with the 目录 page kept apart so
-the contents never stand in for the body.
+The text is read from the outline recognition built (`recognize.outline`): the parts headed
+第X部分 / 一、 / （一） or named by a short line (名词解释), with the 目录 kept apart so the
+contents never stand in for the body.
 """
 
 from __future__ import annotations
@@ -16,20 +16,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
-from ...amounts import parse_amount
 from ...definitions import table_def
-from ...document import Document, Grid, Location, TextBlock
+from ...document import Location
 from ...model import Disclosure, Table
-from ...narrative import sections
+from ...narrative import Claim
+from ...recognize.outline import TITLE_MAX, Heading, Line, Outline, heading_key, heading_marker, heading_title
 from ...recognize.segment import match_title
-from ...textnorm import key, norm
+from ...textnorm import key
 from ..context import CheckContext
 from ..findings import Finding, row_finding
-from ..profiles import KIND_NAMES, Profile, Requirement, builtin_profiles, doc_kind, load_profile
+from ..profiles import KIND_NAMES, Profile, Requirement, doc_kind
 from ..registry import ANY, BUDGET, FINAL, rule
 
 
@@ -43,160 +42,9 @@ def _scope(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str]:
 # -- the document's text ---------------------------------------------------------------------
 
 
-def document_of(disclosure: Disclosure) -> Document | None:
-    """The neutral document the disclosure was recognized from (None when built otherwise)."""
-    doc = disclosure.document
-    return doc if isinstance(doc, Document) else None
-
-
-_BULLET = re.compile(r"^\s*(?:[-*+•·]\s+)")
-_CN = "一二三四五六七八九十百"
-# the section numbers the narrative reader knows, ranked here 0 第X部分, 1 一、, 2 （一）, 3 1、, 4 （1）
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (rank, pattern) for rank, (_, pattern) in enumerate(sections.MARKERS)
-)
-UNMARKED = 0.5  # a short line naming a part (名词解释, 附件) ranks just below 第X部分
-_TITLE_END = re.compile(r"[。：:；;，,]")
-_YEAR_PREFIX = re.compile(r"^(?:20\d{2}年度?|关于)+")
-_PART_WORDS = ("名词解释", "附件", "情况说明", "部门决算表", "部门预算表", "部门概况", "单位概况")
-TITLE_MAX = 40
-
-
-@dataclass(slots=True)
-class Line:
-    index: int
-    text: str  # bullets and markdown removed, spaces trimmed
-    location: Location
-
-
-@dataclass(slots=True)
-class Heading:
-    line: Line
-    rank: float
-    title: str  # as printed, up to the first colon/full stop
-    key: str  # for matching: punctuation, quotes, a leading 20XX年度/关于 removed
-
-
-@dataclass(slots=True)
-class Layout:
-    lines: list[Line]
-    contents: list[Line]  # the 目录 entries
-    headings: list[Heading]  # in the body (the contents excluded)
-    cells: list[tuple[str, Location]] = field(default_factory=list)  # every grid cell
-
-    def body(self, heading: Heading) -> list[Line]:
-        """The heading line and the lines up to the next heading of the same or an outer level."""
-        start = heading.line.index
-        end = len(self.lines)
-        for other in self.headings:
-            if other.line.index > start and other.rank <= heading.rank:
-                end = other.line.index
-                break
-        return self.lines[start:end]
-
-
-def heading_key(title: str) -> str:
-    return _YEAR_PREFIX.sub("", key(title))
-
-
-def _marker(text: str) -> tuple[float, str] | None:
-    for rank, pattern in MARKERS:
-        if m := pattern.match(text):
-            return rank, text[m.end() :]
-    return None
-
-
-def _known_unmarked(title_key: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
-    """An unnumbered short line is a heading when it names a part or starts like a section."""
-    return any(w in title_key for w in _PART_WORDS) or any(p.match(title_key) for p in patterns)
-
-
-@cache
-def _all_patterns() -> tuple[re.Pattern[str], ...]:
-    """Section patterns of the built-in profiles: what a short unnumbered heading may name."""
-    out: list[re.Pattern[str]] = []
-    for name in builtin_profiles():
-        out += [r.pattern for r in load_profile(name).requirements if r.pattern is not None]
-    return tuple(out)
-
-
-_layouts: dict[int, tuple[Document, Layout]] = {}
-
-
-def layout_of(document: Document) -> Layout:
-    cached = _layouts.get(id(document))
-    if cached is not None and cached[0] is document:
-        return cached[1]
-    layout = _build_layout(document)
-    _layouts[id(document)] = (document, layout)
-    while len(_layouts) > 8:
-        _layouts.pop(next(iter(_layouts)))
-    return layout
-
-
-def _build_layout(document: Document) -> Layout:
-    lines: list[Line] = []
-    cells: list[tuple[str, Location]] = []
-    grid_after: set[int] = set()  # line indexes a grid comes right before
-    for block in document.blocks:
-        if isinstance(block, Grid):
-            grid_after.add(len(lines))
-            for row in block.rows:
-                cells += [(c.text, c.location) for c in row.cells if c.text.strip()]
-            continue
-        if isinstance(block, TextBlock):
-            text = _BULLET.sub("", block.text).replace("\u3000", " ").strip()
-            if text:
-                lines.append(Line(len(lines), text, block.location))
-    contents_range = _contents_range(lines, grid_after)
-    patterns = _all_patterns()
-    headings: list[Heading] = []
-    for line in lines:
-        if line.index in contents_range:
-            continue
-        found = _marker(line.text)
-        if found is not None:
-            rank, rest = found
-            title = _TITLE_END.split(rest, 1)[0].strip()
-            if rank != 0 and (not title or len(title) > TITLE_MAX):
-                continue
-            title_key = heading_key(title)
-        else:
-            title = line.text
-            if len(title) > 30 or _TITLE_END.search(title) or "、" in title:
-                continue  # prose, or a line broken out of a paragraph
-            title_key = heading_key(title)
-            if not _known_unmarked(title_key, patterns):
-                continue
-            rank = UNMARKED
-        if title_key.endswith("表") or match_title(title) is not None:
-            continue  # a table title, known or not
-        headings.append(Heading(line, rank, title, title_key))
-    contents = [lines[i] for i in contents_range if i != contents_range.start]
-    return Layout(lines, contents, headings, cells)
-
-
-_CONTENTS_TITLE = {"目录", "目次"}
-_PART = re.compile(rf"^第[{_CN}]+部分")
-
-
-def _contents_range(lines: list[Line], grid_after: set[int]) -> range:
-    start = next((line.index for line in lines[:120] if key(line.text) in _CONTENTS_TITLE), None)
-    if start is None:
-        return range(0)
-    entries = lines[start + 1 :]
-    if not entries:
-        return range(0)
-    first = entries[0]
-    part = _PART.match(norm(first.text))
-    for line in entries[1:]:
-        if line.index in grid_after or len(line.text) > 80:
-            return range(start, line.index)
-        if part and norm(line.text).startswith(part.group(0)):
-            return range(start, line.index)
-        if not part and key(line.text) == key(first.text):
-            return range(start, line.index)
-    return range(0)  # no end found: not a contents page
+def outline_of(disclosure: Disclosure) -> Outline | None:
+    """The outline recognition read (None for a disclosure built otherwise)."""
+    return disclosure.outline
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -208,7 +56,7 @@ def _has_data(table: Table | None) -> bool:
     return any(v.amount != 0 for row in table.rows for v in row.values.values())
 
 
-def _printed_empty(table: Table, document: Document | None) -> bool:
+def _printed_empty(table: Table, source_format: str | None) -> bool:
     """The table is printed without figures: a few blank rows, or every row printing zeros.
 
     Many item rows with no figure at all more likely mean the figures were not read (a PDF
@@ -216,7 +64,7 @@ def _printed_empty(table: Table, document: Document | None) -> bool:
     was read at all.
     """
     labelled = [r for r in table.rows if r.name or r.code]
-    if not labelled and document is not None and document.format == "pdf":
+    if not labelled and source_format == "pdf":
         return False
     return len(labelled) <= 3 or all(r.values for r in labelled)
 
@@ -237,9 +85,13 @@ def _finding(rule_id: str, severity: str, message: str, disclosure: Disclosure, 
     return Finding(rule=rule_id, severity=severity, message=message, **kw)
 
 
-def _find_sections(layout: Layout, req: Requirement) -> list[Heading]:
+SECTION_LEVEL = 3  # a required part is headed 第X部分, 一、, （一） or named (名词解释)
+TOP_LEVEL = 2  # the contents list the top-level parts: 第X部分, 一、 or named
+
+
+def _find_sections(parts: list[Heading], req: Requirement) -> list[Heading]:
     assert req.pattern is not None
-    return [h for h in layout.headings if h.rank <= 2 and req.pattern.search(h.key)]
+    return [h for h in parts if h.level <= SECTION_LEVEL and req.pattern.search(h.key)]
 
 
 def _text_key(lines: list[Line]) -> str:
@@ -350,15 +202,20 @@ _EMPTY_REASON = re.compile(
     example="政府性基金预算财政拨款收入支出决算表（公开08表）没有数据，但未注明原因（如“本单位无政府性基金收支，故本表无数据”）。",
 )
 def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    document = document_of(disclosure)
-    general = document is not None and any(
-        "空表" in key(line.text) and _EMPTY_REASON.search(key(line.text)) for line in layout_of(document).lines
+    outline = outline_of(disclosure)
+    general = outline is not None and any(
+        "空表" in key(line.text) and _EMPTY_REASON.search(key(line.text)) for line in outline.lines
     )
     if general:
         return
     for table in disclosure.tables:
         defn = table_def(table.id)
-        if defn.layout == "raw" or not table.columns or _has_data(table) or not _printed_empty(table, document):
+        if (
+            defn.layout == "raw"
+            or not table.columns
+            or _has_data(table)
+            or not _printed_empty(table, disclosure.format)
+        ):
             continue
         if any(_EMPTY_REASON.search(key(note)) for note in table.notes):
             continue
@@ -376,14 +233,14 @@ def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
 # -- complete.section / complete.glossary -----------------------------------------------------
 
 
-def _scope_with_layout(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str, Layout] | None:
-    """(profile, final|budget, layout) for the rules that read the document's text."""
+def _scope_with_outline(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str, Outline] | None:
+    """(profile, final|budget, outline) for the rules that read the document's text."""
     scope = _scope(disclosure, ctx)
-    document = document_of(disclosure)
-    if document is None:
+    outline = outline_of(disclosure)
+    if outline is None:
         return None
     profile, kind = scope
-    return profile, kind, layout_of(document)
+    return profile, kind, outline
 
 
 @rule(
@@ -399,14 +256,15 @@ def _scope_with_layout(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profi
     example="情况说明中未找到“政府采购支出情况说明”部分（全国通用（财政部统一格式）规定）。",
 )
 def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    scope = _scope_with_layout(disclosure, ctx)
+    scope = _scope_with_outline(disclosure, ctx)
     if scope is None:
         return
-    profile, kind, layout = scope
+    profile, kind, outline = scope
     required = [r for r in profile.select("section", kind, disclosure.year) if _data_condition(r, disclosure)]
     if not required:
         return
-    found = {r.id: _find_sections(layout, r) for r in required}
+    parts = outline.parts()
+    found = {r.id: _find_sections(parts, r) for r in required}
     missing = [r for r in required if not found[r.id]]
     summarised = len(missing) * 2 > len(required) and len(required) > 2
     if summarised:
@@ -433,7 +291,7 @@ def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fin
             continue
         if not req.mentions:
             continue
-        text = "".join(_text_key(layout.body(h)) for h in found[req.id])
+        text = "".join(_text_key(outline.body(h, parts)) for h in found[req.id])
         absent = [w for w in req.mentions if key(w) not in text]
         if absent:
             heading = found[req.id][0]
@@ -447,8 +305,8 @@ def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fin
             )
 
 
-def _glossary(layout: Layout) -> Heading | None:
-    return next((h for h in layout.headings if h.key.startswith("名词解释")), None)
+def _glossary(parts: list[Heading]) -> Heading | None:
+    return next((h for h in parts if h.key.startswith("名词解释")), None)
 
 
 @rule(
@@ -462,18 +320,19 @@ def _glossary(layout: Layout) -> Heading | None:
     example="名词解释未解释“机关运行经费”。",
 )
 def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    scope = _scope_with_layout(disclosure, ctx)
+    scope = _scope_with_outline(disclosure, ctx)
     if scope is None:
         return
-    profile, kind, layout = scope
+    profile, kind, outline = scope
     required = profile.select("glossary", kind, disclosure.year)
     if not required:
         return
-    heading = _glossary(layout)
+    parts = outline.parts()
+    heading = _glossary(parts)
     if heading is None:
         yield _finding("complete.glossary", "warning", "未找到名词解释部分。", disclosure, row="名词解释")
         return
-    text = _text_key(layout.body(heading))
+    text = _text_key(outline.body(heading, parts))
     for req in required:
         for term in req.terms:
             if key(term) not in text:
@@ -569,13 +428,12 @@ _LEADER = re.compile(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot l
     example="第687行留有模板占位符“XX”：“偏离目标40%不得分，偏离目标30%得XX分，偏离目标20%得XX分…”。",
 )
 def placeholders(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    document = document_of(disclosure)
-    if document is None:
+    outline = outline_of(disclosure)
+    if outline is None:
         return
-    layout = layout_of(document)
-    contents = {line.index for line in layout.contents}
-    texts = [(line.text, line.location) for line in layout.lines if line.index not in contents]
-    texts += layout.cells
+    contents = {line.index for line in outline.contents}
+    texts = [(line.text, line.location) for line in outline.lines if line.index not in contents]
+    texts += outline.cells
     seen: set[tuple] = set()
     rows_by_line = {
         _order(r.location): (t, r) for t in disclosure.tables for r in t.rows if r.location and r.location.line
@@ -661,9 +519,9 @@ def _titled_years(disclosure: Disclosure) -> list[tuple[str, Location, list[int]
     titled: list[tuple[str, Location, list[int]]] = []
     for table in disclosure.tables:
         titled.append((table.title, table.location, [int(y) for y in _TABLE_YEAR.findall(table.title)]))
-    document = document_of(disclosure)
-    if document is not None:
-        for line in layout_of(document).lines:
+    outline = outline_of(disclosure)
+    if outline is not None:
+        for line in outline.lines:
             text = " ".join(line.text.split())
             if len(text) <= TITLE_MAX and not _SENTENCE.search(text):
                 titled.append((text, line.location, [int(m.group(1)) for m in _TITLE_YEAR.finditer(text)]))
@@ -695,9 +553,8 @@ def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> 
     defn = match_title(text)
     if defn is not None:
         return "table", defn.id
-    found = _marker(text)
-    title = _TITLE_END.split(found[1] if found else text, 1)[0]
-    k = heading_key(title)
+    found = heading_marker(text)
+    k = heading_key(heading_title(found[2] if found else text))
     if k.endswith("表"):
         return None  # a table this reader does not know, never a narrative section
     if k.startswith("名词解释"):
@@ -720,25 +577,26 @@ def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> 
     example="目录中“六、一般公共预算财政拨款基本支出决算表”列在“七、一般公共预算财政拨款“三公”经费支出决算表”之前，正文中顺序相反。",
 )
 def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    scope = _scope_with_layout(disclosure, ctx)
+    scope = _scope_with_outline(disclosure, ctx)
     if scope is None:
         return
-    profile, kind, layout = scope
-    if not layout.contents:
+    profile, kind, outline = scope
+    if not outline.contents:
         return
     body: dict[tuple[str, str], Location] = {}
     for table in disclosure.tables:
         body.setdefault(("table", table.id), table.location)
-    glossary = _glossary(layout)
+    parts = outline.parts()
+    glossary = _glossary(parts)
     if glossary is not None:
         body[("section", "glossary")] = glossary.line.location
     for req in profile.select("section", kind, disclosure.year):
         # contents list top-level parts: position them by 一、/第X部分/unnumbered headings only
-        hits = [h for h in _find_sections(layout, req) if h.rank <= 1]
+        hits = [h for h in _find_sections(parts, req) if h.level <= TOP_LEVEL]
         if hits:
             body[("section", req.id)] = hits[0].line.location
     listed: list[tuple[tuple[str, str], str, Location]] = []
-    for entry in layout.contents:
+    for entry in outline.contents:
         item = _contents_item(entry.text, profile, kind, disclosure.year)
         if item is not None and all(item != x[0] for x in listed):
             listed.append((item, entry.text, entry.location))
@@ -763,7 +621,7 @@ def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
             location=location,
         )
     present = [(item, text, location) for item, text, location in listed if item in body]
-    for (a, a_text, a_loc), (b, b_text, _) in zip(present, present[1:]):
+    for (a, a_text, a_loc), (b, b_text, _) in zip(present, present[1:], strict=False):
         if _order(body[a]) > _order(body[b]):
             yield _finding(
                 "complete.contents-order",
@@ -786,35 +644,21 @@ def _where(location: Location) -> str:
 # -- complete.budget-variance ------------------------------------------------------------------
 
 _DETAIL_SECTION = re.compile(r"^(一般公共预算)?财政拨款支出决算具体情况")
-_ITEM = re.compile(r"^[0-9０-９]{1,2}\s*[、．.](?![0-9])")
-_CHAIN = re.compile(r"(.*?)（类）(.*?)（款）(.*?)（项）")
-_AMOUNTS = re.compile(
-    r"年初预算(?:数)?(?:为)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元.{0,20}?决算(?:数)?(?:为)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元"
-)
-
-
-def _dec(text: str) -> Decimal:
-    amount = parse_amount(text)
-    return amount.value if amount is not None else Decimal(text.replace(",", ""))
-
-
-def _parens(text: str) -> str:
-    return norm(text).replace("(", "（").replace(")", "）")
-
-
-def _same_name(printed: str, name: str) -> bool:
-    a, b = key(printed), key(name)
-    return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
+ITEM_LEVEL = 4  # the 项 of the section are numbered 1、2、…
+_REASON = re.compile(r"原因")
 
 
 @dataclass(slots=True)
 class _Item:
-    text: str
-    location: Location
-    kuan: str = ""
-    xiang: str = ""
-    initial: Decimal | None = None
-    final: Decimal | None = None
+    heading: Heading
+    text: str  # the item's lines, joined
+    code: str | None = None
+    initial: Decimal | None = None  # 年初预算, in 万元
+    final: Decimal | None = None  # 决算数, in 万元
+
+
+def _wan(claim: Claim) -> Decimal | None:
+    return claim.in_unit("万元") if claim.money else None
 
 
 @rule(
@@ -831,51 +675,53 @@ class _Item:
     example="一般公共预算财政拨款支出决算具体情况未说明 2010301 行政运行：说明所列各项年初预算已合计 44.93 万元（等于年初预算总数 44.93 万元），该项年初预算应为 0，决算数 49.06 万元与之不同。",
 )
 def budget_variance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    document = document_of(disclosure)
+    outline = outline_of(disclosure)
     table = disclosure.table("final.general_budget_expenditure")
-    if document is None or table is None:
+    if outline is None or table is None:
         return
-    layout = layout_of(document)
-    heading = next((h for h in layout.headings if h.rank <= 2 and _DETAIL_SECTION.search(h.key)), None)
+    parts = outline.parts()
+    heading = next((h for h in parts if h.level <= SECTION_LEVEL and _DETAIL_SECTION.search(h.key)), None)
     if heading is None:
         return
-    lines = layout.body(heading)
-    intro: list[Line] = []
-    items: list[_Item] = []
-    for line in lines[1:]:
-        if _ITEM.match(line.text):
-            items.append(_Item(line.text, line.location))
-        elif items:
-            items[-1].text += line.text
-        else:
-            intro.append(line)
-    total = _AMOUNTS.search(_parens(heading.line.text + "".join(line.text for line in intro)))
-    for item in items:
-        text = _parens(item.text)
-        chain = _CHAIN.search(text)
-        amounts = _AMOUNTS.search(text)
-        if chain:
-            item.kuan, item.xiang = chain.group(2), chain.group(3)
-        if amounts:
-            item.initial, item.final = _dec(amounts.group(1)), _dec(amounts.group(2))
+    lines = outline.body(heading, parts)
+    end = lines[-1].index + 1
+    numbered = [h for h in outline.headings if h.level == ITEM_LEVEL and heading.line.index < h.line.index < end]
+    bounds = [h.line.index for h in numbered] + [end]
+    items = [
+        _Item(h, "".join(line.text for line in outline.lines[start:stop]))
+        for h, start, stop in zip(numbered, bounds, bounds[1:], strict=False)
+    ]
+    # the narrative's claims, by the item (or the introduction before the items) they are printed in
+    line_of = {line.location: line.index for line in lines}
+    intro_total: Decimal | None = None
+    for claim in disclosure.claims:
+        index = line_of.get(claim.location)
+        if index is None or claim.kind != "amount":
+            continue
+        if index < bounds[0]:
+            if intro_total is None and claim.measure == "budget":
+                intro_total = _wan(claim)
+            continue
+        item = next(i for i, stop in zip(items, bounds[1:], strict=True) if index < stop)
+        subject = claim.subject or ""
+        if not subject.startswith("item."):
+            continue
+        if item.code not in (None, subject[5:]):
+            return  # one item naming two 项: no conclusion
+        item.code = subject[5:]
+        if claim.measure == "budget" and item.initial is None:
+            item.initial = _wan(claim)
+        elif claim.measure in ("amount", "final") and item.final is None:
+            item.final = _wan(claim)
     xiang_rows = [r for r in table.coded_rows() if len(r.code or "") == 7]
-    kuan_names = {r.code: r.name for r in table.coded_rows() if len(r.code or "") == 5}
+    codes = {r.code for r in xiang_rows}
     matched: dict[str, _Item] = {}
     for item in items:
-        if not item.xiang or item.initial is None:
-            return  # an item this rule cannot read: no conclusion
-        hits = [
-            r
-            for r in xiang_rows
-            if _same_name(item.xiang, r.name)
-            and (r.code or "")[:5] in kuan_names
-            and _same_name(item.kuan, kuan_names[(r.code or "")[:5]])
-        ]
-        if len(hits) != 1:
-            return
-        matched[hits[0].code or ""] = item
+        if item.code not in codes or item.initial is None or item.final is None or item.code in matched:
+            return  # an item this rule cannot read (or a 项 of no 公开05表 row): no conclusion
+        matched[item.code or ""] = item
     for code, item in matched.items():
-        if item.initial != item.final and "原因" not in item.text:
+        if item.initial != item.final and not _REASON.search(item.text):
             row = table.find(code=code)
             yield _finding(
                 "complete.budget-variance",
@@ -885,11 +731,11 @@ def budget_variance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
                 table=table.id,
                 table_title=table.display_name,
                 row=row.label if row else code,
-                location=item.location,
+                location=item.heading.line.location,
             )
-    if total is None or not matched:
+    if intro_total is None or not matched:
         return
-    initial_total = _dec(total.group(1))
+    initial_total = intro_total
     listed_initial = sum((i.initial or Decimal(0) for i in matched.values()), Decimal(0))
     unlisted = [
         r for r in xiang_rows if r.code not in matched and "total" in r.values and r.values["total"].amount != 0

@@ -1,0 +1,255 @@
+"""The document outline: its text lines, headings and 目录, read once during recognition.
+
+A disclosure's text is numbered 第三部分 › 一、… › （一）… › 1、… › （1）…; unnumbered short lines
+name a part (名词解释, 附件) and a performance report opens its own part (…绩效自评报告). The
+outline keeps every text line with where it was printed, every heading with its level, marker
+and title, and the 目录 entries apart from the body (the contents never stand in for the parts
+they list). The narrative reader (`narrative.sections`) cuts it into sections and paragraphs;
+the completeness rules look up parts and read their text in it. It holds no reference to the
+neutral document, so a recognized disclosure travels between processes as it is.
+
+Levels (a smaller level is an outer one): 0 第X部分, 1 a named part or a performance report,
+2 一、, 3 （一）, 4 1、, 5 （1）.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..definitions import requirements_data
+from ..document import Document, Grid, Location, TextBlock
+from ..textnorm import key, norm
+from .segment import match_title
+
+_CN = "一二三四五六七八九十百"
+# (level, pattern) of the section numbers
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"^第[{_CN}]+部分\s*")),
+    (2, re.compile(rf"^[{_CN}]+\s*[、．.]\s*")),
+    (3, re.compile(rf"^[（(]\s*[{_CN}]+\s*[)）]\s*[、．.]?\s*")),
+    (4, re.compile(r"^[0-9０-９]{1,2}\s*[、．.](?![0-9０-９])\s*")),
+    (5, re.compile(r"^[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*[、．.]?\s*")),
+)
+PART_LEVEL = 1  # a named part (名词解释) or a performance report, between 第X部分 and 一、
+_REPORT = re.compile(r"(绩效自评报告|绩效评价报告|自评报告|绩效报告)")
+_BULLET = re.compile(r"^\s*(?:[-*+•·]\s+)")
+_TITLE_END = re.compile(r"[。：:；;，,]")
+_YEAR_PREFIX = re.compile(r"^(?:20\d{2}年度?|关于)+")
+_PART_WORDS = ("名词解释", "附件", "情况说明", "部门决算表", "部门预算表", "部门概况", "单位概况")
+_STATES_NUMBER = re.compile(r"\d\s*(?:万元|亿元|元|%|％|辆|台|个)")
+_HEADING_END = re.compile(r"(?:说明|情况|概况|解释|分析|报告|预算表|决算表)$")
+TITLE_MAX = 40  # a part's title is at most this long (第X部分 excepted)
+TITLE_ONLY = 40  # a heading line this short, without punctuation or amounts, is a title only
+PART_MAX = 30  # an unnumbered line naming a part is at most this long
+RUNNING_PAGES = 3
+CONTENTS_SCAN = 120  # the 目录 title is looked for among the first lines
+CONTENTS_ENTRY_MAX = 80
+_CONTENTS_TITLE = {"目录", "目次"}
+_PART = re.compile(rf"^第[{_CN}]+部分")
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    text: str  # bullets removed, spaces trimmed
+    location: Location
+    running: bool = False  # page furniture: printed first or last on several pages
+    after_grid: bool = False  # a table grid is printed between this line and the one before
+
+
+@dataclass(slots=True)
+class Heading:
+    line: Line
+    level: int
+    marker: str  # 第三部分, 一、, （一）, … ("" for a named part or a report)
+    title: str  # as printed on its line, up to the first colon/full stop
+    key: str  # for matching: punctuation, quotes, a leading 20XX年度/关于 removed
+    body: str = ""  # what the line states after its title (1、因公出国…为 0 万元。), "" for a title line
+    named: bool = False  # an unnumbered short line naming a part (名词解释, 附件, …情况说明)
+    report: bool = False  # a performance report's title (…绩效自评报告)
+    tail: Line | None = None  # the next line, when it completes the title (“…情况说” / “明”)
+    listed: bool = False  # an entry of the 目录, not a heading of the body
+    part: bool = False  # it heads a part of the disclosure (see `_is_part`)
+
+    @property
+    def full_title(self) -> str:
+        """The title with the line that completes it (a title broken over two lines)."""
+        return self.title + self.tail.text if self.tail is not None else self.title
+
+
+def _is_part(heading: Heading) -> bool:
+    """A heading of a part of the disclosure: numbered with a short title (第X部分: any), or a
+    named part; never a table's title (known or not) nor a performance report's, nor a 目录 entry."""
+    if heading.listed:
+        return False
+    if not heading.named:
+        if not heading.marker or (heading.level != 0 and (not heading.title or len(heading.title) > TITLE_MAX)):
+            return False
+    return not (heading.key.endswith("表") or match_title(heading.title) is not None)
+
+
+@dataclass(slots=True)
+class Outline:
+    format: str  # the reader's format (pdf, docx, text, …)
+    lines: list[Line] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)  # in document order (目录 entries flagged `listed`)
+    contents: list[Line] = field(default_factory=list)  # the 目录 entries (its title excluded)
+    cells: list[tuple[str, Location]] = field(default_factory=list)  # every non-empty grid cell
+
+    def parts(self) -> list[Heading]:
+        """The headings of the disclosure's parts (numbered or named; table titles and reports excluded)."""
+        return [h for h in self.headings if h.part]
+
+    def body(self, heading: Heading, among: list[Heading] | None = None) -> list[Line]:
+        """The heading line and the lines up to the next heading of the same or an outer level."""
+        start = heading.line.index
+        end = len(self.lines)
+        for other in self.parts() if among is None else among:
+            if other.line.index > start and other.level <= heading.level:
+                end = other.line.index
+                break
+        return self.lines[start:end]
+
+
+def heading_key(title: str) -> str:
+    return _YEAR_PREFIX.sub("", key(title))
+
+
+def heading_marker(text: str) -> tuple[int, str, str] | None:
+    """(level, marker, rest) when the line starts with a section number."""
+    for level, pattern in MARKERS:
+        if m := pattern.match(text):
+            rest = text[m.end() :]
+            if not rest.strip() and level != 0:
+                return None
+            return level, m.group(0).strip(), rest
+    return None
+
+
+def heading_title(rest: str) -> str:
+    """A heading's title: what follows the number, up to the first colon/full stop."""
+    return _TITLE_END.split(rest, 1)[0].strip()
+
+
+@cache
+def section_patterns() -> tuple[re.Pattern[str], ...]:
+    """Section patterns of the built-in profiles: what a short unnumbered heading may name."""
+    return tuple(
+        re.compile(entry["pattern"])
+        for profile in requirements_data()["profile"].values()
+        for entry in profile.get("section", ())
+        if "pattern" in entry
+    )
+
+
+def _names_part(text: str) -> bool:
+    """A short unnumbered line that names a part or starts like a section."""
+    if len(text) > PART_MAX or _TITLE_END.search(text) or "、" in text:
+        return False  # prose, or a line broken out of a paragraph
+    title_key = heading_key(text)
+    return any(w in title_key for w in _PART_WORDS) or any(p.match(title_key) for p in section_patterns())
+
+
+def _title_tail(title: str, line: str) -> bool:
+    """A short line that completes the heading above it into a heading's usual ending."""
+    return (
+        len(line) <= 12
+        and not _HEADING_END.search(title)
+        and bool(_HEADING_END.search(title + line))
+        and not re.search(r"[\d。：:；;，,]", line)
+        and heading_marker(line) is None
+    )
+
+
+def running_texts(document: Document) -> frozenset[str]:
+    """Lines printed first or last on several pages (“XX局2026年度部门预算公开”): page furniture,
+    which a PDF puts in the middle of a sentence that runs over the page break."""
+    edges: dict[int, list[str]] = {}
+    for block in document.blocks:
+        if isinstance(block, TextBlock) and block.location.page is not None:
+            edges.setdefault(block.location.page, []).append(block.text)
+    pages: dict[str, set[int]] = {}
+    for page, texts in edges.items():
+        for text in {texts[0], texts[-1]}:
+            pages.setdefault(text, set()).add(page)
+    return frozenset(t for t, p in pages.items() if len(p) >= RUNNING_PAGES and not _STATES_NUMBER.search(t))
+
+
+def build_outline(document: Document) -> Outline:
+    outline = Outline(document.format)
+    running = running_texts(document)
+    after_grid = False
+    for block in document.blocks:
+        if isinstance(block, Grid):
+            after_grid = True
+            for row in block.rows:
+                outline.cells += [(c.text, c.location) for c in row.cells if c.text.strip()]
+            continue
+        if isinstance(block, TextBlock):
+            text = _BULLET.sub("", block.text).replace("\u3000", " ").strip()
+            if text:
+                index = len(outline.lines)
+                outline.lines.append(Line(index, text, block.location, block.text in running, after_grid))
+                after_grid = False
+    contents = _contents_range(outline.lines)
+    outline.contents = [outline.lines[i] for i in contents if i != contents.start]
+    previous: Heading | None = None  # the title line just read, whose title may go on below
+    for line in outline.lines:
+        if line.running:
+            continue
+        heading = _heading(line)
+        if heading is not None:
+            heading.listed = line.index in contents
+        if previous is not None and _title_tail(previous.title, line.text):
+            previous.tail = line
+            previous = None
+            if heading is not None and heading.named:
+                heading.report = False  # the end of a title above; it may still name a part
+                outline.headings.append(heading)
+            continue
+        # a numbered title line, or a report's, may go on below (a named part is one short line)
+        previous = heading if heading is not None and not heading.body and (heading.marker or heading.report) else None
+        if heading is not None:
+            outline.headings.append(heading)
+    for heading in outline.headings:
+        heading.part = _is_part(heading)
+    return outline
+
+
+def _heading(line: Line) -> Heading | None:
+    text = line.text
+    found = heading_marker(text)
+    if found is not None:
+        level, marker, rest = found
+        title = heading_title(rest)
+        body = rest.strip()
+        if len(body) <= TITLE_ONLY and not re.search(r"[。：:；;]", body) and not _STATES_NUMBER.search(body):
+            body = ""
+        return Heading(line, level, marker, title, heading_key(title), body)
+    report = bool(_REPORT.search(text)) and len(text) < 60 and "。" not in text
+    named = _names_part(text)
+    if report or named:
+        title = heading_title(text)
+        return Heading(line, PART_LEVEL, "", title, heading_key(title), named=named, report=report)
+    return None
+
+
+def _contents_range(lines: list[Line]) -> range:
+    start = next((line.index for line in lines[:CONTENTS_SCAN] if key(line.text) in _CONTENTS_TITLE), None)
+    if start is None:
+        return range(0)
+    entries = lines[start + 1 :]
+    if not entries:
+        return range(0)
+    first = entries[0]
+    part = _PART.match(norm(first.text))
+    for line in entries[1:]:
+        if line.after_grid or len(line.text) > CONTENTS_ENTRY_MAX:
+            return range(start, line.index)
+        if part and norm(line.text).startswith(part.group(0)):
+            return range(start, line.index)
+        if not part and key(line.text) == key(first.text):
+            return range(start, line.index)
+    return range(0)  # no end found: not a contents page
