@@ -6,6 +6,7 @@ from ..document import Document
 from ..model import Disclosure
 from ..narrative import extract_claims
 from ..performance import attach as attach_performance
+from .family import detect_family
 from .layouts import build
 from .metadata import Problem, find_metadata
 from .outline import build_outline
@@ -32,6 +33,7 @@ def recognize(document: Document) -> Disclosure:
             )
         )
     find_metadata(document, seg, disclosure)
+    disclosure.template_family = detect_family(disclosure)
     attach_performance(document, disclosure)
     disclosure.claims = extract_claims(outline, disclosure)
     return disclosure
