@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from importlib import resources
 
 import pytest
@@ -181,11 +182,20 @@ def rows(name: str) -> list[dict]:
 @pytest.mark.parametrize("name", ["function.csv", "economic.csv"])
 def test_every_entry_is_well_formed_and_sourced(name):
     known = sources()
+    harvest = {(r["code"], r["name"]): r for r in rows("harvest.csv") if r["scheme"] == name.split(".")[0]}
     for r in rows(name):
         code = r["code"]
         assert code.isdigit() and len(code) in (3, 5, 7), r
         assert r["level"] == {3: "类", 5: "款", 7: "项"}[len(code)], r
         assert r["parent"] == ("" if len(code) == 3 else code[:-2]), r
+        if r["source"].startswith("harvested:"):
+            # "harvested: N documents, first PATH": harvest.csv lists them; confirmed only when two agree
+            m = re.fullmatch(r"harvested: (\d+) documents, first (.+)", r["source"])
+            assert m and (SHARED / m.group(2)).is_file(), r
+            entry = harvest[(code, r["name"])]
+            assert entry["status"] in ("added", "local") and entry["documents"] == m.group(1), r
+            assert r["confirmed"] == "no" or int(m.group(1)) >= 2, r
+            continue
         assert r["source"].split(), r
         assert all(s in known for s in r["source"].split()), r
         if r["valid_from"] and r["valid_to"]:
@@ -206,7 +216,7 @@ def test_every_parent_is_in_the_dictionary():
 
 def test_sources_point_at_real_files():
     for source in sources().values():
-        if source.kind in ("seed", "sample", "refdata"):
+        if source.kind in ("seed", "sample", "refdata", "corpus"):
             path = ROOT / source.reference.split(" (")[0]
             assert path.is_file(), source
 

@@ -439,3 +439,38 @@ def test_initial_and_full_year_budgets_are_different_quantities():
     (full,) = [c for c in d.claims if c.location.line == 346]
     assert full.measure == "adjusted_budget"
     assert findings(d, "narrative.repeat") == []
+
+
+def test_classes_under_a_project_heading_are_read_in_the_project_column():
+    # 七、项目支出决算情况说明: 一般公共服务支出（类）672.16 is 05's 201 项目支出 (line 214), not its
+    # 小计 1571.38; a figure that is not the project column is still an error, against that column
+    d = added("七、一般公共预算财政拨款项目支出决算情况说明\n\n一般公共服务支出（类）672.16 万元。")
+    (spent,) = [c for c in d.claims if c.location.line == 356]
+    assert (spent.qualifier, spent.link.column, spent.link.value) == ("project", "项目支出", D("672.16"))
+    assert findings(d, "narrative.") == []
+    (f,) = findings(
+        added("七、一般公共预算财政拨款项目支出决算情况说明\n\n一般公共服务支出（类）627.16 万元。"), "narrative.amount"
+    )
+    assert (f.severity, f.expected, f.found, f.column) == ("error", D("672.16"), D("627.16"), "项目支出")
+
+
+def test_a_units_part_of_a_total_is_not_the_total():
+    # 其中：示范市大数据中心本年收入合计 500.00: the same quantity of one unit, a part of the
+    # department's 本年收入合计 — not 01's 本年收入合计 (1826.63)
+    d = added(
+        "七、所属单位收入情况\n\n本部门本年收入合计 1826.63 万元，其中：示范市大数据中心本年收入合计 500.00 万元。"
+    )
+    part = next(c for c in d.claims if c.location.line == 356 and c.value == D("500.00"))
+    assert part.subject == "income.total" and part.link is None
+    assert findings(d, "narrative.amount") == []
+
+
+def test_a_code_printed_on_two_rows_does_not_name_one():
+    # 05 lists 201 twice with different figures (unit by unit, or two rows named alike mapped to
+    # one code): “一般公共服务支出（类）1571.38 万元” cannot be tied to one of them; it is read in
+    # the next table that states the class once, 04's 一般公共预算 column
+    row = "201\t一般公共服务支出\t1571.38\t899.22\t672.16\n"
+    d = edited((row, row + "201\t一般公共服务支出\t200.00\t200.00\t0.00\n"))
+    classes = [c for c in d.claims if c.subject == "gb.class.201" and c.kind == "amount"]
+    assert classes and {c.link.table for c in classes} == {"final.fiscal_summary"}
+    assert findings(d, "narrative.amount") == []

@@ -197,17 +197,20 @@ def test_execution_rate():
     assert finding.message == (
         "部门整体支出绩效自评表年度资金总额的执行率应为 全年执行数 6.80 ÷ 全年预算数 10.00 = 68%，表中为 86%。"
     )
-    assert_findings(
-        document(self_evaluation(funds=("0", "3000.00", "2000.00", "10", "66.66%", "6.666"))),
-        F("execution-rate", "error", "年度资金总额", "执行率", "66.67", "66.66", "-0.01"),
-    )
-    # the amounts are rounded too: 2.00 ÷ 3.00 may be anything from 1.995 ÷ 3.005 = 66.39% to
-    # 2.005 ÷ 2.995 = 66.94%, so 66.66% is within rounding (a notice)
+    # 2000.00 ÷ 3000.00 = 66.6667% truncated to 66.66%: one unit of the last digit off, a notice
     (notice,) = assert_findings(
-        document(self_evaluation(funds=("0", "3.00", "2.00", "10", "66.66%", "6.666"))),
+        document(self_evaluation(funds=("0", "3000.00", "2000.00", "10", "66.66%", "6.666"))),
         F("execution-rate", "notice", "年度资金总额", "执行率", "66.67", "66.66", "-0.01"),
     )
-    assert notice.message.endswith("表中为 66.66%，在金额与百分比的尾数误差范围内。")
+    assert notice.message.endswith("表中为 66.66%，相差不足一个末位单位（截尾或凑整）。")
+    # two units off is an error
+    assert_findings(
+        document(self_evaluation(funds=("0", "3000.00", "2000.00", "10", "66.65%", "6.665"))),
+        F("execution-rate", "error", "年度资金总额", "执行率", "66.67", "66.65", "-0.02"),
+    )
+    # the amounts are rounded too: 2.00 ÷ 3.00 may be anything from 1.995 ÷ 3.005 = 66.39% to
+    # 2.005 ÷ 2.995 = 66.94%, so 66.66% is right at the printed precision
+    assert_findings(document(self_evaluation(funds=("0", "3.00", "2.00", "10", "66.66%", "6.666"))))
     # a printed 1000% (a PDF sample prints it where the 分值 cell is empty) is no plausible rate: not judged
     assert_findings(document(self_evaluation(funds=("0", "400", "400", "10", "1000%", "10"))))
 

@@ -11,6 +11,8 @@ from conftest import SHARED, load_disclosure
 from yjsgk.check import check
 from yjsgk.errors import ReadError
 from yjsgk.pipeline import recognize_path
+from yjsgk.read import read_path
+from yjsgk.recognize import recognize
 
 SAMPLES = SHARED / "samples"
 JIANGSU_2018 = SAMPLES / "open-budget/江苏省人民检察院/2018年省检察院部门预算公开.pdf"
@@ -295,3 +297,16 @@ def test_sample_tables(row):
 def test_scanned_sample_is_refused_with_a_reason():
     with pytest.raises(ReadError, match="扫描件，无文字层"):
         recognize_path(SAMPLES / SCANNED_SAMPLE)
+
+
+def test_department_without_a_cover_is_never_glued_heading_text():
+    # the 决算 with its cover page (page 1: "上海市普陀区财政局" / "2024年度部门决算") left out,
+    # as files cut from a larger publication are: page 2 is the contents, "目 录" / "第一部分 …概况" /
+    # "一、主要职能" / "二、部门决算单位构成" / "第二部分 上海市普陀区财政局2024年度部门决算表".
+    # No name was found here before, and such contents joined into names like
+    # "一、主要职能二、部门决算单位构成第二部分上海市…" elsewhere (issue 12): a name has no
+    # ordinals or punctuation, and the department is the one the 第二部分 heading names
+    document = read_path(SHANGHAI_FINAL)
+    document.blocks = [b for b in document.blocks if b.location.page != 1]
+    d = recognize(document)
+    assert (d.kind, d.department, d.year) == ("final", "上海市普陀区财政局", 2024)

@@ -42,6 +42,17 @@ class Entry:
     sources: tuple[str, ...]
     note: str = ""
     expense_group: str = ""  # economic codes: 人员经费 / 公用经费
+    provenance: str = ""  # harvested rows: "harvested: N documents, first …" (harvest.csv lists them all)
+
+    @property
+    def harvested(self) -> bool:
+        """Added by the harvest of printed pairs (yjsgk.harvest), not curated."""
+        return self.sources == ("harvested",)
+
+    @property
+    def local(self) -> bool:
+        """A local subdivision of a code (7-digit economic sub-codes), not a national code."""
+        return self.scheme == "economic" and len(self.code) == 7
 
     def valid_in(self, year: int | None) -> bool:
         if year is None:
@@ -145,6 +156,16 @@ def _year(value: str) -> int | None:
     return int(value) if value.strip() else None
 
 
+HARVESTED = "harvested:"
+
+
+def _sources(value: str) -> tuple[tuple[str, ...], str]:
+    """Evidence ids, or for a harvested row ("harvested: 5 documents, first …") the marker and the text."""
+    if value.startswith(HARVESTED):
+        return ("harvested",), value
+    return tuple(value.split()), ""
+
+
 @cache
 def classification(scheme: str) -> Classification:
     if scheme not in SCHEMES:
@@ -159,11 +180,13 @@ def classification(scheme: str) -> Classification:
             valid_from=_year(r["valid_from"]),
             valid_to=_year(r["valid_to"]),
             confirmed=r["confirmed"] == "yes",
-            sources=tuple(r["source"].split()),
+            sources=sources,
             note=r.get("note", ""),
             expense_group=r.get("expense_group", ""),
+            provenance=provenance,
         )
         for r in _read(f"{scheme}.csv")
+        for sources, provenance in [_sources(r["source"])]
     ]
     return Classification(scheme, entries)
 

@@ -17,7 +17,9 @@ from .textnorm import key
 __all__ = ["SUPPORTED_SUFFIXES", "load", "recognize_path"]
 
 
-_TITLE = re.compile(r"(?:部门|单位)(?:决算|预算)|(?:决算|预算)(?:公开|情况说明|说明)|绩效(?:自评|评价)")
+_TITLE = re.compile(
+    r"(?:部门|单位)(?:整体)?(?:支出)?(?:决算|预算)|(?:决算|预算)(?:公开|情况说明|说明)|绩效(?:自评|评价)"
+)
 
 
 def _has_disclosure_title(document: Document) -> bool:

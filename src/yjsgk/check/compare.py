@@ -64,11 +64,25 @@ def rounding_bound(halves: Iterable[Decimal], multiplier: Decimal = Decimal(1)) 
     return sum(halves, Decimal(0)) * multiplier
 
 
+def figure_half(value: Value, finest: int = 0) -> Decimal:
+    """How far a printed figure may be from its true value: half a unit of ITS OWN last printed
+    digit (204.9 may be 204.85 … 204.95 whatever its neighbours print). A bare 0 among figures
+    printed with decimals (`finest` > 0) is nothing at all: such a table prints a rounded zero
+    as 0.00."""
+    if value.amount == 0 and value.decimals == 0 and finest > 0:
+        return Decimal(0)
+    return half_unit(value.decimals)
+
+
 def figure_halves(values: list[Value]) -> list[Decimal]:
-    """The half units printed table figures contribute to a rounding bound: half a unit of the
-    finest printed digit, once per figure."""
-    half = half_unit(max((v.decimals for v in values), default=2))
-    return [half] * len(values)
+    """The half units printed figures contribute to a rounding bound, each its own."""
+    finest = max((v.decimals for v in values), default=0)
+    return [figure_half(v, finest) for v in values]
+
+
+def operands(values: list[Value]) -> list[Operand]:
+    """Printed figures as operands, each with its half unit among the others."""
+    return [Operand(v.amount, h, v.text, v.location) for v, h in zip(values, figure_halves(values), strict=True)]
 
 
 def table_bound(values: list[Value], multiplier: Decimal = Decimal(1)) -> Decimal:
@@ -81,14 +95,44 @@ def within_bound(difference: Decimal, bound: Decimal) -> bool:
     return bound > 0 and abs(difference) <= bound
 
 
-def rounding_tail(is_within: bool, bound: Decimal | None) -> str:
-    """The end of a message about a difference: within the bound, say so (bound None: a
-    percentage, whose bound is the range of ratios its rounded operands allow)."""
-    if not is_within:
-        return "。"
-    if bound is None:
-        return "，在金额与百分比的尾数误差范围内。"
-    return f"，在尾数误差范围（±{fmt(bound)}）内。"
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    """How one quantity printed twice (a table cell and the narrative's figure) compares."""
+
+    verdict: str  # ok | notice | error
+    bound: Decimal  # the rounding bound of the two printings
+    truncated: bool = False  # beyond the bound, within one unit of the coarser last digit
+
+    @property
+    def tail(self) -> str:
+        if self.truncated:
+            return percent_tail("notice")
+        return rounding_tail(self.verdict == "notice", self.bound)
+
+
+def restatement(difference: Decimal, a: Operand, b: Operand, multiplier: Decimal = Decimal(1)) -> Restatement:
+    """Two printings of one quantity, `difference` apart (each operand's half unit in the unit
+    of `difference`). The same figure printed to a coarser precision (0.2 for 0.20, 1,237 万元 for
+    12,370,000 元) is ok within half a unit of the coarser last digit; within the rounding bound
+    of both the difference is a notice, and so is one within one unit of the coarser last digit
+    (1,237 万元 for 12,376,671 元, 204.91 for 2,049,197 元: truncated, or added up from rounded
+    parts); beyond that an error."""
+    bound = rounding_bound((a.half, b.half), multiplier)
+    if difference == 0:
+        return Restatement("ok", bound)
+    coarse = max(a.half, b.half)
+    if a.half != b.half and abs(difference) <= coarse:
+        return Restatement("ok", bound)
+    if within_bound(difference, bound):
+        return Restatement("notice", bound)
+    if within_bound(difference, 2 * coarse * multiplier):
+        return Restatement("notice", bound, truncated=True)
+    return Restatement("error", bound)
+
+
+def rounding_tail(is_within: bool, bound: Decimal) -> str:
+    """The end of a message about a difference: within the bound, say so."""
+    return f"，在尾数误差范围（±{fmt(bound)}）内。" if is_within else "。"
 
 
 def fmt(amount: Decimal) -> str:

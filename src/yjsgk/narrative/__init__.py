@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..model import Disclosure
-from .claims import Extractor
+from .claims import Extractor, rejoin_wrapped_titles
 from .link import link_claims, resolve_item
 from .model import KIND_LABELS, Claim, Link
 from .sections import split_sections
@@ -27,7 +27,11 @@ __all__ = ["Claim", "Link", "KIND_LABELS", "extract_claims"]
 def extract_claims(source: Outline | Document, disclosure: Disclosure) -> list[Claim]:
     """Every numeric claim of the document's narrative (read from its outline), linked to the
     recognized tables."""
-    narrative = split_sections(source)
+    if isinstance(source, Document):
+        from ..recognize.outline import build_outline
+
+        source = build_outline(source)
+    narrative = rejoin_wrapped_titles(source, split_sections(source))
     claims = Extractor(disclosure, narrative, item_resolver=partial(resolve_item, disclosure)).run()
     link_claims(disclosure, claims)
     return claims

@@ -18,14 +18,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..amounts import parse_amount
+from ..document import Location
 from ..model import Disclosure
 from ..textnorm import key
 from .model import Claim
 from .sections import Narrative, Paragraph, Section
 from .text import Folded, fold, tidy
 from .vocabulary import BARE, BARE_IN_SCOPE, DEFAULT_WHOLE, SCOPED, alias_patterns, count_patterns
+
+if TYPE_CHECKING:
+    from ..recognize.outline import Outline
 
 NUMBER = re.compile(
     r"(?<!\d,)(?<![\d.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
@@ -37,6 +42,11 @@ _THRESHOLD_BEFORE = re.compile(r"(?:价值|标准|限额|不超过|不低于|超
 QIZHONG = re.compile(r"其中|主要用于以下方面")
 DIRECTION = re.compile(r"决算数?(大于|高于|超过|超出|多于|小于|低于|少于|等于)(?:年初|全年|调整后)?预算数?|持平")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = frozenset(",;:。!?")
+# 持平 compares with something: the previous year (上年, 2025年, 同比), its budget, or 保持
+_FLAT_COMPARED = re.compile(r"上年|去年|上一年|同比|\d{4}年|相比|预算|决算|保持")
+# words that make 持平 approximate: 基本持平, 大体持平, 总体与上年持平 …
+_HEDGE = re.compile(r"基本|大体|大致|总体|(?<![战策])略|接近|趋于|较为|小幅")
 _CLAUSE = re.compile(r"[,;:、()]")
 _CHANGE_TAIL = re.compile(r"(?<!新)(增加|减少|增长|下降|上升|降低|节约|节省|压减|缩减|增支|减支)了?$")
 _GROWTH_TAIL = re.compile(r"(增长|下降|上升|降低|增加|减少|增幅|降幅|减幅)(?:了|为|率为|幅度为|率)?$")
@@ -120,6 +130,10 @@ _BARE_STRIP = re.compile(
 )
 _REASON = re.compile(r"原因|因为|由于")
 _ROW_LABEL = re.compile(r"\((?:类|款|项)\)")
+# a part that is money of earlier years: 上年结转, 结余, 上年实户资金余额, 未安排支出的实户资金
+_CARRY_OVER = re.compile(r"结转|结余|余额|实户资金")
+_CARRIED_ON = re.compile(r"年末|下年")  # 年末结转和结余, 结转下年: what is left for next year, not earlier money
+_LOWER_LEVEL = re.compile(r"\((?:款|项)\)")  # a name followed by （款）/（项） is not the 类 of that name
 _TOTALS = frozenset({"income.total", "expenditure.total"})
 _FUND_WORDS = re.compile(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
 _ITEM = re.compile(r"^(.+?)\(类\)(.+?)\(款\)(.+?)\(项\)")
@@ -127,6 +141,78 @@ _ITEM_PRINTED = re.compile(r"^.+?[（(]类[）)].+?[（(]款[）)](.+?)[（(]项
 _ITEM_INLINE = re.compile(
     r"([\u4e00-\u9fff]+)\(类\)((?:[^,;:。(]|\([^)]{1,3}\))+?)\(款\)((?:[^,;:。(]|\([^)]{1,3}\))+?)\(项\)"
 )
+
+
+# a title ends like a heading (…情况说明, …支出) or closes a bracket: not a sentence broken by the line end
+_TITLE_END = re.compile(r"(?:说明|情况|概况|解释|分析|报告|表|支出|收入|经费|资金|指标|[（(]项[)）])$")
+
+
+def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
+    """A numbered line read as a title that is in fact the first line of its paragraph, wrapped
+    at the right margin inside a name (“（33）卫生健康支出（类）其他卫生健康支出（款）其” /
+    “他卫生健康支出（项）1027.17 万元，…”): the two are read as one paragraph again, so the name
+    broken by the line end is one name.
+
+    A title is wrapped when its line runs to the right margin of the page's text, it does not
+    end like a heading, and the paragraph after it starts on the very next line (or first on the
+    next page).
+    """
+    from ..recognize.outline import heading_marker  # (recognize imports the narrative reader)
+
+    lines = {line.location: line for line in outline.lines}
+    right: dict[int | None, float] = {}
+    top: dict[int | None, float] = {}  # the first line of body text on each page
+    for line in outline.lines:
+        box = line.location.bbox
+        if box is not None and not line.running:
+            page = line.location.page
+            right[page] = max(right.get(page, 0.0), box[2])
+            top[page] = min(top.get(page, box[1]), box[1])
+    continued = {h.line.location for h in outline.headings if h.tail is not None}
+    first: dict[int, Paragraph] = {}
+    for para in narrative.paragraphs:
+        first.setdefault(para.section.index, para)
+    paragraphs = list(narrative.paragraphs)
+    for section in narrative.sections:
+        opening = first.get(section.index)
+        at = section.location
+        if opening is None or opening.heading or at is None or at.bbox is None or not opening.spans:
+            continue
+        if at not in lines or at in continued:
+            continue
+        found = heading_marker(lines[at].text)
+        if found is None:
+            continue
+        body = found[2].strip()
+        below = opening.spans[0][1]
+        if not body or _TITLE_END.search(body) or not _next_line(at, below, top):
+            continue
+        height = at.bbox[3] - at.bbox[1]
+        if at.bbox[2] < right.get(at.page, 0.0) - 1.5 * height:
+            continue  # the line ends short of the margin: a title
+        joined = Paragraph(opening.index, section, heading=True)
+        joined.append(body, at)
+        title = _WRAPPED_TITLE.split(body + opening.text, maxsplit=1)[0]
+        stated = NUMBER.search(title)  # …（项）1027.17 万元: the title ends before the amount
+        section.title = (title[: stated.start()] if stated else title).strip()
+        offset = len(joined.text)
+        joined.text += opening.text
+        joined.spans.extend((start + offset, loc) for start, loc in opening.spans)
+        paragraphs[opening.index] = joined
+    return Narrative(narrative.root, narrative.sections, paragraphs)
+
+
+_WRAPPED_TITLE = re.compile(r"[。：:；;，,]")
+
+
+def _next_line(a: Location, b: Location, top: dict[int | None, float]) -> bool:
+    """b is printed on the line right below a, or first on the next page."""
+    if a.bbox is None or b.bbox is None or a.page is None or b.page is None:
+        return False
+    if b.page == a.page + 1:
+        return b.bbox[1] <= top.get(b.page, b.bbox[1])
+    height = a.bbox[3] - a.bbox[1]
+    return a.page == b.page and 0 < b.bbox[1] - a.bbox[1] <= 2.5 * height
 
 
 @dataclass(slots=True, eq=False)
@@ -261,12 +347,12 @@ class Extractor:
         section = para.section
         scope = scope_of(section)
         events: list[tuple[int, int, str, re.Match[str] | None]] = []
-        for m in NUMBER.finditer(text, s, e):
-            events.append((m.start(), 0, "num", m))
-        for m in QIZHONG.finditer(text, s, e):
-            events.append((m.start(), 1, "qz", m))
-        for m in DIRECTION.finditer(text, s, e):
-            events.append((m.start(), 2, "dir", m))
+        for hit in NUMBER.finditer(text, s, e):
+            events.append((hit.start(), 0, "num", hit))
+        for hit in QIZHONG.finditer(text, s, e):
+            events.append((hit.start(), 1, "qz", hit))
+        for hit in DIRECTION.finditer(text, s, e):
+            events.append((hit.start(), 2, "dir", hit))
         for i in range(s, e):
             if text[i] in "()":
                 events.append((i, 3, text[i], None))
@@ -339,6 +425,11 @@ class Extractor:
                 whole = group.wholes.get(claim.measure)
                 if whole is not None:
                     claim.refs["whole"] = whole
+                words = _CLAUSE.split(near)[-1]
+                if claim.kind == "amount" and _CARRY_OVER.search(words) and not _CARRIED_ON.search(words):
+                    # 其中：一般公共预算拨款 …、上年结转 …: the total includes money of earlier years
+                    for whole_id in group.wholes.values():
+                        self.claims[whole_id].with_carry_over = True
         self._remaining(mine)
         return mine
 
@@ -495,8 +586,10 @@ class _Context:
         best: tuple[tuple[int, int], str, int, int] | None = None
         for pattern, generic in alias_patterns():
             for m in pattern.finditer(text, lo, hi):
-                if generic.startswith("class.") and text[max(lo, m.start() - 2) : m.start()] == "其他":
-                    continue  # 其他社会保障和就业支出（2089999）: a 款/项 under the class, not the class
+                if generic.startswith("class.") and (
+                    text[max(lo, m.start() - 2) : m.start()] == "其他" or _LOWER_LEVEL.match(text, m.end())
+                ):
+                    continue  # 其他社会保障和就业支出（2089999）, 他卫生健康支出（项）: a 款/项 under the class
                 rank = (m.end(), m.end() - m.start())
                 if best is None or rank > best[0]:
                     best = (rank, generic, m.start(), m.end())
@@ -533,6 +626,20 @@ class _Context:
         ):
             return None, "", text[lo:hi]  # 一般公共预算拨款…支出包括：一般公共服务支出 …: which funds?
         return scoped(generic, scope), text[start:end], gap
+
+    def _list_total(self, last: Claim, near: str) -> Claim | None:
+        """The total of the list `last` ends, when a change follows the list in a clause of its
+        own (总额 …，其中：A …、B …，较上年减少 X): the sentence states the total, its list, then
+        the total's change."""
+        if last.group is None or "whole" not in last.refs or not _CLAUSE.search(near):
+            return None
+        group = self.ex.groups[last.group]
+        whole = self.ex.claims[last.refs["whole"]]
+        if group.closes == "section" or max(group.parts) != last.id or whole.kind != "amount":
+            return None
+        if whole.sentence_no != self.ex.sentence_no or last.sentence_no != self.ex.sentence_no:
+            return None
+        return whole
 
     def _bare(self, label: str, amount: bool = False) -> str | None:
         """收入预算 / 支出预算 name the totals on their own; a bare 收入 or 支出 only says what
@@ -587,8 +694,18 @@ class _Context:
                         current = next(
                             c for c in reversed(self.previous) if c.kind == "amount" and c.measure == "amount"
                         )
+                refs: dict[str, int] = {}
                 if current is not None:
-                    subject, inherited = current.subject, True
+                    whole = self._list_total(current, near)
+                    if whole is not None:
+                        # 其中：A …、B …，较上年减少 X: the change of the total the list makes up
+                        # (or, read closely, of B alone): both are kept, the rate is judged on either
+                        subject, inherited = whole.subject, True
+                        refs = {"current": whole.id, "current_alt": current.id}
+                    else:
+                        subject, inherited = current.subject, True
+            else:
+                refs = {}
             base = (
                 "budget"
                 if re.search(r"年初预算|预算数", near) and not re.search(r"上年|去年|上一年|\d{4}年", near)
@@ -608,6 +725,7 @@ class _Context:
                 sign=sign,
                 base=base,
                 inherited=inherited,
+                refs=refs,
             )
         subject, words, gap = self._subject(lo, m.start())
         inherited = False
@@ -692,7 +810,7 @@ class _Context:
                 text=printed,
                 decimals=decimals,
                 unit="%",
-                subject=(final or budget).subject if (final or budget) else None,
+                subject=anchor.subject if (anchor := final or budget) is not None else None,
                 subject_text="",
                 measure="amount",
             )
@@ -722,6 +840,7 @@ class _Context:
                 base=change.base,
             )
             claim.refs["change"] = change.id
+            claim.refs.update(change.refs)  # the current amount, when the change's sentence says
             return claim
         return None
 
@@ -768,8 +887,8 @@ class _Context:
             after = text[m.end() : m.end() + 4]
             if re.search(r"(一级|二级)项目$", label):
                 subject, words = f"performance.level{'1' if '一级' in label[-4:] else '2'}_projects", label
-            elif mm := re.match(r"(一级|二级)项目", after):
-                subject, words = f"performance.level{'1' if mm.group(1) == '一级' else '2'}_projects", mm.group(0)
+            elif level := re.match(r"(一级|二级)项目", after):
+                subject, words = f"performance.level{'1' if level.group(1) == '一级' else '2'}_projects", level.group(0)
         if subject is None and not (unit_class == "vehicle" and self._in_vehicle_list()):
             return None  # (a vehicle of an unknown type in a list by type is kept: the list is incomplete)
         unit = unit.replace("(", "（").replace(")", "）")
@@ -794,9 +913,22 @@ class _Context:
 
     # -- direction words ---------------------------------------------------------------
 
-    def direction(self, m: re.Match[str], near: str) -> Claim:
+    def _flat_statement(self, m: re.Match[str]) -> bool:
+        """持平 as the word that says a quantity did not change (与上年持平, 与上年预算数持平),
+        not a hedged one (基本持平, 基本与上年持平: a small change is compatible with it) nor two
+        characters of other words (手持平板电脑)."""
+        text = self.folded.text
+        start = m.start()
+        while start > self.sentence_start and text[start - 1] not in _CLAUSE_END:
+            start -= 1
+        clause = text[start : m.start()]
+        return bool(_FLAT_COMPARED.search(clause)) and not _HEDGE.search(clause)
+
+    def direction(self, m: re.Match[str], near: str) -> Claim | None:
         word = m.group(1) or "持平"
         relation = _RELATIONS[word]
+        if relation == "flat" and not self._flat_statement(m):
+            return None
         carried = self._sentence_subject()
         subject = carried.subject if carried else self.ex.section_subject(self.section)[0]
         claim = self._new(

@@ -170,6 +170,9 @@ BUDGET_CELLS: dict[str, tuple[Cell, ...]] = {
 for _item in _THREE_PUBLIC:
     BUDGET_CELLS[f"three_public.{_item}"] = (_k("budget.three_public", _item, "total"),)
 
+# totals that include the money of earlier years by definition
+CARRY_OVER_TOTALS = frozenset({"grand_total", "fiscal.grand_total"})
+
 CLASS_TABLES = {
     ("final", "gb"): (("final.general_budget_expenditure", "total"), ("final.fiscal_summary", "general_budget")),
     ("final", "expenditure"): (("final.expenditure", "total"), ("final.summary", "amount")),
@@ -179,14 +182,26 @@ CLASS_TABLES = {
 ITEM_TABLES = {"final": "final.general_budget_expenditure", "budget": "budget.general_budget_expenditure"}
 
 
+def printed_once(table: Table, code: str) -> bool:
+    """Whether a statement about `code` can name its row: a code printed on several rows with
+    different figures (a table listed unit by unit, or 类/款/项 rows named alike and mapped to one
+    code by their name: 其他支出) does not say which one the narrative restates."""
+    rows = [r for r in table.rows if r.code == code]
+    return len({tuple(sorted((c, v.amount) for c, v in r.values.items())) for r in rows}) <= 1
+
+
 def class_amount(table: Table, code: str, column: str) -> tuple[Value | None, list[Value]]:
-    """A 类's amount: its row, or its top printed rows when the table prints no 类 row."""
+    """A 类's amount: its row, or its top printed rows when the table prints no 类 row (nothing
+    when the rows that would say are not certain)."""
     row = table.find(code=code)
     if row is not None:
-        return row.values.get(column), []
+        return (row.values.get(column) if printed_once(table, code) else None), []
     rows = [r for r in table.coded_rows() if r.code and r.code.startswith(code)]
     shortest = min((len(r.code or "") for r in rows), default=0)
-    return None, [r.values[column] for r in rows if len(r.code or "") == shortest and column in r.values]
+    top = [r for r in rows if len(r.code or "") == shortest]
+    if len({r.code for r in top}) != len(top):
+        return None, []
+    return None, [r.values[column] for r in top if column in r.values]
 
 
 def disclosure_family(disclosure: Disclosure) -> str | None:
@@ -205,6 +220,8 @@ def resolve(disclosure: Disclosure, cell: Cell) -> Link | None:
     unit = table.unit or disclosure.unit or "万元"
     column = table.column_labels.get(cell.column, cell.column)
     if cell.klass is not None:
+        if not printed_once(table, cell.klass):
+            return None
         value, terms = class_amount(table, cell.klass, cell.column)
         row = table.find(code=cell.klass)
         label = row.label if row is not None else f"{cell.klass}（类）"
@@ -249,6 +266,8 @@ def resolve(disclosure: Disclosure, cell: Cell) -> Link | None:
             )
         return None
     if cell.code is not None:
+        if not printed_once(table, cell.code):
+            return None
         row = table.find(code=cell.code)
     else:
         row = table.find(key=cell.key, side=cell.side)
@@ -521,16 +540,35 @@ def _operand(
     return find_claim(claims, context, subject, measure, qualifier, "chapter"), None
 
 
+def heading_column(section: str) -> str | None:
+    """basic or project when the innermost heading that names either names only that one
+    (（二）项目支出情况): the 类 and 项 of its paragraphs are read in that column."""
+    for title in reversed(section.split(" › ")):
+        named = [column for column, word in (("basic", "基本支出"), ("project", "项目支出")) if word in title]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
+
+
 def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
     by_id = {c.id: c for c in claims}
-    # a 类 or 项 listed under 基本支出 or 项目支出 is read in that column
+    # a 类 or 项 listed under 基本支出 or 项目支出, or stated under a heading about one of them,
+    # is read in that column
     for c in claims:
+        if not (c.subject and c.subject.startswith(("gb.class.", "expenditure.class.", "item."))):
+            continue
         whole = by_id.get(c.refs.get("whole", -1))
-        if whole is not None and c.subject and c.subject.startswith(("gb.class.", "expenditure.class.", "item.")):
-            if whole.subject and whole.subject.endswith((".basic", ".project")):
-                c.qualifier = whole.subject.rsplit(".", 1)[1]
+        if whole is not None and whole.subject and whole.subject.endswith((".basic", ".project")):
+            c.qualifier = whole.subject.rsplit(".", 1)[1]
+        elif c.qualifier is None:
+            c.qualifier = heading_column(c.section)
     for c in claims:
         if c.kind == "amount" and c.money and c.subject and not c.scope.startswith("unit:"):
+            if c.with_carry_over and c.subject not in CARRY_OVER_TOTALS:
+                continue  # 财政拨款收入 …，其中：…、上年结转 …: more than the table's 本年 line
+            whole = by_id.get(c.refs.get("whole", -1))
+            if whole is not None and whole.subject == c.subject:
+                continue  # 收入合计 …，其中：局本级收入合计 …: a unit's part of the total, not the total
             c.link = cell_link(disclosure, c.subject, c.measure, c.qualifier, c.in_unit(None))
     for c in claims:
         if c.kind == "share":
@@ -582,6 +620,8 @@ def _link_share(disclosure: Disclosure, claims: list[Claim], by_id: dict[int, Cl
 
 def _link_growth(disclosure: Disclosure, claims: list[Claim], by_id: dict[int, Claim], c: Claim) -> None:
     change = by_id.get(c.refs.get("change", -1))
+    if "current" in c.refs:
+        return  # read with the sentence (the total of a list, or its last item)
     if change is None or change.subject is None:
         return  # what changed is not known: the amount before it may be another quantity
     if change.inherited:  # 收入较去年减少 …: the current amount must be stated, not looked up
@@ -615,9 +655,10 @@ def _link_execution(claims: list[Claim], by_id: dict[int, Claim], c: Claim) -> N
 
 def _stated_once(c: Claim) -> bool:
     """Quantities a department has one of: its 年初预算 (whole, or of a 项) and a named project's funds."""
-    if c.subject.startswith("project:"):
+    subject = c.subject or ""
+    if subject.startswith("project:"):
         return True
-    return c.subject.startswith(("gb.expenditure", "item.")) and c.measure in ("budget", "adjusted_budget")
+    return subject.startswith(("gb.expenditure", "item.")) and c.measure in ("budget", "adjusted_budget")
 
 
 def _repeats(disclosure: Disclosure, claims: list[Claim]) -> None:

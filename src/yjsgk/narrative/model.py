@@ -22,6 +22,7 @@ REF_LABELS = {
     "whole": "总数",
     "change": "增减额",
     "current": "本年数",
+    "current_alt": "本年数（另一读法）",
     "budget": "预算数",
     "final": "决算数",
     "execution": "完成率",
@@ -100,6 +101,9 @@ class Claim:
     group: int | None = None  # the 其中 list (or budget = spent + remaining) this claim is a part of
     link: Link | None = None
     peer: int | None = None  # another claim stating the same quantity (first statement)
+    # a total whose listed parts include money of earlier years (上年结转, 实户资金余额): not the
+    # year's own income or spending that a table's 本年 line states
+    with_carry_over: bool = False
 
     @property
     def money(self) -> bool:
@@ -155,4 +159,6 @@ class Claim:
             out["group"] = self.group
         if self.peer is not None:
             out["same_as"] = self.peer
+        if self.with_carry_over:
+            out["with_carry_over"] = True
         return out

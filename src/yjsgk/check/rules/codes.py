@@ -14,7 +14,7 @@ from ...textnorm import strip_ordinal
 from ..context import CheckContext
 from ..findings import Finding, row_finding
 from ..registry import rule
-from .completeness import codes_read_reliably, document_year
+from .completeness import SCHEME_DIGIT, codes_read_reliably, document_year
 
 SCHEME_LABELS = {"function": "支出功能分类科目", "economic": "部门预算支出经济分类科目"}
 
@@ -46,28 +46,100 @@ def _printed_name(row: Row) -> str:
     severity="warning",
     needs_profile=True,
     rationale="""Every code printed in a table must exist in the classification of the document's
-    year: a code the dictionary does not know is usually a typo or a local code, and a code
-    outside its years (e.g. 30312 提租补贴 after the 2018 reform of the economic classification)
-    means an outdated template. Runs when a profile is chosen.""",
-    example="支出决算表（公开03表）中的科目编码 2010398 不在支出功能分类科目中。",
+    year. A warning when the code cannot be right: it does not have the scheme's form (an economic
+    code not starting with 3) or its 类 does not exist; or when a known code is printed outside its
+    years (e.g. 30312 提租补贴 after the 2018 reform of the economic classification: an outdated
+    template). A code of a known 类 that our dictionary does not list is a notice saying so: the
+    dictionary (curated, plus the pairs harvested from real documents, see
+    data/classification/README.md) holds neither every 款 nor every 项, so such a code is most
+    likely right but its name is not verified. A 7-digit economic sub-code under a known 款
+    (3010201 under 30102) is a local subdivision: a notice when the dictionary does not list it
+    either. An unlisted code printed with the name the document gives a known code of the same
+    类/款 elsewhere (2019998 其他一般公共服务支出 in one table, 2019999 in the others) is a mistyped
+    code: a warning. Runs when a profile is chosen.""",
+    example="支出决算表（公开03表）中的科目编码 2359901（其他支出）的类级科目 235 不在支出功能分类科目中。",
 )
 def unknown_code(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     year = document_year(disclosure)
+    noticed: set[str] = set()  # a code missing from the dictionary is noted once per document
+    printed: dict[str, set[str]] = {}  # code → the names the document prints it with
+    for table, _scheme in _coded_tables(disclosure):
+        for row in table.coded_rows():
+            printed.setdefault(row.code or "", set()).add(name_key(_printed_name(row)))
     for table, scheme in _coded_tables(disclosure):
         for row in table.coded_rows():
             code = row.code or ""
             if len(code) not in (3, 5, 7) or not _printed_name(row):
                 continue  # not read as a code of any level, or a number without its name
-            if code not in scheme:
-                message = f"{table.display_name}中的科目编码 {code}（{_printed_name(row) or '未印名称'}）不在{SCHEME_LABELS[scheme.scheme]}中。"
-            elif not scheme.valid_in(code, year):
-                used = "；".join(f"“{e.name}”{e.years}" for e in scheme.entries(code))
-                message = (
-                    f"{table.display_name}中的科目 {code} {_printed_name(row)}在 {year} 年不是有效科目（{used}）。"
-                )
-            else:
+            found = _unknown(table, row, scheme, year, printed)
+            if found is None:
                 continue
-            yield row_finding("code.unknown", "warning", message, table, row, "科目编码")
+            severity, message = found
+            if severity == "notice":
+                if code in noticed:
+                    continue
+                noticed.add(code)
+            yield row_finding("code.unknown", severity, message, table, row, "科目编码")
+
+
+def _unknown(
+    table: Table, row: Row, scheme: Classification, year: int | None, printed: dict[str, set[str]]
+) -> tuple[str, str] | None:
+    """(severity, message) when the code is not a known code of the year, else None."""
+    code = row.code or ""
+    label = SCHEME_LABELS[scheme.scheme]
+    where = f"{table.display_name}中的科目编码 {code}（{_printed_name(row)}）"
+    if code in scheme:
+        if scheme.valid_in(code, year):
+            return None
+        used = "；".join(f"“{e.name}”{e.years}" for e in scheme.entries(code))
+        return (
+            "warning",
+            f"{table.display_name}中的科目 {code} {_printed_name(row)}在 {year} 年不是有效科目（{used}）。",
+        )
+    digit = SCHEME_DIGIT[scheme.scheme]
+    if code[0] != digit:
+        return "warning", f"{where}不符合{label}的编码规则（应以 {digit} 开头）。"
+    if code[:3] not in scheme:
+        return "warning", f"{where}的类级科目 {code[:3]} 不在{label}中。"
+    if twin := _sibling_named(scheme, code, _printed_name(row), year, printed):
+        # a mistyped code: the document prints the same name under a known code of the same 类/款
+        return (
+            "warning",
+            f"{where}不在{label}中；本文件其他处“{_printed_name(row)}”的编码为 {twin}，编码可能有误。",
+        )
+    kuan = code[:5]
+    if len(code) == 7 and kuan not in scheme:
+        # our list of 款 is not complete either (a flat list of 项 never prints its 款 row): the code
+        # is not known to be wrong, only not verified
+        return (
+            "notice",
+            f"{where}及其款级科目 {kuan} 未收录在本工具的{label}表中（类级科目 {code[:3]} 已收录），未核对其名称。",
+        )
+    if scheme.scheme == "economic" and len(code) == 7:
+        parent = scheme.lookup(kuan, year)
+        parent_name = f" {parent.name}" if parent else ""
+        return "notice", f"{where}是款级科目 {kuan}{parent_name} 下的地方细化科目（非全国统一编码），未核对其名称。"
+    levels = f"类级科目 {code[:3]}、款级科目 {kuan}" if len(code) == 7 else f"类级科目 {code[:3]}"
+    return "notice", f"{where}未收录在本工具的{label}表中（{levels} 已收录），未核对其名称。"
+
+
+def _sibling_named(
+    scheme: Classification, code: str, name: str, year: int | None, printed: dict[str, set[str]]
+) -> str | None:
+    """A known code of the same parent that this document prints elsewhere under this name, when
+    that is the code's official name: the unlisted code is then a mistype of it (2019998 for
+    2019999 其他一般公共服务支出). Only the document's own other rows decide: the dictionary alone
+    cannot, a renumbered catch-all (2089901 and 2089999 其他社会保障和就业支出) shares its name."""
+    wanted = name_key(name)
+    for sibling in scheme.children(code[:-2]) if code[:-2] in scheme else ():
+        if (
+            sibling != code
+            and wanted in printed.get(sibling, ())
+            and any(name_key(e.name) == wanted for e in scheme.accepted_names(sibling, year))
+        ):
+            return sibling
+    return None
 
 
 def _codes_with_two_names(disclosure: Disclosure) -> set[str]:
@@ -162,6 +234,13 @@ def _runs(table: Table) -> list[list[Row]]:
 
 
 def _misplaced(table: Table, rows: list[Row]) -> Iterator[Finding]:
+    """Rows listed under another 类 or 款 than their own, judged against the parents the run prints.
+
+    The national hierarchy is the usual case, not the only one: a flat list of 项 without their 款
+    rows, or local 7-digit sub-codes (3010201, 3010202 without a 30102 row) belong to the 类 they
+    are listed under. Only a parent printed somewhere in the run can be the one a row is missing.
+    """
+    present = {row.code for row in rows if row.code}
     lei: Row | None = None
     kuan: Row | None = None
     for row in rows:
@@ -172,15 +251,17 @@ def _misplaced(table: Table, rows: list[Row]) -> Iterator[Finding]:
             lei, kuan = row, None
             continue
         if len(code) == 5:
-            above = lei
+            above = lei if code[:3] in present else None
             kuan = row
         elif len(code) == 7:
-            above = kuan if kuan is not None else lei
+            if code[:5] in present:
+                above = kuan if kuan is not None else lei
+            else:
+                above = lei if code[:3] in present else None
         else:
             continue
         if above is None or code.startswith(above.code or ""):
             continue
-        message = (
-            f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，其上级科目应为 {code[:-2]}。"
-        )
+        own = code[:5] if len(code) == 7 and code[:5] in present else code[:3]
+        message = f"{table.display_name}中 {code} {_printed_name(row)} 列在 {above.label} 之下，其上级科目应为 {own}。"
         yield row_finding("code.parent", "error", message, table, row, "科目编码")

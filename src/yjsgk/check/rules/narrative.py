@@ -27,6 +27,7 @@ from ..compare import (
     percent_tail,
     percent_verdict,
     ratio_range,
+    restatement,
     rounded,
     rounding_bound,
     rounding_tail,
@@ -99,7 +100,10 @@ def _claim_half(claim: Claim, unit: str | None = None) -> Decimal:
 
 
 def _link_half(link: Link) -> Decimal:
-    """Half a unit of the cell's last printed digit (once per printed figure summed), in its unit."""
+    """Half a unit of the cell's last printed digit (once per printed figure summed), in its unit;
+    a printed bare 0 is nothing at all."""
+    if link.value == 0 and link.decimals == 0 and not link.blank:
+        return Decimal(0)
     return half_unit(link.decimals) * link.terms
 
 
@@ -125,6 +129,9 @@ def _operand(claim: Claim, by_id: dict[int, Claim], ref: str) -> Operand | None:
     return None
 
 
+_VERDICT_ORDER = {"ok": 0, "notice": 1, "error": 2}
+
+
 def _severity(verdict: str) -> str:
     """A percentage's verdict as a severity: a notice, or the rule's own."""
     return "notice" if verdict == "notice" else ""
@@ -142,14 +149,18 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         difference = value - link.value
         if difference == 0:
             continue
-        own_half = _claim_half(c, link.unit)
-        link_half = _link_half(link)
-        if own_half > link_half and abs(difference) <= own_half:
-            continue  # printed coarser than the table: 0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元
-        bound = rounding_bound((own_half, link_half), ctx.rounding_multiplier)
-        within = within_bound(difference, bound)
+        # printed coarser than the table (0.2 万元 for 0.20, 15621.11 万元 for 156,211,123 元): ok;
+        # truncated from it (1,237 万元 for 12,376,671 元): a notice
+        judged = restatement(
+            difference,
+            Operand(value, _claim_half(c, link.unit)),
+            Operand(link.value, _link_half(link)),
+            ctx.rounding_multiplier,
+        )
+        if judged.verdict == "ok":
+            continue
         # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
-        severity = "notice" if within or link.soft else ""
+        severity = "notice" if judged.verdict == "notice" or link.soft else ""
         customary = (
             "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）"
             if link.soft
@@ -157,7 +168,7 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         )
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
-            + rounding_tail(within, bound)
+            + judged.tail
             + customary
         )
         yield _finding(
@@ -264,12 +275,15 @@ def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] |
         _mark(used, c)
         sign = change.sign or c.sign
         changed = _amount(change)
-        span = growth_range(changed, current, sign, ctx.rounding_multiplier)
-        if span is None:
-            continue  # from nothing: no rate
-        verdict = percent_verdict(c.value, c.decimals, span)
-        if verdict == "ok":
-            continue
+        readings = [current] + [alt for alt in [_operand(c, by_id, "current_alt")] if alt is not None]
+        judged = []  # (verdict, the current amount read) for each reading of the sentence
+        for reading in readings:
+            span = growth_range(changed, reading, sign, ctx.rounding_multiplier)
+            if span is not None:
+                judged.append((percent_verdict(c.value, c.decimals, span), reading))
+        if not judged or any(verdict == "ok" for verdict, _ in judged):
+            continue  # from nothing: no rate; or a reading that makes it right
+        verdict, current = min(judged, key=lambda j: _VERDICT_ORDER[j[0]])
         change_value = changed.amount
         base = current.amount - sign * change_value
         expected = change_value / base * HUNDRED
@@ -299,7 +313,8 @@ def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] |
     change against the 年初预算数. Computing the rate on the current year (X ÷ current) or
     copying it from elsewhere is a common mistake. Judged at the printed precision over the
     rounding of both printed amounts; missing by less than one unit of the last digit is a
-    notice.""",
+    notice. A change stated after a list (其中：A …、B …，较上年减少 X，下降 Y%) is the total's,
+    or read closely B's: the rate is judged right when either reading makes it so.""",
     example="“与上年相比，增加 88.31 万元，增长 71%，…”中“71%”：增减率 = 增减额 88.31 万元 ÷ 上年数（收、支总计 125.46 万元 − 88.31 = 37.15 万元）= 237.71%，按所印精度应为 238%，所述为 71%。",
 )
 def narrative_growth(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
@@ -434,15 +449,16 @@ def _repeat_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         difference = this.amount - other.amount
         if difference == 0:
             continue
-        bound = rounding_bound((this.half, other.half), ctx.rounding_multiplier)
-        if c.decimals != first.decimals and abs(difference) <= max(this.half, other.half):
+        judged = restatement(difference, this, other, ctx.rounding_multiplier)
+        if judged.verdict == "ok":
             continue  # the same figure printed to different precision
-        within = within_bound(difference, bound)
         # a project's name may recur for another unit or year of a multi-unit report: a warning
-        severity = "notice" if within else ("warning" if (c.subject or "").startswith("project:") else "")
+        severity = (
+            "notice" if judged.verdict == "notice" else ("warning" if (c.subject or "").startswith("project:") else "")
+        )
         message = (
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，第{first.location.line}行"
-            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + rounding_tail(within, bound)
+            f"{_quote(first)}称其为 {first.text}，相差 {_money(difference)} 万元" + judged.tail
         )
         yield _finding(
             c, message, severity=severity, expected=other.amount, found=this.amount, related=[first.location]
@@ -488,10 +504,10 @@ def _slot_parts(disclosure: Disclosure, whole: Claim, parts: list[Claim]) -> tup
                 if found is not None and found[1]:
                     return found[0], found[1], label(subject)
         return None
-    slots = PARTITIONS.get(whole.subject)
-    if slots is None:
+    partition = PARTITIONS.get(whole.subject)
+    if partition is None:
         return None
-    found = _fill(disclosure, slots, parts, whole.measure)
+    found = _fill(disclosure, partition, parts, whole.measure)
     return None if found is None else (found[0], found[1], whole.subject_label())
 
 

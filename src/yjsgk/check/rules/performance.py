@@ -17,16 +17,16 @@ from ...model import Disclosure, Value
 from ...performance.grades import known_grade, same_grade
 from ...performance.model import Evaluation, Funds, Grading, Section, TargetIndicator, Targets
 from ..compare import (
-    Operand,
     Term,
     describe_terms,
     fmt,
-    half_unit,
     imbalance,
-    in_interval,
+    operands,
+    percent_tail,
+    percent_verdict,
     ratio_range,
+    restatement,
     rounded,
-    rounding_bound,
     rounding_tail,
     table_bound,
     within_bound,
@@ -127,7 +127,9 @@ def _funds(disclosure: Disclosure) -> Iterator[tuple[Evaluation, Funds]]:
     "执行率等于全年执行数除以全年预算数",
     rationale="""The funds block of a self-evaluation states 全年预算数, 全年执行数 and 执行率; the
     rate is 全年执行数 ÷ 全年预算数 (the tables' own 备注 says so), judged at the precision it is
-    printed (68% to whole points, 68.25% to hundredths). A wrong rate feeds a wrong funds score.""",
+    printed (68% to whole points, 68.25% to hundredths) over the rounding of the printed amounts
+    (99.99% for 8,858.95 ÷ 8,859 is right: 8,859 may be 8,858.5 … 8,859.5); missing by less than one
+    unit of its last digit is a notice. A wrong rate feeds a wrong funds score.""",
     example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）年度资金总额的执行率应为 全年执行数 6.80 ÷ 全年预算数 10.00 = 68%，表中为 86%。",
 )
 def execution_rate(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
@@ -141,19 +143,17 @@ def execution_rate(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
         expected = rounded(exact, rate.decimals)
         if expected == rate.amount:
             continue
-        # the amounts are rounded too: the true ratio lies between these bounds
-        spent, planned = (Operand(v.amount, half_unit(v.decimals)) for v in (executed, budget))
-        span = ratio_range(spent, planned, ctx.rounding_multiplier)
-        if span is None:  # a budget within its own rounding of 0
-            m = ctx.rounding_multiplier
-            span = ((spent.amount - spent.half * m) / (planned.amount + planned.half * m) * 100, exact)
-        tolerance = rounding_bound([half_unit(rate.decimals)], ctx.rounding_multiplier)
-        within = ctx.rounding_multiplier > 0 and in_interval(rate.amount, span, tolerance)
+        # the amounts are rounded too: the true ratio lies in the range their printing allows
+        spent, planned = operands([executed, budget])
+        span = ratio_range(spent, planned, ctx.rounding_multiplier) or (exact, exact)
+        verdict = percent_verdict(rate.amount, rate.decimals, span)
+        if verdict == "ok":
+            continue
         yield _finding(
             evaluation,
             f"年度资金总额的执行率应为 全年执行数 {fmt(executed.amount)} ÷ 全年预算数 {fmt(budget.amount)} = {_pct(expected)}，表中为 {rate.text}"
-            + rounding_tail(within, None),
-            severity="notice" if within else "",
+            + percent_tail(verdict),
+            severity="notice" if verdict == "notice" else "",
             row=FUNDS_ROW,
             column="执行率",
             expected=expected,
@@ -236,8 +236,9 @@ def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 )
                 for label, total in totals
             ]
-            if all(f is not None for f in findings):
-                yield min(findings, key=lambda f: abs(f.difference or 0))  # type: ignore[arg-type, return-value]
+            found = [f for f in findings if f is not None]
+            if len(found) == len(findings):  # off from every total it may be: the closest
+                yield min(found, key=lambda f: abs(f.difference or Decimal(0)))
         for column, label in (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数")):
             total = getattr(funds, column)
             parts = [Term(s.values[column], 1, s.name) for s in funds.sources if column in s.values]
@@ -559,9 +560,10 @@ def report(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 table_value = funds.basic if statement.what == "basic" else funds.project
                 if table_value is None:
                     continue
-                bound = table_bound([statement.value, table_value], ctx.rounding_multiplier)
-                if abs(statement.value.amount - table_value.amount) <= bound:
-                    continue
+                stated, printed = operands([statement.value, table_value])
+                judged = restatement(stated.amount - printed.amount, stated, printed, ctx.rounding_multiplier)
+                if judged.verdict != "error":
+                    continue  # the same amount, rounded or truncated
                 label = "基本支出" if statement.what == "basic" else "项目支出"
                 yield _report_finding(
                     evaluation,
@@ -633,7 +635,7 @@ def _withheld(
     finding.severity = "notice"
     finding.message = (
         f"{targets.title}{label}的资金总额 {fmt(total.amount)} 比所列{items}之和 {describe_terms(terms)} = "
-        f"{fmt(finding.expected)} 多 {fmt(finding.difference)}；表中注明“{targets.withheld}”，差额应为未公开的涉密项目。"
+        f"{fmt(finding.expected or Decimal(0))} 多 {fmt(finding.difference or Decimal(0))}；表中注明“{targets.withheld}”，差额应为未公开的涉密项目。"
     )
     return finding
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ...definitions import table_def
 from ...model import Disclosure, Row, Table
 from ...textnorm import key, strip_ordinal
 from ..context import CheckContext
 from ..findings import Finding, row_finding
 from ..registry import rule
+from .completeness import SCHEME_DIGIT, codes_read_reliably
 
 
 @rule(
@@ -49,15 +52,20 @@ def number_format(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
     severity="warning",
     rationale="""A classification code has one official name. When the tables of one document
     print different names for a code (beyond punctuation and numbering), the name printed less
-    often is reported at its own cell, with the name the other tables use.""",
+    often is reported at its own cell, with the name the other tables use. Only names are
+    compared: not cells with digits read into them, not names that differ by the text of a
+    neighbouring cell glued to one of them, not tables whose codes were not read as codes.""",
     example="科目 2010399 在收入决算表（公开02表）中名为“其他政府办公厅(室)及相关机构事务”，其他表（支出决算表（公开03表）、一般公共预算财政拨款支出决算表（公开05表））均为“其他政府办公厅（室）及相关机构事务支出”。",
 )
 def same_code_same_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     uses: dict[str, dict[str, list[tuple[str, Table, Row]]]] = {}  # code → name key → uses
     for table in disclosure.tables:
+        scheme = table_def(table.id).codes
+        if scheme in SCHEME_DIGIT and not codes_read_reliably(table, scheme):
+            continue  # codes that are not codes: their names say nothing about one another
         for row in table.coded_rows():
             name = strip_ordinal(row.name)
-            if key(name) and row.code:
+            if key(name) and row.code and not _NOT_A_NAME.search(key(name)):
                 uses.setdefault(row.code, {}).setdefault(key(name), []).append((name, table, row))
     for code, by_name in uses.items():
         if len(by_name) < 2:
@@ -67,8 +75,22 @@ def same_code_same_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[F
         usual = by_name[usual_key]
         others = "、".join(dict.fromkeys(t.display_name for _, t, _ in usual))
         for name_key, occurrences in by_name.items():
-            if name_key == usual_key:
+            if name_key == usual_key or _neighbour_text(occurrences[0][0], usual[0][0]):
                 continue
             for name, table, row in occurrences:
                 message = f"科目 {code} 在{table.display_name}中名为“{name}”，其他表（{others}）均为“{usual[0][0]}”。"
                 yield row_finding("name.same-code", "warning", message, table, row, "科目名称")
+
+
+# amounts, row numbers or letters read into the name cell: not a printed name
+_NOT_A_NAME = re.compile(r"[0-9０-９A-Za-z]")
+
+
+def _neighbour_text(name: str, usual: str) -> bool:
+    """The two names differ by the text of a neighbouring cell read into one of them, not by the
+    name: they share a whole space-separated part (烟台 basic table read as 基本工资 工资奖金津补贴
+    and 基本工资 工资福利支出, the government classification's name glued to the code's)."""
+    parts = [{key(p) for p in n.split() if len(key(p)) >= 2} for n in (name, usual)]
+    if len(parts[0]) < 2 and len(parts[1]) < 2:
+        return False
+    return bool(parts[0] & parts[1] or key(name) in parts[1] or key(usual) in parts[0])
