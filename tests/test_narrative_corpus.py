@@ -188,3 +188,11 @@ def test_a_paragraph_opening_with_an_item_scopes_its_parts():
     d = load_disclosure(path)
     assert claim(d, "amount", "109.15", page=32).link is None
     assert [f for f in narrative(path, "error") if f.location.page == 32] == []
+
+
+def test_a_heading_naming_an_item_by_its_official_name_scopes_its_gloss():
+    # 西安市交通运输局 p.17: “（1）行政运行（行政及参公单位基本支出）2678.58 万元” is the 项 行政运行, glossed;
+    # it was compared with the whole 基本支出 table's 总计 19,443.33 万元
+    path = CORPUS / "020_西安/交通运输局_2026年部门预算.pdf"
+    assert claim(load_disclosure(path), "amount", "2678.58", page=17).link is None
+    assert [f for f in narrative(path, "error") if f.location.page == 17] == []

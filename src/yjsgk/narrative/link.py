@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from ..definitions import function_class_by_name, table_def
+from ..dictionary import name_key
 from ..model import Disclosure, Table, Value
 from ..textnorm import key
 from .model import Claim, Link
@@ -569,7 +571,34 @@ def about_an_item(c: Claim, items: frozenset[int] | set[int] = frozenset()) -> b
     subject = c.subject or ""
     if "class." in subject or subject.startswith("item."):
         return False
-    return c.paragraph in items or any(_ITEM_HEADING.search(title) for title in c.section.split(" › "))
+    return c.paragraph in items or any(_names_an_item(title) for title in c.section.split(" › "))
+
+
+_MARKER = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[①-⑳])\s*")
+
+
+def _names_an_item(title: str) -> bool:
+    """By its code (（21011）), as a 款/项, or by the official name of a 款 or 项 before its gloss or
+    amount: （1）行政运行（行政及参公单位基本支出）2678.58 万元."""
+    if _ITEM_HEADING.search(title):
+        return True
+    name = re.split(r"[（(0-9]", _MARKER.sub("", title), maxsplit=1)[0]
+    return bool(name) and name_key(name) in _item_names()
+
+
+@cache
+def _item_names() -> frozenset[str]:
+    """The official names of the function classification's 款 and 项."""
+    from ..dictionary import function_classification  # the dictionary is read only when asked
+
+    table = function_classification()
+    return frozenset(
+        name_key(entry.name)
+        for code in table.codes()
+        if len(code) in (5, 7)
+        for entry in table.entries(code)
+        if not entry.harvested
+    )
 
 
 def heading_column(section: str) -> str | None:
