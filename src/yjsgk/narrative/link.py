@@ -11,6 +11,7 @@ the tables, then the section.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -550,8 +551,26 @@ def heading_column(section: str) -> str | None:
     return None
 
 
+# a classification item named with its code: 进修及培训（20508）, 机关商品和服务支出（502）
+_ITEM_CODE = re.compile(r"[（(]\s*\d{3}(?:\d{2}){0,2}\s*[)）]")
+# a heading over one section per item: 支出按功能科目分类的明细情况, …按经济分类科目…
+_BY_ITEM = re.compile(r"按(?:支出)?(?:功能|经济)(?:分类)?科目")
+
+
+def _of_an_item(c: Claim, item_paragraphs: set[tuple[str, int]]) -> bool:
+    """人员经费, 公用经费, 基本支出 or 项目支出 stated in a paragraph or under a heading about one
+    类/款/项: that item's part, not the department's (西安: "（1）进修及培训（20508）… 具体为：人员经费
+    0.00 万元", "2.支出按功能科目分类的明细情况 › （1）行政运行（行政及参公单位基本支出）")."""
+    if not (c.subject in ("personnel", "public") or (c.subject or "").endswith((".basic", ".project"))):
+        return False
+    *above, heading = c.section.split("›")
+    by_item = any(_BY_ITEM.search(key(h)) for h in above)
+    return (c.section, c.paragraph) in item_paragraphs or bool(_ITEM_CODE.search(heading)) or by_item
+
+
 def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
     by_id = {c.id: c for c in claims}
+    item_paragraphs = {(c.section, c.paragraph) for c in claims if _ITEM_CODE.search(c.sentence)}
     # a 类 or 项 listed under 基本支出 or 项目支出, or stated under a heading about one of them,
     # is read in that column
     for c in claims:
@@ -569,6 +588,8 @@ def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
             whole = by_id.get(c.refs.get("whole", -1))
             if whole is not None and whole.subject == c.subject:
                 continue  # 收入合计 …，其中：局本级收入合计 …: a unit's part of the total, not the total
+            if _of_an_item(c, item_paragraphs):
+                continue
             c.link = cell_link(disclosure, c.subject, c.measure, c.qualifier, c.in_unit(None))
     for c in claims:
         if c.kind == "share":
