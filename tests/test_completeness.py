@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES, load_disclosure
+from conftest import SEED_FILES, SHARED, load_disclosure
 from yjsgk.check import RULES, CheckContext, check
 from yjsgk.check.profiles import ProfileError, load_profile
 from yjsgk.check.rules.completeness import heading_key
@@ -21,6 +21,7 @@ from yjsgk.config import ConfigError, parse_config
 from yjsgk.pipeline import recognize_path
 
 COMPLIANCE = ("complete.", "code.")
+SHANGHAI_BUDGET = SHARED / "corpus/renwu/001_上海/2026年上海市住房和建设局_部门预算.pdf"
 
 
 def compliance(disclosure, profile: str = "hunan", custom: dict | None = None) -> list:
@@ -218,14 +219,16 @@ def test_the_2019_set_has_no_09(tmp_path):
 
 
 def test_no_table_at_all_is_one_finding(tmp_path):
-    # 003's 预算说明 without the tables that follow it (lines 138–705)
+    # 003's 预算说明 without the tables that follow it (lines 138–705): a 情况说明 published alone
+    # (北京 publishes it and the tables as two files) — one notice
     findings = run(variant(tmp_path, "003", drop=[(138, 705)]))
     (table,) = only(findings, "complete.table")
+    assert table.severity == "notice"
     assert table.message.startswith(
-        "未找到任何规定的公开表格：湖南省规定 2023 年度部门预算应公开 10 张表（部门收支总体情况表、"
+        "本文件只含情况说明，未含公开表格（如另行公开则无需处理）：湖南省规定 2023 年度部门预算应公开 10 张表（部门收支总体情况表、"
     )
-    (listed,) = only(findings, "complete.contents-order")
-    assert listed.message.startswith("目录列出的 10 张表正文中未找到：“1、部门收支总表”、“2、部门收入总表”、")
+    # its 目录 lists the tables of the other file: not “listed but absent”
+    assert only(findings, "complete.contents-order") == []
 
 
 # -- complete.numbering --------------------------------------------------------------------------
@@ -241,8 +244,9 @@ def test_wrong_table_number(tmp_path):
 
 
 def test_empty_table_without_a_reason(tmp_path):
-    # 002 公开08表 has no figures; its note (line 295) says why — drop it
-    findings = run(variant(tmp_path, "002", drop=[(295, 295)]))
+    # 002 公开08表 has no figures; its note (line 295) says why, and so does the 情况说明 (line 378:
+    # 政府性基金预算财政拨款收入 0 万元…本单位无政府性基金收支) — drop both
+    findings = run(variant(tmp_path, "002", drop=[(295, 295), (378, 378)]))
     (finding,) = only(findings, "complete.empty-note")
     assert finding.table == "final.gov_fund"
     assert (
@@ -253,12 +257,26 @@ def test_empty_table_without_a_reason(tmp_path):
 
 def test_a_general_note_covers_every_empty_table(tmp_path):
     # 003 states once, under its contents (line 32): 空表表示本部门无相关收支情况; its empty
-    # 政府性基金预算支出情况表 (0.00 on line 361) also has its own note (line 364). Without both:
-    path = variant(tmp_path, "003", drop=[(364, 364)])
+    # 政府性基金预算支出情况表 (0.00 on line 361) also has its own note (line 364), and the 情况说明
+    # says so (line 114: 2023 年本部门无政府性基金安排的支出). Without the three:
+    path = variant(tmp_path, "003", drop=[(364, 364), (114, 114)])
     assert only(run(path), "complete.empty-note") == []
-    path = variant(tmp_path, "003", drop=[(32, 32), (364, 364)], filename="v2.txt")
+    path = variant(tmp_path, "003", drop=[(32, 32), (364, 364), (114, 114)], filename="v2.txt")
     (finding,) = only(run(path), "complete.empty-note")
     assert finding.table == "budget.gov_fund"
+
+
+def test_the_narrative_saying_nil_explains_an_empty_table(tmp_path):
+    # 002 公开08表 without its note (line 295): the 情况说明 still says why (line 378:
+    # 2020 年度政府性基金预算财政拨款收入 0 万元…本单位无政府性基金收支)
+    assert only(run(variant(tmp_path, "002", drop=[(295, 295)])), "complete.empty-note") == []
+
+
+def test_shanghai_empty_tables_are_explained_by_the_budget_statement():
+    # 上海 prints 政府性基金/国有资本经营 tables empty, without a note on the table page; its 预算编制
+    # 说明 (p. 6) says 政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0
+    findings = compliance(recognize_path(SHANGHAI_BUDGET), "shanghai")
+    assert only(findings, "complete.empty-note") == []
 
 
 # -- complete.section ----------------------------------------------------------------------------
@@ -301,7 +319,7 @@ def test_glossary_term_missing(tmp_path):
     # 004 line 430: “八、机关运行经费：…”
     (finding,) = only(run(variant(tmp_path, "004", drop=[(430, 430)])), "complete.glossary")
     assert finding.message == "名词解释未解释“机关运行经费”。"
-    assert finding.location.line == 414
+    assert finding.location.line == 412  # “第四部分” and, on the line below, its title “名词解释”
 
 
 def test_glossary_missing(tmp_path):

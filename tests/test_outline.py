@@ -35,11 +35,16 @@ def test_seed_004_outline():
         "一般公共预算财政拨款支出决算具体情况",
         True,
     )
-    # “第四部分” on line 412, its title “名词解释” on line 414: one title for the narrative,
-    # and the named part 名词解释 for the completeness rules
+    # “第四部分” on line 412, its title “名词解释” on line 414: one heading
     part = by_line[412]
-    assert (part.level, part.title, part.full_title, part.tail.location.line) == (0, "", "名词解释", 414)
-    assert (by_line[414].level, by_line[414].named, by_line[414].part) == (1, True, True)
+    assert (part.level, part.title, part.full_title, part.key, part.tail.location.line) == (
+        0,
+        "",
+        "名词解释",
+        "名词解释",
+        414,
+    )
+    assert 414 not in by_line
     # a numbered 项 of the 具体情况 with a title longer than a part's: a heading, not a part
     item = by_line[320]
     assert (item.level, item.marker, item.part) == (4, "3、", False)

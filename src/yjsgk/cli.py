@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--profile",
         metavar="NAME",
-        help="完整性与合规检查配置档：national（默认）、hunan、配置文件中的 [profiles]，或 none 关闭 complete.* 与 code.* 规则",
+        help="完整性与合规检查配置档：national、hunan 等内置模板族、配置文件中的 [profiles]，或 none 关闭 complete.* 与 code.* 规则"
+        "（默认：按每个文件所依的地方公开模板核对，未能识别时按 national 仅作提示）",
     )
     check.add_argument("--baseline", type=Path, metavar="FILE", help="已接受问题的基线文件，其中的问题不再报告")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="把本次发现的全部问题写入基线文件")

@@ -52,8 +52,9 @@ class Config:
     rounding_policy: str = "bound"
     rounding_factor: Decimal = Decimal(1)
     baseline: Path | None = None
-    # compliance profile the complete.* and code.* rules run under; "none" turns them off
-    profile: str = DEFAULT_PROFILE
+    # compliance profile the complete.* and code.* rules run under; "none" turns them off; None (not
+    # chosen): DEFAULT_PROFILE, each document checked under the template family it follows
+    profile: str | None = None
     profiles: dict = field(default_factory=dict)  # profiles defined in the file
     source: Path | None = None
     grades: dict[str, Decimal] = field(default_factory=dict)  # label → lowest score; empty: the default scale

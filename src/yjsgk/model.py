@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .document import Location
 
 if TYPE_CHECKING:
+    from .recognize.family import TemplateFamily
     from .recognize.outline import Outline
 
 KIND_LABELS = {
@@ -127,6 +128,8 @@ class Disclosure:
     format: str | None = None
     # the document's outline: text lines, headings, the 目录 (recognize.outline.Outline)
     outline: Outline | None = field(default=None, repr=False)
+    # the provincial/municipal template the document follows, with its certainty (None: no known one)
+    template_family: TemplateFamily | None = None
 
     def table(self, table_id: str) -> Table | None:
         for t in self.tables:

@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..performance.grades import Grading, default_scale, scale_from_mapping
-from .profiles import Profile, load_profile
+from .profiles import DEFAULT_PROFILE, Profile, builtin_profile, load_profile
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..model import Disclosure
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +29,33 @@ class CheckContext:
     rounding_multiplier: Decimal = Decimal(1)
     # list what could not be linked (narrative.unlinked)
     verbose: bool = False
+    # the profile was not chosen: each document is checked under the template family it follows
+    # (recognize/family.py), and under `profile` with notices only when no family is recognized
+    by_family: bool = False
+
+    def profile_for(self, disclosure: Disclosure) -> tuple[Profile | None, bool]:
+        """(the profile to check the document under, whether its findings can be warnings).
+
+        A chosen profile applies as asked. Without one, the document's template family applies
+        when it was recognized for sure; otherwise the default profile, whose findings are then
+        notices (the document may follow a template this checker does not know).
+        """
+        if not self.by_family or self.profile is None:
+            return self.profile, True
+        family = disclosure.template_family
+        if family is None or not family.sure:
+            return self.profile, False
+        return builtin_profile(family.name), True
 
     @classmethod
     def from_config(cls, config: Config, *, verbose: bool = False) -> CheckContext:
         from ..config import NO_PROFILE
 
-        profile = None if config.profile == NO_PROFILE else load_profile(config.profile, config.profiles)
+        name = config.profile or DEFAULT_PROFILE
+        profile = None if name == NO_PROFILE else load_profile(name, config.profiles)
         return cls(
             profile=profile,
+            by_family=config.profile is None,
             grading=scale_from_mapping(config.grades) if config.grades else default_scale(),
             rounding_multiplier=config.rounding_multiplier,
             verbose=verbose,

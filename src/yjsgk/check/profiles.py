@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..definitions import requirements_data, table_def
 from ..errors import YjsgkError
 from ..model import Disclosure
 
+DEFAULT_PROFILE = "national"  # the base of every template family; the profile when none is chosen
 DOC_KINDS = {"final": "final", "final_with_performance": "final", "budget": "budget"}
 KIND_NAMES = {"final": "部门决算", "budget": "部门预算"}
 
@@ -132,6 +134,23 @@ def load_profile(name: str, custom: dict | None = None) -> Profile:
                 merged[(what, req.kind, req.id)] = req
     top = chain[0][1]
     return Profile(name, top.get("title", name), top.get("description", ""), tuple(merged.values()))
+
+
+@cache
+def printed_titles() -> dict[str, re.Pattern[str]]:
+    """Table id → how its title reads loosely ([printed] of requirements.toml)."""
+    return {table_id: re.compile(p) for table_id, p in requirements_data().get("printed", {}).items()}
+
+
+@cache
+def empty_subjects() -> dict[str, str]:
+    """Table id → the words by which the 情况说明 says the table has nothing to show ([empty])."""
+    return dict(requirements_data().get("empty", {}))
+
+
+@cache
+def builtin_profile(name: str) -> Profile:
+    return load_profile(name)
 
 
 def doc_kind(disclosure: Disclosure) -> str | None:

@@ -536,9 +536,50 @@ def _operand(
     for where in ("sentence", "paragraph"):
         if found := find_claim(claims, context, subject, measure, qualifier, where):
             return found, None
-    if not context.scope.startswith("unit:") and (link := cell_link(disclosure, subject, measure, qualifier)):
+    if (
+        not context.scope.startswith("unit:")
+        and not about_an_item(context)
+        and (link := cell_link(disclosure, subject, measure, qualifier))
+    ):
         return None, link
     return find_claim(claims, context, subject, measure, qualifier, "chapter"), None
+
+
+# a heading that names one item by its code or as a 款/项: （9）行政事业单位医疗（21011）117.69 万元,
+# 2.机关商品和服务支出（502）…, 行政运行（项）. A heading marked only （类） does not scope: Jiangsu's
+# “1．公共安全（类）支出 …” goes on “此外，基本支出预算数为 …”, the department's
+_ITEM_HEADING = re.compile(r"[（(]\d{3}(?:\d{2}){0,2}[）)]|（[款项]）")
+
+
+_ITEM_LEAD = re.compile(r"^[^，,。；;]{0,30}?[（(]\d{3}(?:\d{2}){0,2}[）)]")
+
+
+def item_paragraphs(claims: list[Claim]) -> set[int]:
+    """Paragraphs that open by naming a classification item (②机关商品和服务支出（502）996.33 万元，…)."""
+    first: dict[int, Claim] = {}
+    for c in claims:
+        first.setdefault(c.paragraph, c)
+    return {p for p, c in first.items() if _ITEM_LEAD.match(c.sentence)}
+
+
+def about_an_item(c: Claim, items: frozenset[int] | set[int] = frozenset()) -> bool:
+    """A department-level quantity (人员经费, 公用经费, 基本支出 …) stated under a heading, or in a
+    paragraph, that names one classification item is that item's share of it, which no table
+    prints: not the department's."""
+    subject = c.subject or ""
+    if "class." in subject or subject.startswith("item."):
+        return False
+    *above, _innermost = c.section.split(" › ")
+    return (
+        c.paragraph in items
+        or any(_ITEM_HEADING.search(title) for title in c.section.split(" › "))
+        # one sub-heading per item under 支出按功能科目分类的明细情况 (西安: （1）行政运行（行政及参公
+        # 单位基本支出）2678.58 万元, no code printed)
+        or any(_BY_ITEM.search(key(title)) for title in above)
+    )
+
+
+_BY_ITEM = re.compile(r"按(?:支出)?(?:功能|经济)(?:分类)?科目")
 
 
 def heading_column(section: str) -> str | None:
@@ -551,26 +592,8 @@ def heading_column(section: str) -> str | None:
     return None
 
 
-# a classification item named with its code: 进修及培训（20508）, 机关商品和服务支出（502）
-_ITEM_CODE = re.compile(r"[（(]\s*\d{3}(?:\d{2}){0,2}\s*[)）]")
-# a heading over one section per item: 支出按功能科目分类的明细情况, …按经济分类科目…
-_BY_ITEM = re.compile(r"按(?:支出)?(?:功能|经济)(?:分类)?科目")
-
-
-def _of_an_item(c: Claim, item_paragraphs: set[tuple[str, int]]) -> bool:
-    """人员经费, 公用经费, 基本支出 or 项目支出 stated in a paragraph or under a heading about one
-    类/款/项: that item's part, not the department's (西安: "（1）进修及培训（20508）… 具体为：人员经费
-    0.00 万元", "2.支出按功能科目分类的明细情况 › （1）行政运行（行政及参公单位基本支出）")."""
-    if not (c.subject in ("personnel", "public") or (c.subject or "").endswith((".basic", ".project"))):
-        return False
-    *above, heading = c.section.split("›")
-    by_item = any(_BY_ITEM.search(key(h)) for h in above)
-    return (c.section, c.paragraph) in item_paragraphs or bool(_ITEM_CODE.search(heading)) or by_item
-
-
 def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
     by_id = {c.id: c for c in claims}
-    item_paragraphs = {(c.section, c.paragraph) for c in claims if _ITEM_CODE.search(c.sentence)}
     # a 类 or 项 listed under 基本支出 or 项目支出, or stated under a heading about one of them,
     # is read in that column
     for c in claims:
@@ -581,15 +604,16 @@ def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
             c.qualifier = whole.subject.rsplit(".", 1)[1]
         elif c.qualifier is None:
             c.qualifier = heading_column(c.section)
+    items = item_paragraphs(claims)
     for c in claims:
         if c.kind == "amount" and c.money and c.subject and not c.scope.startswith("unit:"):
+            if about_an_item(c, items):
+                continue  # （9）行政事业单位医疗（21011）… 具体为：人员经费 …: the item's, not the department's
             if c.with_carry_over and c.subject not in CARRY_OVER_TOTALS:
                 continue  # 财政拨款收入 …，其中：…、上年结转 …: more than the table's 本年 line
             whole = by_id.get(c.refs.get("whole", -1))
             if whole is not None and whole.subject == c.subject:
                 continue  # 收入合计 …，其中：局本级收入合计 …: a unit's part of the total, not the total
-            if _of_an_item(c, item_paragraphs):
-                continue
             c.link = cell_link(disclosure, c.subject, c.measure, c.qualifier, c.in_unit(None))
     for c in claims:
         if c.kind == "share":

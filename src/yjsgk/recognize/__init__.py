@@ -10,6 +10,7 @@ from ..performance import attach as attach_performance
 from ..textnorm import norm
 from .built import Issue
 from .codes import CODE
+from .family import detect_family
 from .layouts import build
 from .metadata import Problem, find_metadata
 from .outline import build_outline
@@ -31,6 +32,7 @@ def recognize(document: Document) -> Disclosure:
     if seg.orphans:
         disclosure.recognition.append(_orphans(seg.orphans))
     find_metadata(document, seg, disclosure)
+    disclosure.template_family = detect_family(disclosure)
     attach_performance(document, disclosure)
     disclosure.claims = extract_claims(outline, disclosure)
     return disclosure

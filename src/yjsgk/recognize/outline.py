@@ -37,7 +37,7 @@ _REPORT = re.compile(r"(绩效自评报告|绩效评价报告|自评报告|绩�
 _BULLET = re.compile(r"^\s*(?:[-*+•·]\s+)")
 _TITLE_END = re.compile(r"[。：:；;，,]")
 _YEAR_PREFIX = re.compile(r"^(?:20\d{2}年度?|关于)+")
-_PART_WORDS = ("名词解释", "附件", "情况说明", "部门决算表", "部门预算表", "部门概况", "单位概况")
+_PART_WORDS = ("名词解释", "附件", "情况说明", "编制说明", "部门决算表", "部门预算表", "部门概况", "单位概况")
 _STATES_NUMBER = re.compile(r"\d\s*(?:万元|亿元|元|%|％|辆|台|个)")
 _HEADING_END = re.compile(r"(?:说明|情况|概况|解释|分析|报告|预算表|决算表)$")
 TITLE_MAX = 40  # a part's title is at most this long (第X部分 excepted)
@@ -47,6 +47,8 @@ RUNNING_PAGES = 3
 CONTENTS_SCAN = 120  # the 目录 title is looked for among the first lines
 CONTENTS_ENTRY_MAX = 80
 _CONTENTS_TITLE = {"目录", "目次"}
+_LEADER = re.compile(r"\s*(?:[.．…·]{3,}|…{2,})\s*\d*\s*$")  # dot leaders and a page number
+_PROSE = re.compile(r"[。；;]|[:：]$")
 _PART = re.compile(rf"^第[{_CN}]+部分")
 
 
@@ -65,7 +67,7 @@ class Heading:
     level: int
     marker: str  # 第三部分, 一、, （一）, … ("" for a named part or a report)
     title: str  # as printed on its line, up to the first colon/full stop
-    key: str  # for matching: punctuation, quotes, a leading 20XX年度/关于 removed
+    key: str  # of the full title, for matching: punctuation, quotes, a leading 20XX年度/关于 removed
     body: str = ""  # what the line states after its title (1、因公出国…为 0 万元。), "" for a title line
     named: bool = False  # an unnumbered short line naming a part (名词解释, 附件, …情况说明)
     report: bool = False  # a performance report's title (…绩效自评报告)
@@ -85,9 +87,10 @@ def _is_part(heading: Heading) -> bool:
     if heading.listed:
         return False
     if not heading.named:
-        if not heading.marker or (heading.level != 0 and (not heading.title or len(heading.title) > TITLE_MAX)):
+        title = heading.full_title
+        if not heading.marker or (heading.level != 0 and (not title or len(title) > TITLE_MAX)):
             return False
-    return not (heading.key.endswith("表") or match_title(heading.title) is not None)
+    return not (heading.key.endswith("表") or match_title(heading.full_title) is not None)
 
 
 @dataclass(slots=True)
@@ -129,8 +132,9 @@ def heading_marker(text: str) -> tuple[int, str, str] | None:
 
 
 def heading_title(rest: str) -> str:
-    """A heading's title: what follows the number, up to the first colon/full stop."""
-    return _TITLE_END.split(rest, 1)[0].strip()
+    """A heading's title: what follows the number (“第四部分：专业名词解释”), up to the first
+    colon/full stop."""
+    return _TITLE_END.split(rest.lstrip(" ：:、，,"), 1)[0].strip()
 
 
 @cache
@@ -199,20 +203,19 @@ def build_outline(document: Document) -> Outline:
     for line in outline.lines:
         if line.running:
             continue
-        heading = _heading(line)
-        if heading is not None:
-            heading.listed = line.index in contents
         if previous is not None and _title_tail(previous.title, line.text):
-            previous.tail = line
+            previous.tail = line  # “（三）关于…支出预算情况说” / “明”: one title over two lines
+            previous.key = heading_key(previous.full_title)
             previous = None
-            if heading is not None and heading.named:
-                heading.report = False  # the end of a title above; it may still name a part
-                outline.headings.append(heading)
             continue
+        heading = _heading(line)
+        if heading is None:
+            previous = None
+            continue
+        heading.listed = line.index in contents
+        outline.headings.append(heading)
         # a numbered title line, or a report's, may go on below (a named part is one short line)
-        previous = heading if heading is not None and not heading.body and (heading.marker or heading.report) else None
-        if heading is not None:
-            outline.headings.append(heading)
+        previous = heading if not heading.body and (heading.marker or heading.report) else None
     for heading in outline.headings:
         heading.part = _is_part(heading)
     return outline
@@ -237,6 +240,8 @@ def _heading(line: Line) -> Heading | None:
 
 
 def _contents_range(lines: list[Line]) -> range:
+    """The 目录: its title line and its entries, up to where the body begins (the first entry
+    printed again, a table, a long line, or a sentence)."""
     start = next((line.index for line in lines[:CONTENTS_SCAN] if key(line.text) in _CONTENTS_TITLE), None)
     if start is None:
         return range(0)
@@ -246,10 +251,16 @@ def _contents_range(lines: list[Line]) -> range:
     first = entries[0]
     part = _PART.match(norm(first.text))
     for line in entries[1:]:
-        if line.after_grid or len(line.text) > CONTENTS_ENTRY_MAX:
+        text = _LEADER.sub("", line.text)  # “一、部门职责…………2”: the dots and the page number
+        if line.after_grid or len(text) > CONTENTS_ENTRY_MAX:
             return range(start, line.index)
-        if part and norm(line.text).startswith(part.group(0)):
+        if part and norm(text).startswith(part.group(0)):
             return range(start, line.index)
-        if not part and key(line.text) == key(first.text):
+        if not part and key(text) == key(_LEADER.sub("", first.text)):
             return range(start, line.index)
+        if heading_marker(text) is None and _PROSE.search(text):
+            # a sentence of the body; an unnumbered line just above it is its heading, not an entry
+            above = lines[line.index - 1]
+            unlike = above.index > first.index and heading_marker(above.text) is None and not _LEADER.search(above.text)
+            return range(start, above.index if unlike else line.index)
     return range(0)  # no end found: not a contents page

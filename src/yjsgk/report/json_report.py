@@ -62,6 +62,7 @@ def disclosure_dict(disclosure: Disclosure) -> dict:
         "department": disclosure.department,
         "year": disclosure.year,
         "unit": disclosure.unit,
+        "template_family": disclosure.template_family.to_dict() if disclosure.template_family else None,
         "tables": [table_dict(t) for t in disclosure.tables],
         "claims": [c.to_dict() for c in disclosure.claims],
         "evaluations": [evaluation_dict(e) for e in disclosure.evaluations],
@@ -88,6 +89,7 @@ def check_payload(results: list[tuple[Disclosure, list[Finding]]], errors: list[
                 "department": disclosure.department,
                 "year": disclosure.year,
                 "unit": disclosure.unit,
+                "template_family": disclosure.template_family.name if disclosure.template_family else None,
                 "summary": counts,
                 "findings": [f.to_dict() for f in findings],
             }

@@ -20,23 +20,37 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...definitions import table_def
+from ...dictionary import classification
 from ...document import Location
 from ...model import Disclosure, Table
 from ...narrative import Claim
 from ...recognize.outline import TITLE_MAX, Heading, Line, Outline, heading_key, heading_marker, heading_title
 from ...recognize.segment import match_title
-from ...textnorm import key
+from ...textnorm import key, norm
 from ..context import CheckContext
 from ..findings import Finding, row_finding
-from ..profiles import KIND_NAMES, Profile, Requirement, doc_kind
+from ..profiles import KIND_NAMES, Profile, Requirement, doc_kind, empty_subjects, printed_titles
 from ..registry import ANY, BUDGET, FINAL, rule
 
 
-def _scope(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str]:
-    """(profile, final|budget): the engine runs these rules only under a profile (needs_profile)."""
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    profile: Profile
+    kind: str  # final | budget
+    # the profile is the document's own (chosen, or the template family it was recognized to
+    # follow): what it requires and the document lacks is a warning; else a notice
+    certain: bool
+
+
+def _scope(disclosure: Disclosure, ctx: CheckContext) -> _Scope:
+    """The engine runs these rules only under a profile (needs_profile)."""
     kind = doc_kind(disclosure)
-    assert ctx.profile is not None and kind is not None
-    return ctx.profile, kind
+    profile, certain = ctx.profile_for(disclosure)
+    assert profile is not None and kind is not None
+    return _Scope(profile, kind, certain)
+
+
+UNSURE = "（未能确定本文件所依的地方公开模板，仅作提示）"
 
 
 # -- the document's text ---------------------------------------------------------------------
@@ -80,13 +94,30 @@ def _start(disclosure: Disclosure) -> Location:
     return Location(disclosure.source, line=1)
 
 
-def _finding(rule_id: str, severity: str, message: str, disclosure: Disclosure, **kw) -> Finding:
+def _finding(
+    rule_id: str, severity: str, message: str, disclosure: Disclosure, scope: _Scope | None = None, **kw
+) -> Finding:
+    """A finding; under a profile that may not be the document's own (`scope`), a notice."""
+    if scope is not None and not scope.certain:
+        severity, message = "notice", message + UNSURE
     kw.setdefault("location", _start(disclosure))
     return Finding(rule=rule_id, severity=severity, message=message, **kw)
 
 
 SECTION_LEVEL = 3  # a required part is headed 第X部分, 一、, （一） or named (名词解释)
 TOP_LEVEL = 2  # the contents list the top-level parts: 第X部分, 一、 or named
+
+
+def _parts(outline: Outline) -> list[Heading]:
+    """The parts of the disclosure, without the terms of the 名词解释 (十六、“三公”经费 is a term
+    explained, not the part on 三公经费)."""
+    parts = outline.parts()
+    glossary = _glossary(parts)
+    if glossary is None:
+        return parts
+    body = outline.body(glossary, parts)
+    inside = {line.index for line in body[1:]}
+    return [h for h in parts if h.line.index not in inside]
 
 
 def _find_sections(parts: list[Heading], req: Requirement) -> list[Heading]:
@@ -96,6 +127,34 @@ def _find_sections(parts: list[Heading], req: Requirement) -> list[Heading]:
 
 def _text_key(lines: list[Line]) -> str:
     return key("".join(line.text for line in lines))
+
+
+NARRATIVE_PARTS = 2  # a file holds the 情况说明 when it has this many of its required parts
+
+
+def _has_narrative(disclosure: Disclosure, scope: _Scope) -> bool:
+    """The file holds the 情况说明 (parts the profile requires, or the 名词解释); a short line
+    of a table's text that names one (政府采购…) does not make one."""
+    outline = outline_of(disclosure)
+    if outline is None:
+        return False
+    parts = _parts(outline)
+    required = scope.profile.select("section", scope.kind, disclosure.year)
+    found = sum(1 for r in required if _find_sections(parts, r))
+    return _glossary(parts) is not None or found >= NARRATIVE_PARTS
+
+
+APART = "如另行公开则无需处理"
+
+
+def _tables_apart(disclosure: Disclosure, scope: _Scope) -> bool:
+    """The file holds the tables alone (北京 附件2 …部门预算报表, 江苏 …预算公开表格): no part of
+    the 情况说明, and no 第X部分 either — a publication numbered in parts that lacks them lacks
+    its 情况说明 (衡阳 2019: 公开08表, then 第五部分 附件)."""
+    if not disclosure.tables or _has_narrative(disclosure, scope):
+        return False
+    outline = outline_of(disclosure)
+    return outline is None or not any(h.level == 0 and h.marker for h in outline.parts())
 
 
 # -- complete.table ----------------------------------------------------------------------------
@@ -109,11 +168,13 @@ def _text_key(lines: list[Line]) -> str:
     kinds=FINAL + BUDGET,
     rationale="""Every table the profile requires for the kind and year must be published, even
     when it has no data (then with a note). Runs when a profile is chosen (profile in yjsgk.toml):
-    the required set changes by year (公开09表 国有资本经营 from 2020) and by province.""",
+    the required set changes by year (公开09表 国有资本经营 from 2020) and by province.
+    Without a chosen profile the document's template family applies (notices when none is recognized).""",
     example="未找到国有资本经营预算财政拨款支出决算表（公开09表）：全国通用（财政部统一格式）规定 2021 年度部门决算应公开此表。",
 )
 def required_tables(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    profile, kind = _scope(disclosure, ctx)
+    scope = _scope(disclosure, ctx)
+    profile, kind = scope.profile, scope.kind
     required = profile.select("table", kind, disclosure.year)
     present = {t.id for t in disclosure.tables}
     missing = [r for r in required if r.id not in present]
@@ -122,24 +183,71 @@ def required_tables(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
     year = f" {disclosure.year} 年度" if disclosure.year else ""
     if len(missing) == len(required) and len(required) > 1:
         names = "、".join(table_def(r.id).title for r in required)
+        if not disclosure.tables and _has_narrative(disclosure, scope):
+            # the 情况说明 alone: the tables are often a file of their own (北京: 附件1 and 附件2)
+            yield _finding(
+                "complete.table",
+                "notice",
+                f"本文件只含情况说明，未含公开表格（{APART}）：{profile.title}规定{year}{KIND_NAMES[kind]}应公开 {len(required)} 张表（{names}）。",
+                disclosure,
+            )
+            return
         yield _finding(
             "complete.table",
             "warning",
             f"未找到任何规定的公开表格：{profile.title}规定{year}{KIND_NAMES[kind]}应公开 {len(required)} 张表（{names}）。",
             disclosure,
+            scope=scope,
         )
         return
+    unread = _unread_titles(disclosure)
     for req in missing:
         title = table_def(req.id).title
         number = f"（公开{req.number}表）" if req.number and req.number.isdigit() and len(req.number) == 2 else ""
+        printed = printed_titles().get(req.id)
+        seen = next((t for t in unread if printed is not None and printed.search(key(t))), None)
+        if seen is not None:
+            # a title like it is printed: the table was not read, not left out
+            yield _finding(
+                "complete.table",
+                "notice",
+                f"未能识别{title}{number}：文件印有“{seen}”，可能即此表，未能核对是否齐全。",
+                disclosure,
+                table=req.id,
+                table_title=f"{title}{number}",
+            )
+            continue
         yield _finding(
             "complete.table",
             "warning",
             f"未找到{title}{number}：{profile.title}规定{year}{KIND_NAMES[kind]}应公开此表。",
             disclosure,
+            scope=scope,
             table=req.id,
             table_title=f"{title}{number}",
         )
+
+
+_TITLE_LIKE = re.compile(r"表")
+_NOT_TITLE = re.compile(r"[。，,；;]")
+
+
+def _unread_titles(disclosure: Disclosure) -> list[str]:
+    """Title-like lines and cells (short, naming a 表, no sentence) that are no recognized table's title."""
+    outline = outline_of(disclosure)
+    if outline is None:
+        return []
+    read = {key(t.title) for t in disclosure.tables}
+    listed = {line.index for line in outline.contents}  # the 目录 lists tables, it prints none
+    texts = [line.text for line in outline.lines if line.index not in listed]
+    texts += [text for text, _ in outline.cells]
+    out: list[str] = []
+    for text in texts:
+        flat = " ".join(text.split())
+        if len(flat) <= TITLE_MAX + 20 and _TITLE_LIKE.search(flat) and not _NOT_TITLE.search(flat):
+            if key(flat) not in read and not any(k and k in key(flat) for k in read):
+                out.append(flat)
+    return out
 
 
 # -- complete.numbering ------------------------------------------------------------------------
@@ -157,7 +265,8 @@ def required_tables(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
     example="一般公共预算财政拨款基本支出决算表印为“公开05表”，全国通用（财政部统一格式）规定为公开06表。",
 )
 def table_numbers(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    profile, kind = _scope(disclosure, ctx)
+    scope = _scope(disclosure, ctx)
+    profile, kind = scope.profile, scope.kind
     for table in disclosure.tables:
         expected = profile.number(table.id, kind, disclosure.year)
         if not table.number or not expected or table.number.lstrip("0") == expected.lstrip("0"):
@@ -169,6 +278,7 @@ def table_numbers(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
             "warning",
             f"{table.standard_title}印为“公开{table.number}表”，{profile.title}规定为公开{expected}表。",
             disclosure,
+            scope=scope,
             table=table.id,
             table_title=table.display_name,
             location=table.location,
@@ -219,6 +329,8 @@ def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
             continue
         if any(_EMPTY_REASON.search(key(note)) for note in table.notes):
             continue
+        if outline is not None and (_noted_on_page(outline, table) or _stated_nil(outline, table.id)):
+            continue
         yield _finding(
             "complete.empty-note",
             "warning",
@@ -230,17 +342,42 @@ def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         )
 
 
+_NOTE = re.compile(r"^[（(]?注")
+_QUOTES = re.compile(r"[“”\"‘’'《》]")
+_NIL = r"(?:为0(?![.\d])|为0?\.0+(?!\d)|为零|为空|0(?:\.0+)?万?元)"
+
+
+def _noted_on_page(outline: Outline, table: Table) -> bool:
+    """A note printed on the table's page says why (（注：…中没有使用政府性基金预算拨款安排的支出。）)."""
+    page = table.location.page
+    if page is None:
+        return False
+    return any(
+        line.location.page == page and _NOTE.match(line.text) and _EMPTY_REASON.search(key(line.text))
+        for line in outline.lines
+    )
+
+
+def _stated_nil(outline: Outline, table_id: str) -> bool:
+    """The 情况说明 says what the table would show is nil (政府性基金拨款支出预算为0；无国有资本经营预算)."""
+    subject = empty_subjects().get(table_id)
+    if subject is None:
+        return False
+    said = re.compile(rf"{subject}[^。；;，,]{{0,16}}?{_NIL}|(?:无|没有|未安排|不涉及)[^。；;，,]{{0,8}}{subject}")
+    listed = {line.index for line in outline.contents}
+    text = "".join(line.text for line in outline.lines if line.index not in listed)
+    return bool(said.search(_QUOTES.sub("", norm(text))))
+
+
 # -- complete.section / complete.glossary -----------------------------------------------------
 
 
-def _scope_with_outline(disclosure: Disclosure, ctx: CheckContext) -> tuple[Profile, str, Outline] | None:
-    """(profile, final|budget, outline) for the rules that read the document's text."""
-    scope = _scope(disclosure, ctx)
+def _scope_with_outline(disclosure: Disclosure, ctx: CheckContext) -> tuple[_Scope, Outline] | None:
+    """(scope, outline) for the rules that read the document's text."""
     outline = outline_of(disclosure)
     if outline is None:
         return None
-    profile, kind = scope
-    return profile, kind, outline
+    return _scope(disclosure, ctx), outline
 
 
 @rule(
@@ -252,23 +389,37 @@ def _scope_with_outline(disclosure: Disclosure, ctx: CheckContext) -> tuple[Prof
     rationale="""The 情况说明 restates the tables part by part (收入支出总体, 收入, 支出, 财政拨款,
     一般公共预算 总体/结构/具体, 基本支出, 三公经费, 政府性基金, 国有资本经营, 机关运行经费,
     一般性支出 会议费/培训费, 政府采购, 国有资产占用, 绩效). A part the profile requires and the
-    document lacks leaves that item unexplained. Runs when a profile is chosen.""",
+    document lacks leaves that item unexplained. Runs when a profile is chosen. Without a chosen
+    profile the document's template family applies (notices when none is recognized): Shanghai's
+    template has no 一般性支出 part and says 国有资产占有使用.""",
     example="情况说明中未找到“政府采购支出情况说明”部分（全国通用（财政部统一格式）规定）。",
 )
 def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    scope = _scope_with_outline(disclosure, ctx)
-    if scope is None:
+    found_scope = _scope_with_outline(disclosure, ctx)
+    if found_scope is None:
         return
-    profile, kind, outline = scope
+    scope, outline = found_scope
+    profile, kind = scope.profile, scope.kind
     required = [r for r in profile.select("section", kind, disclosure.year) if _data_condition(r, disclosure)]
     if not required:
         return
-    parts = outline.parts()
+    parts = _parts(outline)
     found = {r.id: _find_sections(parts, r) for r in required}
     missing = [r for r in required if not found[r.id]]
     summarised = len(missing) * 2 > len(required) and len(required) > 2
+    if summarised and _tables_apart(disclosure, scope):
+        # the tables alone: the 情况说明 is often a file of its own (北京: 附件1 and 附件2)
+        names = "、".join(r.title for r in missing)
+        yield _finding(
+            "complete.section",
+            "notice",
+            f"本文件只含公开表格，未含{KIND_NAMES[kind]}情况说明（{APART}）：{profile.title}规定的 {len(required)} 个部分（{names}）。",
+            disclosure,
+            row="情况说明",
+        )
+        return
     if summarised:
-        # most of the 情况说明 is absent (a tables-only file or a fragment): one finding
+        # most of the 情况说明 is absent (a fragment): one finding
         names = "、".join(r.title for r in missing)
         none = "一个也未找到" if len(missing) == len(required) else f"有 {len(missing)} 个未找到"
         yield _finding(
@@ -276,6 +427,7 @@ def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fin
             "warning",
             f"{KIND_NAMES[kind]}情况说明不完整：{profile.title}规定的 {len(required)} 个部分{none}（{names}）。",
             disclosure,
+            scope=scope,
             row="情况说明",
         )
     for req in required:
@@ -286,6 +438,7 @@ def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fin
                     "warning",
                     f"情况说明中未找到“{req.title}”部分（{profile.title}规定）。",
                     disclosure,
+                    scope=scope,
                     row=req.title,
                 )
             continue
@@ -300,13 +453,15 @@ def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fin
                 "warning",
                 f"“{heading.title}”部分未说明{'、'.join(absent)}。",
                 disclosure,
+                scope=scope,
                 row=req.title,
                 location=heading.line.location,
             )
 
 
 def _glossary(parts: list[Heading]) -> Heading | None:
-    return next((h for h in parts if h.key.startswith("名词解释")), None)
+    """The 名词解释 (专业名词解释, 专业性名词解释)."""
+    return next((h for h in parts if h.key.startswith("名词解释") or h.key.endswith("名词解释")), None)
 
 
 @rule(
@@ -316,21 +471,27 @@ def _glossary(parts: list[Heading]) -> Heading | None:
     needs_profile=True,
     kinds=FINAL + BUDGET,
     rationale="""The glossary (名词解释) explains the terms readers meet in the tables; the profile
-    names the minimum (e.g. 财政拨款收入, 三公经费, 机关运行经费). Runs when a profile is chosen.""",
+    names the minimum (e.g. 财政拨款收入, 三公经费, 机关运行经费). Runs when a profile is chosen;
+    without one, the terms of the document's template family (notices when none is recognized).""",
     example="名词解释未解释“机关运行经费”。",
 )
 def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    scope = _scope_with_outline(disclosure, ctx)
-    if scope is None:
+    found_scope = _scope_with_outline(disclosure, ctx)
+    if found_scope is None:
         return
-    profile, kind, outline = scope
+    scope, outline = found_scope
+    profile, kind = scope.profile, scope.kind
     required = profile.select("glossary", kind, disclosure.year)
     if not required:
         return
-    parts = outline.parts()
+    parts = _parts(outline)
     heading = _glossary(parts)
     if heading is None:
-        yield _finding("complete.glossary", "warning", "未找到名词解释部分。", disclosure, row="名词解释")
+        if _tables_apart(disclosure, scope):
+            message = f"本文件只含公开表格，未含名词解释（{APART}）。"
+            yield _finding("complete.glossary", "notice", message, disclosure, row="名词解释")
+            return
+        yield _finding("complete.glossary", "warning", "未找到名词解释部分。", disclosure, scope, row="名词解释")
         return
     text = _text_key(outline.body(heading, parts))
     for req in required:
@@ -341,6 +502,7 @@ def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
                     "warning",
                     f"名词解释未解释“{term}”。",
                     disclosure,
+                    scope=scope,
                     row="名词解释",
                     location=heading.line.location,
                 )
@@ -402,6 +564,8 @@ def detail_level(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
                 continue  # the table may go on where the reader lost it (no closing note)
             if _DIGIT.search(row.name):
                 continue  # amounts read into the name: the row was not read cleanly
+            if not classification(table_def(table.id).codes or "function").children(code):
+                continue  # no 项 (款) below it that we know of: 219 援助其他地区支出 › 21999 其他支出 ends at 款
             amount = next((v for v in row.values.values() if v.amount != 0), None)
             shown = f"（{amount.text} {table.unit or disclosure.unit or ''}）".replace(" ）", "）") if amount else ""
             message = f"{table.display_name}中 {row.label}{shown}没有列出下级{level}级科目：{why}。"
@@ -414,6 +578,7 @@ PLACEHOLDERS = re.compile(
     r"(?<![A-Za-z])(?:[XＸ×]{2,}|[xｘ]{2,})(?![A-Za-z])|……|如持平作持平表述|不涉及的不列|待补充|此处填写|请填写"
 )
 _LEADER = re.compile(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot leaders before a page number
+PAGE_GROUP = 3  # placeholders on one page from this many on: one finding for the page
 
 
 @rule(
@@ -438,6 +603,7 @@ def placeholders(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
     rows_by_line = {
         _order(r.location): (t, r) for t in disclosure.tables for r in t.rows if r.location and r.location.line
     }
+    hits: list[tuple[list[str], str, Location]] = []
     for text, location in sorted(texts, key=lambda tl: (*_order(tl[1]), tl[1].column or 0)):
         flat = " ".join(text.split())
         if _LEADER.search(flat):
@@ -448,13 +614,28 @@ def placeholders(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
         seen.add((_order(location), tuple(tokens)))
         first = PLACEHOLDERS.search(flat)
         assert first is not None
-        excerpt = flat[max(0, first.start() - 30) : first.end() + 30]
-        where = _where(location)
+        hits.append((tokens, flat[max(0, first.start() - 30) : first.end() + 30], location))
+    pages = Counter(location.page for _, _, location in hits if location.page is not None)
+    reported: set[int] = set()
+    for tokens, excerpt, location in hits:
         owner = rows_by_line.get(_order(location))
+        page = location.page
+        if page is not None and pages[page] >= PAGE_GROUP:
+            # a form printed blank (指标1：… ……): one finding for the page, not one per line
+            if page in reported:
+                continue
+            reported.add(page)
+            words = sorted({t for ts, _, loc in hits if loc.page == page for t in ts})
+            message = (
+                f"第{page}页留有模板占位符{'、'.join(f'“{t}”' for t in words)} {pages[page]} 处"
+                f"（似为未填写的模板表格），如：“{excerpt}”。"
+            )
+        else:
+            message = f"{_where(location)}留有模板占位符{'、'.join(f'“{t}”' for t in tokens)}：“{excerpt}”。"
         yield _finding(
             "complete.placeholder",
             "warning",
-            f"{where}留有模板占位符{'、'.join(f'“{t}”' for t in tokens)}：“{excerpt}”。",
+            message,
             disclosure,
             table=owner[0].id if owner else None,
             table_title=owner[0].display_name if owner else None,
@@ -515,17 +696,36 @@ def year_and_unit(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
 
 
 def _titled_years(disclosure: Disclosure) -> list[tuple[str, Location, list[int]]]:
-    """(title, where, years it names) for table titles and title-like text lines."""
+    """(title, where, years it names) for the titles: tables', the cover's, the 目录's, headings'.
+
+    A standard table's title names the year of its figures; a performance table's title may
+    name a project's (西安市级…（2021年…补助资金）项目绩效自评表), so only a year of a 预算/决算
+    counts there, as in the text.
+    """
     titled: list[tuple[str, Location, list[int]]] = []
     for table in disclosure.tables:
-        titled.append((table.title, table.location, [int(y) for y in _TABLE_YEAR.findall(table.title)]))
+        if table_def(table.id).layout == "raw":
+            years = [int(m.group(1)) for m in _TITLE_YEAR.finditer(table.title)]
+        else:
+            years = [int(y) for y in _TABLE_YEAR.findall(table.title)]
+        titled.append((table.title, table.location, years))
     outline = outline_of(disclosure)
     if outline is not None:
-        for line in outline.lines:
+        for line in _title_lines(outline):
             text = " ".join(line.text.split())
             if len(text) <= TITLE_MAX and not _SENTENCE.search(text):
                 titled.append((text, line.location, [int(m.group(1)) for m in _TITLE_YEAR.finditer(text)]))
     return titled
+
+
+def _title_lines(outline: Outline) -> list[Line]:
+    """The cover (the first page), the 目录 entries and the headings: not a line broken out of
+    a paragraph (“…工程 2025 年在政府性基金预算拨款收入中列”)."""
+    first = outline.lines[0].location.page if outline.lines else None
+    chosen = {line.index for line in outline.contents}
+    chosen |= {h.line.index for h in outline.headings}
+    chosen |= {line.index for line in outline.lines if first is not None and line.location.page == first}
+    return [line for line in outline.lines if line.index in chosen]
 
 
 def document_year(disclosure: Disclosure) -> int | None:
@@ -577,16 +777,17 @@ def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> 
     example="目录中“六、一般公共预算财政拨款基本支出决算表”列在“七、一般公共预算财政拨款“三公”经费支出决算表”之前，正文中顺序相反。",
 )
 def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
-    scope = _scope_with_outline(disclosure, ctx)
-    if scope is None:
+    found_scope = _scope_with_outline(disclosure, ctx)
+    if found_scope is None:
         return
-    profile, kind, outline = scope
+    scope, outline = found_scope
+    profile, kind = scope.profile, scope.kind
     if not outline.contents:
         return
     body: dict[tuple[str, str], Location] = {}
     for table in disclosure.tables:
         body.setdefault(("table", table.id), table.location)
-    parts = outline.parts()
+    parts = _parts(outline)
     glossary = _glossary(parts)
     if glossary is not None:
         body[("section", "glossary")] = glossary.line.location
@@ -596,11 +797,13 @@ def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
         if hits:
             body[("section", req.id)] = hits[0].line.location
     listed: list[tuple[tuple[str, str], str, Location]] = []
-    for entry in outline.contents:
-        item = _contents_item(entry.text, profile, kind, disclosure.year)
+    for text, location in _contents_entries(outline):
+        item = _contents_item(text, profile, kind, disclosure.year)
         if item is not None and all(item != x[0] for x in listed):
-            listed.append((item, entry.text, entry.location))
+            listed.append((item, text, location))
     absent = [(item, text, location) for item, text, location in listed if item[0] == "table" and item not in body]
+    if not disclosure.tables:
+        absent = []  # the 情况说明 alone: its 目录 lists the tables of their own file
     if len(absent) > 2:
         names = "、".join(f"“{text}”" for _, text, _ in absent)
         yield _finding(
@@ -608,6 +811,7 @@ def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
             "warning",
             f"目录列出的 {len(absent)} 张表正文中未找到：{names}。",
             disclosure,
+            scope=scope,
             location=absent[0][2],
         )
         absent = []
@@ -617,6 +821,7 @@ def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
             "warning",
             f"目录列出“{text}”，正文中未找到该表。",
             disclosure,
+            scope=scope,
             table=item[1],
             location=location,
         )
@@ -628,8 +833,31 @@ def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
                 "warning",
                 f"目录中“{a_text}”列在“{b_text}”之前，正文中顺序相反（正文{_where(body[b])}、{_where(body[a])}）。",
                 disclosure,
+                scope=scope,
                 location=a_loc,
             )
+
+
+CONTINUATION_MAX = 12
+_ENTRY_LEADER = re.compile(r"\s*(?:[.．…·]{3,}|…{2,})\s*\d*\s*$")  # dot leaders, a page number
+
+
+def _contents_entries(outline: Outline) -> list[tuple[str, Location]]:
+    """The 目录 entries, an entry broken over two lines joined (“十一、…会议费、培训费支” / “出预算表”)."""
+    out: list[tuple[str, Location]] = []
+    for line in outline.contents:
+        text = _ENTRY_LEADER.sub("", line.text).strip()
+        if (
+            out
+            and heading_marker(text) is None
+            and len(text) <= CONTINUATION_MAX
+            and heading_marker(out[-1][0]) is not None
+            and not _ENTRY_LEADER.search(outline.lines[line.index - 1].text)
+        ):
+            out[-1] = (out[-1][0] + text, out[-1][1])
+            continue
+        out.append((text, line.location))
+    return out
 
 
 def _order(location: Location) -> tuple[int, int]:
@@ -679,7 +907,7 @@ def budget_variance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
     table = disclosure.table("final.general_budget_expenditure")
     if outline is None or table is None:
         return
-    parts = outline.parts()
+    parts = _parts(outline)
     heading = next((h for h in parts if h.level <= SECTION_LEVEL and _DETAIL_SECTION.search(h.key)), None)
     if heading is None:
         return
