@@ -1313,7 +1313,7 @@ def test_a_table_listing_codes_per_unit_is_not_summed():
     findings = run(text)
     repeated = [f for f in findings if f.rule == "recognize.repeated_codes"]
     assert [(f.severity, f.table, f.message) for f in repeated] == [
-        ("warning", "final.expenditure", "支出决算表中科目 2010301 出现多次（可能按单位分列），未核对合计与科目层级")
+        ("notice", "final.expenditure", "支出决算表中科目 2010301 出现多次（可能按单位分列），未核对合计与科目层级")
     ]
     assert not [f for f in findings if f.rule.startswith("sum.")]
 

@@ -155,7 +155,7 @@ def test_seven_digit_economic_sub_codes_in_a_flat_list_sum_into_their_class():
     # listed by unit (each unit's block repeats the codes): not summed, and said once per document
     assert t.repeated_codes
     said = findings(d, "recognize.repeated_codes")
-    assert len(said) == 1 and said[0].severity == "warning" and "4 张表" in said[0].message
+    assert len(said) == 1 and said[0].severity == "notice" and "4 张表" in said[0].message
     # the first unit's block alone (125001): its 301 is the sum of its 款 and local 项, flat
     start = next(i for i, r in enumerate(t.rows) if r.code == "301")
     end = next(i for i, r in enumerate(t.rows) if i > start and r.code == "302")
@@ -223,3 +223,17 @@ def test_rows_of_a_non_standard_table_are_a_notice_and_money_units_stated_per_ta
     units = findings(d, "recognize.unit")
     assert [f.severity for f in units] == ["notice"]
     assert table(d, "budget.three_public").unit == "万元" and table(d, "budget.summary").unit == "元"
+
+
+def test_amounts_stated_for_one_item_are_not_the_departments_totals():
+    # once the 西安 基本支出 tables are read whole (their 合计 found), the narrative's sections per
+    # 类/款/项 must not be compared with them: "（1）进修及培训（20508）… 具体为：人员经费 0.00 万元"
+    # (民政局 p. 21), "2.支出按功能科目分类的明细情况 › （1）行政运行（行政及参公单位基本支出）2678.58
+    # 万元" (交通运输局 p. 17)
+    d = doc(XIAN / "民政局_2026年部门预算.pdf")
+    items = [c for c in d.claims if c.subject in ("personnel", "public") and "（20508）" in c.section]
+    assert items and all(c.link is None for c in items)
+    d = doc(XIAN / "交通运输局_2026年部门预算.pdf")
+    (basic,) = [c for c in d.claims if c.kind == "amount" and c.value == Decimal("2678.58")]
+    assert basic.link is None
+    assert not [f for f in findings(d, "narrative.") if f.severity == "error" and f.found == Decimal("2678.58")]

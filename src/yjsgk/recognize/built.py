@@ -52,6 +52,7 @@ def unmapped_issue(defn: TableDef, table: Table, what: str = "表头") -> Issue:
         "recognize.columns",
         f"{defn.title}：{what}“{names}”不是标准列，行内合计未核对",
         table.location,
+        severity="notice",  # the table is read and summed; only its row identities are not checked
         cause="有不是标准列的金额列，行内合计未核对",
         detail=f"（{names}）",
     )

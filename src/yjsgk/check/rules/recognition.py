@@ -32,7 +32,9 @@ PROBLEMS = {
         "表头可识别",
         "warning",
         """A table whose header cannot be matched to the standard columns is read by the standard
-        column order or not checked at all; either way a reader should look at it.""",
+        column order or not checked at all; either way a reader should look at it (a notice when
+        the table prints no amount, or when only an unknown column keeps its row identities from
+        being checked). One cause in several tables of a document is said once, naming them.""",
     ),
     "recognize.missing_name": (
         "有金额的行应有项目名称",
@@ -48,10 +50,10 @@ PROBLEMS = {
     ),
     "recognize.repeated_codes": (
         "科目编码在表中唯一",
-        "warning",
-        """A coded table that prints the same code several times (usually one block per unit) cannot
-        be summed by code: the 合计 and 类/款/项 sums of such a table are not checked, and this
-        says so.""",
+        "notice",
+        """A coded table that prints the same code several times (one block per unit, or a 部门经济
+        科目 split by 政府经济科目) cannot be summed by code: the 合计 and 类/款/项 sums of such a
+        table are not checked, and this says so (a notice: nothing is wrong with the document).""",
     ),
     "recognize.unknown_table": (
         "表格可识别",
