@@ -571,8 +571,17 @@ def about_an_item(c: Claim, items: frozenset[int] | set[int] = frozenset()) -> b
     subject = c.subject or ""
     if "class." in subject or subject.startswith("item."):
         return False
-<<<<<<< HEAD
-    return c.paragraph in items or any(_names_an_item(title) for title in c.section.split(" › "))
+    *above, _innermost = c.section.split(" › ")
+    return (
+        c.paragraph in items
+        or any(_names_an_item(title) for title in c.section.split(" › "))
+        # one sub-heading per item under 支出按功能科目分类的明细情况 (西安: （1）行政运行（行政及参公
+        # 单位基本支出）2678.58 万元)
+        or any(_BY_ITEM.search(key(title)) for title in above)
+    )
+
+
+_BY_ITEM = re.compile(r"按(?:支出)?(?:功能|经济)(?:分类)?科目")
 
 
 _MARKER = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[①-⑳])\s*")
@@ -600,19 +609,6 @@ def _item_names() -> frozenset[str]:
         for entry in table.entries(code)
         if not entry.harvested
     )
-=======
-    *above, _innermost = c.section.split(" › ")
-    return (
-        c.paragraph in items
-        or any(_ITEM_HEADING.search(title) for title in c.section.split(" › "))
-        # one sub-heading per item under 支出按功能科目分类的明细情况 (西安: （1）行政运行（行政及参公
-        # 单位基本支出）2678.58 万元, no code printed)
-        or any(_BY_ITEM.search(key(title)) for title in above)
-    )
-
-
-_BY_ITEM = re.compile(r"按(?:支出)?(?:功能|经济)(?:分类)?科目")
->>>>>>> tables
 
 
 def heading_column(section: str) -> str | None:
