@@ -106,7 +106,7 @@ SZ = "01:summary 02:income 03:expenditure 04:basic_summary 05:project_summary 06
 WX = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:fiscal_expenditure 06:fiscal_basic 07:general_budget_expenditure 08:general_budget_basic 09:three_public 10:gov_fund 11:state_capital 12:office_operation 13:procurement"
 YT = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_basic 07:three_public 08:gov_fund 09:state_capital 10:basic_summary 11:project_summary 12:procurement"
 # 表7 基本支出明细表（按支出功能分类科目） and 表11 财政拨款上年结转资金支出表 have no standard definition
-XA = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_economic 08:general_budget_basic 09:gov_fund 10:project_summary 12:procurement 13:three_public {}performance.target_project*9 15:performance.target_department"
+XA = "01:summary 02:income 03:expenditure 04:fiscal_summary 05:general_budget_expenditure 06:general_budget_economic 07:general_budget_basic_function 08:general_budget_basic 09:gov_fund 10:project_summary 12:procurement 13:three_public {}performance.target_project*9 15:performance.target_department"
 FZ_QZ = "summary income expenditure fiscal_summary general_budget_expenditure gov_fund state_capital general_budget_economic general_budget_basic three_public"
 
 # Every sample: the standard tables recognized, in document order, as checked on the pages (the

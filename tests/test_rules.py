@@ -940,6 +940,35 @@ def test_public_total_is_302_307_310_399():
     )
 
 
+def test_a_qizhong_column_is_part_of_the_column_before_it_not_a_term_of_the_total():
+    # 本年支出合计 | 基本支出 | 项目支出 | 其中 (上缴上级 | 经营 | 对附属单位补助): the 其中 columns
+    # are parts of 项目支出 (北京's 支出总表); summed as terms they made every row "wrong"
+    rows = [
+        ("合计", "", "490.75", "440.75", "50.00", "0.00", "20.00", "0.00"),
+        ("201", "一般公共服务支出", "450.50", "400.50", "50.00", "0.00", "20.00", "0.00"),
+        ("20103", "政府办公厅（室）及相关机构事务", "450.50", "400.50", "50.00", "0.00", "20.00", "0.00"),
+        ("2010301", "行政运行", "300.00", "300.00", "0.00", "0.00", "0.00", "0.00"),
+        ("2010350", "事业运行", "150.50", "100.50", "50.00", "0.00", "20.00", "0.00"),
+        ("208", "社会保障和就业支出", "40.25", "40.25", "0.00", "0.00", "0.00", "0.00"),
+        ("20805", "行政事业单位养老支出", "40.25", "40.25", "0.00", "0.00", "0.00", "0.00"),
+        ("2080501", "行政单位离退休", "40.25", "40.25", "0.00", "0.00", "0.00", "0.00"),
+    ]
+    lines = (
+        caption("支出决算表", "03")
+        + [
+            tsv("项 目", "", "本年支出合计", "基本支出", "项目支出", "其中", "", ""),
+            tsv("功能分类科目编码", "科目名称", "", "", "", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+        ]
+        + coded_rows(rows, 6)
+        + note("注：本表反映部门本年度各项支出情况。")
+    )
+    d = disclosure(document(lines))
+    t = d.table("final.expenditure")
+    assert t.parts_of == {"to_higher": "project", "operating": "project", "to_subordinate": "project"}
+    assert t.unmapped_columns == []
+    assert_findings(document(lines))
+
+
 # -- cross.table ---------------------------------------------------------------------------------
 
 
@@ -1053,7 +1082,7 @@ def test_every_cross_table_link_names_printed_tables_and_columns():
 
     keys = {"income": set(INCOME_ITEMS), "expenditure": set(EXPENDITURE_ITEMS)}
     links = [(d, link) for d in table_defs() for link in d.links]
-    assert len(links) == 25
+    assert len(links) == 26
     for defn, link in links:
         for ref in (link.cell, *link.sources):
             target = table_def(ref.table)
@@ -1190,21 +1219,41 @@ def test_unrecognized_document_and_table():
     assert found == {
         ("recognize.kind", "notice", "未能判断文件类型（决算、预算或绩效自评）"),
         (
+            # a table of another kind (no classification codes): nothing the rules would check
             "recognize.unknown_table",
-            "warning",
-            "有 2 行金额数据不属于任何已识别的标准表，未做核对（首行：办公费 | 10.00）",
+            "notice",
+            "有 2 行金额数据不属于任何已识别的标准表（无科目编码，非标准表格），未做核对（首行：办公费 | 10.00）",
         ),
         ("recognize.metadata", "notice", "未找到部门名称"),
         ("recognize.metadata", "notice", "未找到年度"),
     }
 
 
-@violates("recognize.unit")
-def test_mixed_money_units():
+def test_mixed_money_units_each_stated_by_its_table():
+    # 03 in 万元, 05 in 元, each table saying so: nothing is read in a wrong unit
     in_yuan = [line.replace("单位：万元", "单位：元") for line in general_budget_05(GB_05)]
     text = document(expenditure_03(EXP_03), in_yuan)
-    findings = assert_findings(text, F("recognize.unit", "warning", None, None, None))
+    findings = assert_findings(text, F("recognize.unit", "notice", None, None, None))
     assert findings[0].message == "文件中出现不同的金额单位：万元、元"
+
+
+@violates("recognize.unit")
+def test_mixed_money_units_with_a_table_that_states_none():
+    # 05 printed first without a unit, 03 in 万元, and 元 stated at the end: 05's unit is unknown
+    no_unit = [line for line in general_budget_05(GB_05) if not line.startswith("单位：")]
+    text = document(no_unit, expenditure_03(EXP_03), ["金额单位：元", ""])
+    found = [(f.rule, f.severity, f.message) for f in run(text) if f.rule == "recognize.unit"]
+    assert found == [("recognize.unit", "warning", "文件中出现不同的金额单位：万元、元")]
+
+
+@violates("recognize.unknown_table")
+def test_rows_of_a_coded_table_without_a_title_are_a_warning():
+    lines = expenditure_03(EXP_03)
+    untitled = [line for line in lines if "支出决算表" not in line and "公开" not in line]
+    findings = [f for f in run(document(untitled)) if f.rule == "recognize.unknown_table"]
+    assert [(f.severity, f.message.split("（")[0]) for f in findings] == [
+        ("warning", f"有 {len(EXP_03) + 1} 行金额数据不属于任何已识别的标准表，未做核对")  # and the 栏次 row
+    ]
 
 
 @violates("recognize.columns")
@@ -1218,6 +1267,20 @@ def test_header_that_names_no_standard_column():
     assert findings[0].message == "一般公共预算财政拨款支出决算表：表头无法逐列识别，已按标准列顺序读取"
     table = disclosure(text).table("final.general_budget_expenditure")
     assert table.find(code="2010350").values["project"].amount == D("50.00")
+    assert table.uncertain == ["表头未能识别，列按标准顺序对应"]
+    # a figure mistyped in such a table is not certain to be one: a notice that says why
+    wrong = [line.replace("50.00", "51.00", 1) if line.startswith("2010350") else line for line in lines]
+    found = [f for f in run(document(wrong)) if f.rule == "identity.row"]
+    assert [(f.severity, f.row) for f in found] == [("notice", "2010350 事业运行")]
+    assert found[0].message.endswith("（表头未能识别，列按标准顺序对应，读表不能确定，未判为错误）")
+
+
+def test_a_column_with_a_blank_header_placed_by_the_standard_order_is_uncertain():
+    lines = general_budget_05(GB_05)
+    lines = [tsv("功能分类科目编码", "科目名称", "小计", "基本支出", "") if "小计" in line else line for line in lines]
+    table = disclosure(document(lines)).table("final.general_budget_expenditure")
+    assert table.columns == ["total", "basic", "project"]
+    assert table.uncertain == ["有金额列表头为空，按标准列顺序对应"]
 
 
 @violates("recognize.missing_name")

@@ -89,9 +89,8 @@ TABLES = {
         ("10", "budget.state_capital"),  # 国有资本经营预算支出明细表（预算表 10）, page 15, empty
         ("11", "performance.target_project"),
     ],
-    # 报表目录 p.19: 表1–表16 printed as "表N" above each title (pp.20–44), amounts in 元; 表7
-    # 基本支出明细表（按支出功能分类科目） p.27 and 表11 财政拨款上年结转资金支出表 p.31 have no
-    # standard definition; 表14-1…14-9 one project each
+    # 报表目录 p.19: 表1–表16 printed as "表N" above each title (pp.20–44), amounts in 元; 表11
+    # 财政拨款上年结转资金支出表 p.31 has no standard definition; 表14-1…14-9 one project each
     "xian": [
         ("01", "budget.summary"),  # p20, 支出 by 功能分类, 部门经济分类 and 政府经济分类 side by side
         ("02", "budget.income"),
@@ -99,6 +98,7 @@ TABLES = {
         ("04", "budget.fiscal_summary"),  # p23, the same three breakdowns
         ("05", "budget.general_budget_expenditure"),  # p24 …支出明细表（按支出功能分类科目）
         ("06", "budget.general_budget_economic"),  # pp25–26 …（按支出经济分类科目）
+        ("07", "budget.general_budget_basic_function"),  # p27 基本支出明细表（按支出功能分类科目）
         ("08", "budget.general_budget_basic"),  # p28 基本支出明细表（按支出经济分类科目）
         ("09", "budget.gov_fund"),  # p29 政府性基金收支表 (empty)
         ("10", "budget.project_summary"),  # p30 专项业务经费支出表: the projects, 合计 = 项目支出

@@ -107,8 +107,20 @@ def _link(raw: dict, table: str) -> Link:
 
 
 @cache
+def _tables_data() -> dict:
+    return tomllib.loads(resources.files("yjsgk.data").joinpath("tables.toml").read_text("utf-8"))
+
+
+@cache
+def memo_columns() -> tuple[str, ...]:
+    """Header words of memo columns: an amount beside the others by another breakdown (政府采购),
+    a part of the total but no term of it."""
+    return tuple(key(w) for w in _tables_data().get("memo_columns", ()))
+
+
+@cache
 def table_defs() -> tuple[TableDef, ...]:
-    data = tomllib.loads(resources.files("yjsgk.data").joinpath("tables.toml").read_text("utf-8"))
+    data = _tables_data()
     defs = []
     for raw in data["table"]:
         columns = tuple(

@@ -78,6 +78,9 @@ class Table:
     unmapped_columns: list[str] = field(default_factory=list)
     # codes printed more than once (a table listed by unit): totals and hierarchy are not checked
     repeated_codes: list[str] = field(default_factory=list)
+    # columns printed as a part of another one (其中：…, 扣除…后): column id → the column it is part
+    # of ("" when not known); never a term of the row's total
+    parts_of: dict[str, str] = field(default_factory=dict)
     # why reading this table is not certain (columns placed by position, a continuation guessed…):
     # a rule's error on it is reported as a notice that says so ("certain or silent")
     uncertain: list[str] = field(default_factory=list)

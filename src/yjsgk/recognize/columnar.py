@@ -6,20 +6,30 @@ import re
 from dataclasses import dataclass, replace
 
 from ..amounts import parse_amount
-from ..definitions import ColumnDef, TableDef
+from ..definitions import ColumnDef, TableDef, memo_columns
 from ..document import Cell, GridRow
-from ..model import Row, Table
+from ..model import Row, Table, Value
 from ..textnorm import key, norm
-from .built import Built, set_columns
+from .built import UNREAD_COLUMNS, Built, Issue, has_amounts, set_columns, unmapped_issue
 from .cells import TOTAL_NAMES, cell_value, tidy, trim
 from .codes import CODE, PART, code_and_name
-from .columns import ColumnMap, map_columns, rename_inclusive_total, stacked_labels
+from .columns import (
+    ColumnMap,
+    map_columns,
+    of_which_columns,
+    rename_inclusive_total,
+    sibling_columns,
+    stacked_labels,
+)
 from .header import split_header
 from .segment import Section
 from .transposed import build_transposed, build_transposed_items
 
 # a column of unit or department codes (部门代码, 单位编码, 部门（单位）代码): not classification codes
 _UNIT_CODE_LABEL = re.compile(r"(?:部门|单位)(?:代码|编码)")
+_INDEX_LABEL = {"序号", "行次", "栏次"}  # a column numbering the rows: no part of a row's name
+# a name too long for its cell printed on into the first amount cell: "缴费支出43608.96", "出  1090.22"
+_OVERFLOW = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*([-\d][\d,.]*)$")
 _UNIT_CODE = re.compile(r"^\d{6}$")  # 123008: classification codes have 3, 5 or 7 digits
 _UNIT_CODE_AND_NAME = re.compile(r"^\d{6}\s+(\S.*)$")
 _HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
@@ -95,25 +105,36 @@ def _settle_columns(f: _Frame, built: Built) -> bool:
         cmap.positions = {f.width - 1: defn.columns[0].id}
     if not cmap.positions:
         built.problems.append(
-            ("recognize.columns", f"{defn.title}：无法从表头确定金额列，本表未做核对", table.location)
+            Issue(
+                "recognize.columns",
+                f"{defn.title}：无法从表头确定金额列，本表未做核对",
+                table.location,
+                severity=None if has_amounts(f.data) else "notice",  # an empty table: nothing lost
+                cause=UNREAD_COLUMNS,
+            )
         )
         set_columns(table, defn, cmap)
         return False
     if cmap.positional:
         built.problems.append(
-            ("recognize.columns", f"{defn.title}：表头无法逐列识别，已按标准列顺序读取", table.location)
-        )
-    rename_inclusive_total(cmap)
-    set_columns(table, defn, cmap)
-    table.unmapped_columns = _unmapped_amount_columns(cmap, f.labels, f.data, f.width)
-    if table.unmapped_columns and defn.identities:
-        built.problems.append(
-            (
+            Issue(
                 "recognize.columns",
-                f"{defn.title}：表头“{'、'.join(table.unmapped_columns)}”不是标准列，行内合计未核对",
+                f"{defn.title}：表头无法逐列识别，已按标准列顺序读取",
                 table.location,
+                cause="表头无法逐列识别，已按标准列顺序读取",
             )
         )
+        table.uncertain.append("表头未能识别，列按标准顺序对应")
+    elif any(not key(f.labels.get(pos, "")) for pos in cmap.by_order):
+        table.uncertain.append("有金额列表头为空，按标准列顺序对应")
+    rename_inclusive_total(cmap)
+    set_columns(table, defn, cmap)
+    of_which = of_which_columns(f.labels, cmap.first_value, memo_columns())
+    table.parts_of = _parts_of(defn, cmap, of_which)
+    not_terms = set(of_which) | sibling_columns(f.labels, cmap.positions)
+    table.unmapped_columns = _unmapped_amount_columns(cmap, f.labels, f.data, f.width, not_terms)
+    if table.unmapped_columns and defn.identities:
+        built.problems.append(unmapped_issue(defn, table))
     return True
 
 
@@ -121,9 +142,7 @@ def _read_rows(f: _Frame, table: Table) -> tuple[dict[int, int], dict[int, str]]
     """One Row per printed row (a 合计 or a broken name reprinted over a page is not a row).
 
     Returns, by id(row), the year a row's label states and its first label cell (its unit)."""
-    unit_code_at = {
-        pos for pos, lab in f.labels.items() if pos < f.cmap.first_value and _UNIT_CODE_LABEL.search(key(lab))
-    }
+    not_labels = _not_label_columns(f)
     context: dict[str, str] = {}
     years: dict[int, int] = {}
     heads: dict[int, str] = {}
@@ -131,7 +150,7 @@ def _read_rows(f: _Frame, table: Table) -> tuple[dict[int, int], dict[int, str]]
     for row in f.data:
         first_on_page = row.location.page is not None and row.location.page != previous_page
         previous_page = row.location.page
-        out, label_cells = _read_row(f, row, unit_code_at, context)
+        out, label_cells = _read_row(f, row, not_labels, context)
         if out.key == "total" and first_on_page and _repeats_total(out, table.rows):
             continue  # the 合计 row reprinted at the top of a continuation page
         if first_on_page and _joins_broken_name(out, table.rows):
@@ -146,7 +165,23 @@ def _read_rows(f: _Frame, table: Table) -> tuple[dict[int, int], dict[int, str]]
     return years, heads
 
 
-def _read_row(f: _Frame, row: GridRow, unit_code_at: set[int], context: dict[str, str]) -> tuple[Row, list[str]]:
+def _not_label_columns(f: _Frame) -> tuple[set[int], set[int]]:
+    """Label-side columns that are no part of a row's code and name: unit codes (部门代码, kept
+    blank in place) and a 序号 column numbering the rows (left out)."""
+    unit_codes, index = set(), set()
+    for pos, label in f.labels.items():
+        if pos >= f.cmap.first_value:
+            continue
+        if _UNIT_CODE_LABEL.search(key(label)):
+            unit_codes.add(pos)
+        elif key(label.rsplit("/", 1)[-1]) in _INDEX_LABEL:
+            index.add(pos)
+    return unit_codes, index
+
+
+def _read_row(
+    f: _Frame, row: GridRow, not_labels: tuple[set[int], set[int]], context: dict[str, str]
+) -> tuple[Row, list[str]]:
     """A printed row: its code and name from the label cells, its amounts by mapped column."""
     defn, cmap, width = f.defn, f.cmap, f.width
     cells = row.cells
@@ -154,11 +189,13 @@ def _read_row(f: _Frame, row: GridRow, unit_code_at: set[int], context: dict[str
         cells = trim(cells)
     offset = width - len(cells) if len(cells) < width else 0
     # an amount left of the first mapped column (an earlier year's 预算数) is no part of the name
+    unit_codes, index_columns = not_labels
     label_cells = [
-        "" if i + offset in unit_code_at else _unit_name(c.text)
+        "" if i + offset in unit_codes else _unit_name(c.text)
         for i, c in enumerate(cells[: max(0, cmap.first_value - offset)])
         if not (
             i + offset in cmap.earlier
+            or i + offset in index_columns
             or f.label_width
             and i + offset >= f.label_width
             and parse_amount(c.text) is not None
@@ -184,19 +221,34 @@ def _read_row(f: _Frame, row: GridRow, unit_code_at: set[int], context: dict[str
         index = pos - offset
         if 0 <= index < len(cells):
             value = cell_value(cells[index])
+            if value is None and pos == cmap.first_value and (m := _OVERFLOW.match(cells[index].text.strip())):
+                value = cell_value(Cell(m.group(2), cells[index].location))
+                out.name += m.group(1) if value is not None else ""
             if value is not None:
                 out.values[column] = value
     return out, label_cells
 
 
 def _joins_broken_name(out: Row, rows: list[Row]) -> bool:
-    """A name broken over the page ("杭州市综合交通运输研究" / "中心"): joined to the row above."""
-    if out.values or out.code is not None or out.key is not None or not out.name or not rows:
+    """A row broken over the page: its name ("杭州市综合交通运输研究" / "中心") and the last digits
+    of an amount too tall for the page ("12,437.3" / "6") printed at the top of the next page are
+    joined to the row above."""
+    if out.code is not None or out.key is not None or not out.name or not rows:
         return False
     last = rows[-1]
     if not last.values or last.code is not None or last.key is not None:
         return False
+    joined = {}
+    for column, value in out.values.items():
+        before = last.values.get(column)
+        amount = parse_amount(before.text + value.text) if before is not None else None
+        # cut short: fewer decimals than the column prints, the joined amount exactly as many
+        printed = max((r.values[column].decimals for r in rows[:-1] if column in r.values), default=None)
+        if before is None or amount is None or before.decimals >= (printed or 0) or amount.decimals != printed:
+            return False
+        joined[column] = Value(amount.value, amount.text, amount.decimals, before.location, amount.issue)
     last.name += out.name
+    last.values.update(joined)
     return True
 
 
@@ -226,12 +278,14 @@ def _repeated_codes(built: Built) -> None:
         return
     repeated = sorted({c for c in codes if codes.count(c) > 1})
     table.repeated_codes = repeated
+    listed = f"{'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''}"
     built.problems.append(
-        (
+        Issue(
             "recognize.repeated_codes",
-            f"{table.standard_title}中科目 {'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''} 出现多次（可能按单位分列），"
-            "未核对合计与科目层级",
+            f"{table.standard_title}中科目 {listed} 出现多次（可能按单位分列），未核对合计与科目层级",
             table.location,
+            cause="科目出现多次（可能按单位分列），未核对合计与科目层级",
+            detail=f"（{listed}）",
         )
     )
 
@@ -284,11 +338,31 @@ def _unit_name(text: str) -> str:
     return m.group(1) if m else text
 
 
-def _unmapped_amount_columns(cmap: ColumnMap, labels: dict[int, str], data: list[GridRow], width: int) -> list[str]:
-    """Labels of value-side columns that carry amounts but match no canonical column."""
+def _parts_of(defn: TableDef, cmap: ColumnMap, of_which: dict[int, int | None]) -> dict[str, str]:
+    """The mapped 其中 columns that are no term of an identity: column → the column it is part of.
+
+    One that breaks down its parent as the table defines it (小计 | 其中：基本支出 | 项目支出;
+    公务用车购置及运行费 | 其中：购置费 | 运行费) is a part as printed and stays a term."""
+    out: dict[str, str] = {}
+    for pos, before in of_which.items():
+        column = cmap.positions.get(pos)
+        if column is None:
+            continue
+        parent = cmap.positions.get(before, "") if before is not None else ""
+        if any(i.total == parent and any(c == column for _s, c in i.parts) for i in defn.identities):
+            continue
+        out[column] = parent
+    return out
+
+
+def _unmapped_amount_columns(
+    cmap: ColumnMap, labels: dict[int, str], data: list[GridRow], width: int, parts: set[int]
+) -> list[str]:
+    """Labels of value-side columns that carry amounts but match no canonical column (a 其中
+    column, part of another, is no term of the row's total and is not one of them)."""
     out = []
     for pos in range(cmap.first_value, width):
-        if pos in cmap.positions or pos in cmap.earlier:
+        if pos in cmap.positions or pos in cmap.earlier or pos in parts:
             continue
         has_amount = False
         for row in data:

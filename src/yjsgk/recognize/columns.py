@@ -33,8 +33,11 @@ LABEL_WORDS = (
     "名称",
 )
 _INDEX_RUN = re.compile(r"^\d{1,2}$")
+# a header naming a part of the column before it: 其中：事业单位经营支出, 扣除基建项目后预算数
+_OF_WHICH = re.compile(r"^(?:其中|扣除)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _LAST_YEAR = re.compile(r"^上年(?:预算)?数?$")
+_CHANGE = re.compile(r"增减|比上年|较上年|比(?:19|20)\d{2}年")
 _THIS_YEAR = re.compile(r"^(?:当年|本年)(?:预算)?数?$")
 
 
@@ -45,6 +48,7 @@ class ColumnMap:
     labels: dict[int, str]  # cell index → stacked header label as printed
     positional: bool = False  # mapped by the standard order because the header was unclear
     earlier: frozenset[int] = frozenset()  # columns of an earlier year than the table's (上年预算数)
+    by_order: frozenset[int] = frozenset()  # columns the header leaves unnamed, placed by the standard order
 
     @property
     def first_value(self) -> int:
@@ -108,11 +112,11 @@ def _spans_narrow(row: list[str], below: list[str] | None, width: int) -> list[t
     if below is not None:
         slots = _slots(below)
         if len(slots) == len(labels):
-            return [(lab, s, e) for lab, (s, e) in zip(labels, slots) if lab]
+            return [(lab, s, e) for lab, (s, e) in zip(labels, slots, strict=True) if lab]
         # a leading label cell ("项目") often spans the code and name columns
         if len(slots) == len(labels) + 1 and labels and key(labels[0]) in LABEL_WORDS:
             merged = [(slots[0][0], slots[1][1])] + slots[2:]
-            return [(lab, s, e) for lab, (s, e) in zip(labels, merged) if lab]
+            return [(lab, s, e) for lab, (s, e) in zip(labels, merged, strict=True) if lab]
     non_empty = [lab for lab in labels if lab]
     if non_empty and width % len(non_empty) == 0 and len(non_empty) <= 3:
         step = width // len(non_empty)  # e.g. 预算数 | 决算数 over twelve columns
@@ -182,8 +186,9 @@ def map_columns(defn: TableDef, labels: dict[int, str], width: int, value_width:
             not positions or all(_generic(labels.get(pos, "")) for pos in open_positions)
         ):
             positional = len(positions) < expected // 2
-            positions.update(zip(open_positions, unused))
-            return ColumnMap(width, positions, labels, positional=positional, earlier=earlier)
+            positions.update(zip(open_positions, unused, strict=True))
+            by_order = frozenset(open_positions)
+            return ColumnMap(width, positions, labels, positional=positional, earlier=earlier, by_order=by_order)
     first = width - (value_width or 0)
     if (
         defn.layout == "coded"
@@ -206,7 +211,13 @@ def _generic(label: str) -> bool:
 
 def earlier_year_columns(labels: dict[int, str]) -> frozenset[int]:
     """Columns headed by an earlier year than the latest one printed (2025年预算数 beside
-    2026年预算数): last year's figures for comparison, never the table's own values."""
+    2026年预算数), or by a comparison with it (2026年预算数比2025年执行数/增减额): last year's
+    figures and the change, never the table's own values."""
+    change = frozenset(pos for pos, label in labels.items() if _CHANGE.search(key(label)))
+    return change | _earlier_years(labels)
+
+
+def _earlier_years(labels: dict[int, str]) -> frozenset[int]:
     tops = {pos: key(label.split("/", 1)[0]) for pos, label in labels.items()}
     if any(_LAST_YEAR.match(t) for t in tops.values()) and any(_THIS_YEAR.match(t) for t in tops.values()):
         # 上年 | 当年 | 增减变化情况 groups (not 上年结转): only the 当年 columns are the table's own values
@@ -231,3 +242,64 @@ def rename_inclusive_total(cmap: ColumnMap) -> None:
         for pos, column in cmap.positions.items():
             if column == "three_public":
                 cmap.positions[pos] = "total"
+
+
+def of_which_columns(labels: dict[int, str], first_value: int, memos: tuple[str, ...]) -> dict[int, int | None]:
+    """Value columns printed as a part of another column, never a term of the row's total:
+    position → the position of the column they are part of (None: not known).
+
+    A header level reading 其中… or 扣除… (`其中：事业单位经营支出`, a parent `其中` over several
+    columns, `项目支出/扣除基建项目后预算数`) makes the column(s) a part of the nearest column to
+    their left under the same parent; a memo (`memos`, e.g. 政府采购) is a part of no column in
+    particular."""
+    levels = {pos: [key(part) for part in label.split("/")] for pos, label in labels.items()}
+
+    def marked(parts: list[str], depth: int) -> bool:
+        return len(parts) > depth and bool(_OF_WHICH.match(parts[depth]))
+
+    out: dict[int, int | None] = {}
+    for pos, parts in levels.items():
+        if pos < first_value:
+            continue
+        if any(memo in part for part in parts for memo in memos):
+            out[pos] = None
+            continue
+        depth = next((d for d in range(len(parts)) if marked(parts, d)), None)
+        if depth is None:
+            continue
+        before = None
+        for q in range(pos - 1, first_value - 1, -1):
+            other = levels.get(q, [""])
+            if other[:depth] != parts[:depth]:
+                break  # left the parent: no column of the same group before it
+            if not marked(other, depth):
+                before = q
+                break
+        out[pos] = before
+    return out
+
+
+_SUBTOTAL = {"小计", "合计"}
+_GENERAL_FUND = re.compile(r"一般公共预算")
+_OTHER_FUND = re.compile(r"政府性基金|国有资本经营")
+
+
+def sibling_columns(labels: dict[int, str], positions: dict[int, str]) -> frozenset[int]:
+    """Unmapped columns beside a mapped one under the same parent that are no term of the table's
+    identities: the breakdown of a mapped 小计 (上年结转结余/小计 | 上年结转结余/一般公共预算资金 …),
+    or the same item for another fund (因公出国费/一般公共预算 | 因公出国费/政府性基金预算)."""
+    levels = {pos: [key(part) for part in label.split("/")] for pos, label in labels.items()}
+    out = set()
+    for pos, parts in levels.items():
+        if pos in positions or len(parts) < 2:
+            continue
+        for q in positions:
+            other = levels.get(q, [])
+            if len(other) != len(parts) or other[:-1] != parts[:-1]:
+                continue
+            if (other[-1] in _SUBTOTAL and q < pos) or (
+                _GENERAL_FUND.search(other[-1]) and _OTHER_FUND.search(parts[-1])
+            ):
+                out.add(pos)
+                break
+    return frozenset(out)

@@ -54,6 +54,7 @@ class Problem:
     message: str
     location: Location | None
     table: Table | None
+    severity: str | None = None  # None: the rule's own (a notice when nothing is lost)
 
 
 def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure) -> None:

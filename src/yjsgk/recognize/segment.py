@@ -124,6 +124,7 @@ class _Segmenter:
         self.after_note = False
         self.previous_text: str | None = None  # the last short text line, for wrapped titles
         self.table_label: str | None = None  # a "表N" line waiting for the title below it
+        self.closed_by_previous = False  # the last text line closed the current table
         self.repeat = False  # the candidate is a performance table's title printed again
         self.needs_item = False  # the candidate is a table only if a project's form follows
 
@@ -199,7 +200,7 @@ class _Segmenter:
                 self.candidate_ttl = CANDIDATE_TTL
                 self.needs_item = False
         else:
-            self.current.number = number
+            current.number = number
 
     # -- grid rows ---------------------------------------------------------------------
 
@@ -268,15 +269,19 @@ class _Segmenter:
         after_note, self.after_note = self.after_note, False
         previous, self.previous_text = self.previous_text, text if len(text) <= 40 else None
         label, self.table_label = self.table_label, None
+        closed_by_previous, self.closed_by_previous = self.closed_by_previous, False
         if m := _TABLE_LABEL.match(key(text)):
             self.table_label = m.group(1).zfill(2)
-        # a title wrapped over two lines ("…会议费、培训费" / "支出预算表")
-        if (
-            previous
-            and not match_title(text)
-            and not match_title(NUMBER.sub("", previous))
-            and match_title(NUMBER.sub("", previous + text))
-        ):
+        # a title wrapped over two lines ("…会议费、培训费" / "支出预算表"), or its bracket closed
+        # on the next line ("…明细表（按支出功能分类科" / "目-不含上年结转）"): the second line is
+        # the title's, so it neither closes the table (a continuation page) nor is a heading
+        if previous and not match_title(text) and _wraps_title(previous, text):
+            if (
+                closed_by_previous
+                and self.current is not None
+                and self.current.defn is match_title(NUMBER.sub("", previous + text))
+            ):
+                self.current.closed = False  # its first line was taken for text that ends the table
             self.caption(previous + text, block.location)
             return
         if self.caption(text, block.location):
@@ -297,12 +302,26 @@ class _Segmenter:
             return
         # a running header ("…2026年度部门预算公开"), "表1" or a page number does not end a table
         if current is not None and current.rows and not _is_page_furniture(text, current):
+            self.closed_by_previous = not current.closed
             current.closed = True
         if self.candidate is not None:
             self.candidate_ttl -= 1
             if self.candidate_ttl <= 0 or len(text) > NARRATIVE_LENGTH:
                 self.candidate = None
                 self.repeat = False
+
+
+def _wraps_title(previous: str, text: str) -> bool:
+    """`text` continues the title begun on the line before it."""
+    joined = match_title(NUMBER.sub("", previous + text))
+    if joined is None:
+        return False
+    first = match_title(NUMBER.sub("", previous))
+    if first is None:
+        return True
+    # the first line is a title already: the next one continues it only by closing its bracket
+    opened = len(re.findall(r"[（(]", previous)) - len(re.findall(r"[）)]", previous))
+    return first is joined and opened > 0 and bool(re.search(r"[）)]", text)) and len(key(text)) <= 24
 
 
 def _starts_item(texts: list[str]) -> bool:

@@ -7,9 +7,9 @@ import re
 from ..amounts import parse_amount
 from ..definitions import TableDef
 from ..document import Cell, GridRow
-from ..model import Row
+from ..model import Row, Table
 from ..textnorm import key
-from .built import Built, set_columns
+from .built import Built, Issue, has_amounts, set_columns
 from .cells import trim
 from .columns import ColumnMap, map_columns, stacked_labels
 from .header import split_header
@@ -19,7 +19,8 @@ from .summary_items import SIDE_TOTAL, TOTALS_AND_CARRY_OVER, summary_row
 _ITEM_HEADS = ("项目", "项目名称", "收入项目", "支出项目")
 _NAME_HEADS = (*_ITEM_HEADS, "功能科目名称", "科目名称", "功能分类科目名称")
 # "支出功能分类科目（按大类）", "部门预算支出经济分类科目（按大类）": a block of names by one classification
-_CLASS_HEAD = re.compile(r"分类科目(?:名称)?(?:按大类|按类)?$")
+# (also printed "支出功能分科目（按大类）", or cut short: "…经济科目（按大")
+_CLASS_HEAD = re.compile(r"(?:分类|分|经济|功能)科目(?:名称)?(?:按(?:大类?|类))?$")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])")
 
 
@@ -28,11 +29,18 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
     header, data = split_header(section)
     split_row = next((r for r in header if sum(key(c.text) in _ITEM_HEADS for c in r.cells) >= 2), None)
     if split_row is None and data and _build_summary_blocks(header, data, defn, built):
+        _one_row_per_class(table)
         return
     if split_row is None or not data:
         if data:
             built.problems.append(
-                ("recognize.columns", f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧", table.location)
+                Issue(
+                    "recognize.columns",
+                    f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧",
+                    table.location,
+                    severity=None if has_amounts(data) else "notice",  # an empty table: nothing lost
+                    cause="未找到“项目”表头，无法区分收入与支出两侧，未做核对",
+                )
             )
         set_columns(table, defn, ColumnMap(0, {}, {}))
         return
@@ -53,7 +61,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
         if not cmap.positions:
             # silence would pass an unread table as checked
             built.problems.append(
-                (
+                Issue(
                     "recognize.columns",
                     f"{defn.title}：{'收入' if side == 'income' else '支出'}侧无法从表头确定金额列，本侧未做核对",
                     table.location,
@@ -82,7 +90,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
             right = [Cell("", right[0].location)] + right  # the item name cell is missing
             if any(parse_amount(c.text) is not None for c in right[2:]):
                 built.problems.append(
-                    (
+                    Issue(
                         "recognize.missing_name",
                         f"{defn.title}支出侧行次 {key(right[1].text)} 有金额但项目名称为空",
                         right[1].location,
@@ -94,6 +102,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
                 table.rows.append(parsed)
     # the income side, then the expenditure side, each in printed order
     table.rows.sort(key=lambda r: r.side != "income")
+    _one_row_per_class(table)
 
 
 def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: TableDef, built: Built) -> bool:
@@ -152,7 +161,7 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
                 piece.code = None  # "(10)其他支出" by economic class is not function class 229
             pieces.append((b, piece))
         for n in range(1, len(pieces)):
-            (b0, before), (b1, this) = pieces[n - 1], pieces[n]
+            (_b0, before), (b1, this) = pieces[n - 1], pieces[n]
             if (
                 before is not None
                 and this is not None
@@ -180,9 +189,14 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
             ):
                 # a name broken over the page ("…等支" / "出"): the tail joins the row above
                 joined = summary_row(
-                    piece.side, [Cell(previous.name + piece.name, previous.location)], {}, previous.location, state
+                    piece.side or "",
+                    [Cell(previous.name + piece.name, previous.location)],
+                    {},
+                    previous.location,
+                    state,
                 )
-                previous.name, previous.key, previous.code = joined.name, joined.key, joined.code
+                if joined is not None:
+                    previous.name, previous.key, previous.code = joined.name, joined.key, joined.code
                 continue
             placed.append((b, piece))
             last[b] = piece
@@ -195,11 +209,11 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
     parallel = {
         b
         for b, piece in placed
-        if b < len(blocks) and b != first_of_side[blocks[b][0]] and piece.key == SIDE_TOTAL[piece.side]
+        if b < len(blocks) and b != first_of_side[blocks[b][0]] and piece.key == SIDE_TOTAL.get(piece.side or "")
     }
 
     # "一、部门预算" heading a block's items (its total printed first) stays on top of them
-    heads = {
+    block_heads = {
         id(next(piece for pb, piece in placed if pb == b))
         for b in range(len(blocks))
         if any(pb == b for pb, _ in placed)
@@ -209,13 +223,25 @@ def _build_summary_blocks(header: list[GridRow], data: list[GridRow], defn: Tabl
         b, piece = p
         if b in parallel:
             return (piece.side != "income", len(blocks) + 1 + b)
-        head = id(piece) in heads and piece.key == SIDE_TOTAL[piece.side]
+        head = id(piece) in block_heads and piece.key == SIDE_TOTAL.get(piece.side or "")
         return (piece.side != "income", len(blocks) if piece.key in TOTALS_AND_CARRY_OVER and not head else b)
 
     # the income side, then the expenditure side, block by block, each in printed order
     placed.sort(key=order)
     table.rows = [r for _, r in placed]
     return True
+
+
+def _one_row_per_class(table: Table) -> None:
+    """A function class named again below its own row is its 款 or 项 (五、其他支出 / 其他支出 /
+    其他支出, listed by name without codes): only the first row of a name is the class."""
+    seen: set[str] = set()
+    for row in table.rows:
+        if row.side != "expenditure" or not row.code:
+            continue
+        if row.code in seen:
+            row.code = None
+        seen.add(row.code or "")
 
 
 def _is_row_number(text: str) -> bool:

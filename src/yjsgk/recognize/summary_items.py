@@ -59,6 +59,8 @@ INCOME_ITEMS = {
         "上年结余",
         "上年结转资金",
     ],
+    # 西安: the balance of the units' own bank accounts (实户资金) carried over, beside 上年结转
+    "account_balance": ["上年实户资金余额", "实户资金余额"],
     "grand_total": ["总计", "收入总计"],
 }
 EXPENDITURE_ITEMS = {
@@ -81,8 +83,13 @@ EXPENDITURE_ITEMS = {
         "结转下年支出",
         "年终结转结余",
     ],
+    # 西安: what of the 实户资金 is not spent this year, beside 结转下年
+    "account_unallocated": ["未安排支出的实户资金", "未安排支出实户资金"],
     "grand_total": ["总计", "支出总计"],
 }
+# what the 总计 adds to the year's total on each side: carry-over lines, national and local
+INCOME_CARRY_OVER = ("use_non_fiscal_balance", "opening_balance", "account_balance")
+EXPENDITURE_CARRY_OVER = ("balance_distribution", "closing_balance", "account_unallocated")
 SIDE_TOTAL = {"income": "total_income", "expenditure": "total_expenditure"}
 _BARE_TOTALS = {"合计", "收入合计", "支出合计"}
 # the totals and the carry-over lines printed after the items (what a 本年合计 does not sum)
@@ -94,6 +101,8 @@ TOTALS_AND_CARRY_OVER = frozenset(
         "opening_balance",
         "balance_distribution",
         "closing_balance",
+        "account_balance",
+        "account_unallocated",
         "grand_total",
     }
 )

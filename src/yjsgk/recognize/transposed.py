@@ -11,7 +11,7 @@ from ..definitions import TableDef
 from ..document import GridRow
 from ..model import Row, Value
 from ..textnorm import key, norm, strip_ordinal
-from .built import Built, set_columns
+from .built import Built, set_columns, unmapped_issue
 from .cells import TOTAL_NAMES, cell_value, tidy, trim
 from .codes import CODE
 from .columns import ColumnMap, map_columns, rename_inclusive_total
@@ -70,13 +70,7 @@ def build_transposed(
         if i not in by_row and any(_value_at(data[i], p, width) is not None for p in value_positions)
     ]
     if table.unmapped_columns and defn.identities:
-        built.problems.append(
-            (
-                "recognize.columns",
-                f"{defn.title}：项目“{'、'.join(table.unmapped_columns)}”不是标准列，行内合计未核对",
-                table.location,
-            )
-        )
+        built.problems.append(unmapped_issue(defn, table, "项目"))
     return True
 
 

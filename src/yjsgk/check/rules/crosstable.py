@@ -50,6 +50,8 @@ def cross_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding |
         if found is None or not any(cells):
             continue
         table, row, value = found
+        if len({t.unit for t in (table, *(c[0] for c in cells if c)) if t.unit}) > 1:
+            continue  # tables in different money units (元 and 万元): no figure to compare as printed
         terms = [Term(c[2], 1, c[0].display_name) for c in cells if c]
         sources = "、".join(dict.fromkeys(c[0].display_name for c in cells if c))
         yield compare(
@@ -85,6 +87,8 @@ def _class_link(
     coded = disclosure.table(coded_id)
     if summary is None or coded is None or not any(r.values for r in coded.rows) or coded.repeated_codes:
         return
+    if summary.unit and coded.unit and summary.unit != coded.unit:
+        return  # different money units: no figure to compare as printed
     for row in summary.rows:
         if row.side != "expenditure" or not row.code or column not in row.values:
             continue

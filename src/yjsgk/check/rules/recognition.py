@@ -83,12 +83,19 @@ def _register(rule_id: str, title: str, severity: str, rationale: str) -> None:
             table = problem.table
             yield Finding(
                 rule=rule_id,
-                severity=severity,
+                severity=problem.severity or _problem_severity(problem, disclosure, severity),
                 message=problem.message,
                 table=table.id if table else None,
                 table_title=table.display_name if table else None,
                 location=problem.location,
             )
+
+
+def _problem_severity(problem, disclosure: Disclosure, severity: str) -> str:
+    """Mixed money units are no risk when every table with amounts states its own: a notice."""
+    if problem.rule == "recognize.unit" and all(t.unit for t in disclosure.tables if any(r.values for r in t.rows)):
+        return "notice"
+    return severity
 
 
 for _id, (_title, _severity, _rationale) in PROBLEMS.items():

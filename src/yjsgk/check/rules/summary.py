@@ -12,6 +12,7 @@ from ..compare import Term, compare, describe_terms
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
+from .sums import added_up_from_leaves
 
 SUMMARY_TABLES = ("final.summary", "final.fiscal_summary", "budget.summary", "budget.fiscal_summary")
 # the items a side's 本年合计 sums: every item the recognizer names but the totals and carry-over
@@ -26,7 +27,7 @@ def _side(table: Table, side: str) -> list[Row]:
 
 def _sum_check(
     ctx: CheckContext, table: Table, total: Row | None, parts: list[Row], what: str, column: str | None = None
-) -> Iterator[Finding]:
+) -> Iterator[Finding | None]:
     if total is None:
         return
     columns = [column] if column else list(total.values)
@@ -56,7 +57,7 @@ def _sum_check(
     expenditure side; 本年支出合计 is the sum of the expenditure lines; both 总计 are equal.""",
     example="收入支出决算总表（公开01表）支出总计应等于收入总计：应为 1,874.13，表中为 1,879.13，相差 5.00。",
 )
-def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables:
         if table.id not in SUMMARY_TABLES:
             continue
@@ -81,21 +82,26 @@ def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
             current = [by_key_in["total_income"], *_after_total(income)]
         else:
             current = items if known_items else []  # no 本年收入合计 row: its items count directly
-        parts_in = current + [by_key_in[k] for k in ("use_non_fiscal_balance", "opening_balance") if k in by_key_in]
+        parts_in = current + [by_key_in[k] for k in summary_items.INCOME_CARRY_OVER if k in by_key_in]
         if current:
-            yield from _sum_check(
-                ctx, table, by_key_in.get("grand_total"), parts_in, _grand_total_what(current, by_key_in)
+            yield from _grand_total_check(
+                ctx,
+                table,
+                by_key_in.get("grand_total"),
+                parts_in,
+                _grand_total_what(current, by_key_in),
+                items if known_items else [],
             )
         parts_out = [
-            by_key_out[k] for k in ("total_expenditure", "balance_distribution", "closing_balance") if k in by_key_out
+            by_key_out[k] for k in ("total_expenditure", *summary_items.EXPENDITURE_CARRY_OVER) if k in by_key_out
         ]
-        what_out = "应等于本年支出合计 + 结余分配 + 年末结转和结余"
+        what_out = "应等于本年支出合计 + 结余分配 + 年末结转和结余" + _local_carry_over(by_key_out)
         classes = [r for r in lines if r.code and len(r.code) == 3]
         if "total_expenditure" not in by_key_out and classes and not any(_unknown_item(r) for r in expenditure):
             # no 本年支出合计 row (湖州 04): the function classes count directly
             parts_out = classes + parts_out
             what_out = "应等于各类支出之和 + 结余分配 + 年末结转和结余"
-        yield from _sum_check(ctx, table, by_key_out.get("grand_total"), parts_out, what_out)
+        yield from _grand_total_check(ctx, table, by_key_out.get("grand_total"), parts_out, what_out, lines)
         yield from _fund_columns(ctx, table, expenditure)
         total_in, total_out = by_key_in.get("grand_total"), by_key_out.get("grand_total")
         if total_in and total_out:
@@ -114,13 +120,35 @@ def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
                 )
 
 
+def _grand_total_check(
+    ctx: CheckContext, table: Table, total: Row | None, parts: list[Row], what: str, items: list[Row]
+) -> Iterator[Finding | None]:
+    """总计 = the year's total + carry-over; when it misses that by more than rounding but equals
+    the side's items + carry-over, it was added up from the rounded items: a rounding notice."""
+    if total is None:
+        return
+    for column, finding in zip(list(total.values), _sum_check(ctx, table, total, parts, what), strict=True):
+        # the year's total with the side's items, each carry-over line by itself
+        subtotals = [
+            (
+                p.values[column],
+                [r.values[column] for r in items if column in r.values]
+                if p.key in ("total_income", "total_expenditure")
+                else [p.values[column]],
+            )
+            for p in parts
+            if column in p.values
+        ]
+        yield added_up_from_leaves(ctx, finding, total.values.get(column), subtotals if items else [], "各项及结转")
+
+
 _CN_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _ANY_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]?\d+[)）]?\s*[、.．)）])")
 
 
 def _before(rows: list[Row], total_key: str) -> list[Row]:
     """The rows printed before the side's total (what follows it is carry-over and totals)."""
-    out = []
+    out: list[Row] = []
     for row in rows:
         if row.key == total_key:
             if out:  # a total printed first ("一、本年收入") heads the items below it instead
@@ -166,7 +194,7 @@ def _after_total(income: list[Row]) -> list[Row]:
             if not seen_items:
                 return []  # "一、本年收入" heads the items below it
             seen_total = True
-        elif row.key in ("grand_total", "opening_balance", "use_non_fiscal_balance"):
+        elif row.key == "grand_total" or row.key in summary_items.INCOME_CARRY_OVER:
             if seen_total:
                 break
         elif seen_total and row.key in INCOME_ITEMS:
@@ -182,7 +210,15 @@ def _grand_total_what(current: list[Row], by_key: dict[str, Row]) -> str:
     else:
         names = [strip_ordinal(r.name).replace(" ", "") or (r.key or "") for r in current]
     names += ["使用非财政拨款结余", "年初结转和结余"]
-    return "应等于" + " + ".join(names)
+    return "应等于" + " + ".join(names) + _local_carry_over(by_key)
+
+
+_LOCAL_CARRY_OVER = ("account_balance", "account_unallocated")
+
+
+def _local_carry_over(by_key: dict[str, Row]) -> str:
+    """ " + 上年实户资金余额": a local carry-over line the side prints, named as printed."""
+    return "".join(f" + {strip_ordinal(by_key[k].name).replace(' ', '')}" for k in _LOCAL_CARRY_OVER if k in by_key)
 
 
 def _unknown_item(row: Row) -> bool:
@@ -195,7 +231,7 @@ def _unknown_item(row: Row) -> bool:
     )
 
 
-def _fund_columns(ctx: CheckContext, table: Table, expenditure: list[Row]) -> Iterator[Finding]:
+def _fund_columns(ctx: CheckContext, table: Table, expenditure: list[Row]) -> Iterator[Finding | None]:
     """财政拨款总表: in each expenditure row 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
     if "total" not in table.columns:
         return  # 01 and the budget 收支总表 have one amount column
@@ -227,7 +263,7 @@ PUBLIC_USE = ("302", "307", "309", "310", "311", "312", "313", "399")
     支出 + 399 其他支出 (and other 类 printed on the 公用经费 side).""",
     example="一般公共预算财政拨款基本支出决算表（公开06表）人员经费合计应等于 301 + 303：应为 43.31，表中为 43.30，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
-def basic_composition(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def basic_composition(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables_by_id("final.general_budget_basic"):
         for total_key, codes, label in (
             ("personnel_total", PERSONNEL, "人员经费合计"),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ...definitions import table_def
-from ...model import Disclosure, Row, Table
-from ..compare import Term, compare, describe_terms
+from ...model import Disclosure, Row, Table, Value
+from ..compare import Term, compare, describe_terms, fmt, imbalance
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import rule
@@ -28,6 +29,53 @@ def _parent(code: str, present: set[str]) -> str | None:
     return None
 
 
+def added_up_from_leaves(
+    ctx: CheckContext,
+    finding: Finding | None,
+    found: Value | None,
+    subtotals: list[tuple[Value, list[Value]]],
+    name: str = "末级科目",
+) -> Finding | None:
+    """A total beyond the rounding bound of its direct items, but equal within rounding to the
+    sum of the lowest printed figures below them, was added up from those rounded figures (合计
+    from rounded 款 while each 类 is rounded on its own): the gap is rounding, a notice. Only when
+    every item is itself within rounding of its own lowest figures (`subtotals`: each item with
+    them): an item off beyond that is the mistake, reported on its own row."""
+    if finding is None or finding.severity or found is None or all(len(ls) <= 1 for _v, ls in subtotals):
+        return finding
+    leaves = [v for _v, ls in subtotals for v in ls]
+    for value, own in [(found, leaves), *subtotals]:
+        gap = imbalance(value, [Term(v) for v in own], multiplier=ctx.rounding_multiplier)
+        if gap is not None and not gap.within:
+            return finding
+    finding.severity = "notice"
+    total = sum((v.amount for v in leaves), Decimal(0))
+    finding.message = (
+        finding.message.rstrip("。") + f"；与{name}（{len(leaves)} 项）之和 {fmt(total)} 相符，系各级分别取整所致。"
+    )
+    return finding
+
+
+def _subtotals(
+    items: list[Row], rows: list[Row], children: dict[str, list[Row]], column: str
+) -> list[tuple[Value, list[Value]]]:
+    """Each item's amount with the amounts of the lowest printed rows below it (itself when none)."""
+    return [
+        (r.values[column], _leaves(rows, children, column, r.code) if r.code in children else [r.values[column]])
+        for r in items
+        if column in r.values and r.code
+    ]
+
+
+def _leaves(rows: list[Row], children: dict[str, list[Row]], column: str, under: str = "") -> list[Value]:
+    """The amounts of the lowest printed rows (under a code), the rows with no printed children."""
+    return [
+        r.values[column]
+        for r in rows
+        if r.code and r.code.startswith(under) and r.code != under and r.code not in children and column in r.values
+    ]
+
+
 def _children(table: Table) -> dict[str, list[Row]]:
     rows = table.coded_rows()
     present = {r.code for r in rows}
@@ -47,7 +95,7 @@ def _children(table: Table) -> dict[str, list[Row]]:
     类 rows). A gap means a row was left out, mistyped, or the total was not updated.""",
     example="支出决算表（公开03表）“合计”行的“项目支出”应等于各科目之和：应为 21,489.41，表中为 21,489.40，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
-def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in _coded_tables(disclosure):
         total = table.find(key="total")
         rows = table.coded_rows()
@@ -55,10 +103,11 @@ def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             continue
         present = {r.code for r in rows}
         top = [r for r in rows if _parent(r.code, present) is None]  # type: ignore[arg-type]
+        children = _children(table)
         for column in table.columns:
             found = total.values.get(column)
             terms = [Term(r.values[column], 1, r.label) for r in top if column in r.values]
-            yield compare(
+            finding = compare(
                 ctx,
                 found=found,
                 terms=terms,
@@ -67,6 +116,7 @@ def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                 row=total,
                 column=table.column_labels[column],
             )
+            yield added_up_from_leaves(ctx, finding, found, _subtotals(top, rows, children, column))
 
 
 @rule(
@@ -77,16 +127,18 @@ def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     (301 = Σ 301xx). A difference shows a child row in the wrong place or a mistyped amount.""",
     example="支出决算表（公开03表）20103 政府办公厅（室）及相关机构事务（款）的“基本支出”应等于下级科目 2010301 + 2010399 之和：应为 98.12，表中为 49.06，相差 -49.06。",
 )
-def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in _coded_tables(disclosure):
-        for parent_code, kids in _children(table).items():
+        children = _children(table)
+        rows = table.coded_rows()
+        for parent_code, kids in children.items():
             parent = table.find(code=parent_code)
             if parent is None:
                 continue
             for column in table.columns:
                 found = parent.values.get(column)
                 terms = [Term(k.values[column], 1, k.code or "") for k in kids if column in k.values]
-                yield compare(
+                finding = compare(
                     ctx,
                     found=found,
                     terms=terms,
@@ -95,6 +147,7 @@ def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
                     row=parent,
                     column=table.column_labels[column],
                 )
+                yield added_up_from_leaves(ctx, finding, found, _subtotals(kids, rows, children, column))
 
 
 @rule(
@@ -107,7 +160,7 @@ def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     (tables.toml).""",
     example="支出决算表（公开03表）2010399 其他政府办公厅（室）及相关机构事务支出：“本年支出合计”应等于 基本支出 + 项目支出：应为 125.27，表中为 76.21，相差 -49.06。",
 )
-def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables:
         defn = table_def(table.id)
         if table.unmapped_columns:
@@ -119,7 +172,7 @@ def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
                 terms = [
                     Term(row.values[col], sign, table.column_labels.get(col, defn.label(col)))
                     for sign, col in parts
-                    if col in row.values
+                    if col in row.values and col not in table.parts_of  # a 其中 column is no term
                 ]
                 label = defn.label(identity.total)
                 yield compare(
