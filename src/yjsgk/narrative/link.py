@@ -11,10 +11,13 @@ the tables, then the section.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from ..definitions import function_class_by_name, table_def
+from ..dictionary import name_key
 from ..model import Disclosure, Table, Value
 from ..textnorm import key
 from .model import Claim, Link
@@ -535,9 +538,67 @@ def _operand(
     for where in ("sentence", "paragraph"):
         if found := find_claim(claims, context, subject, measure, qualifier, where):
             return found, None
-    if not context.scope.startswith("unit:") and (link := cell_link(disclosure, subject, measure, qualifier)):
+    if (
+        not context.scope.startswith("unit:")
+        and not about_an_item(context)
+        and (link := cell_link(disclosure, subject, measure, qualifier))
+    ):
         return None, link
     return find_claim(claims, context, subject, measure, qualifier, "chapter"), None
+
+
+# a heading that names one item by its code or as a 款/项: （9）行政事业单位医疗（21011）117.69 万元,
+# 2.机关商品和服务支出（502）…, 行政运行（项）. A heading marked only （类） does not scope: Jiangsu's
+# “1．公共安全（类）支出 …” goes on “此外，基本支出预算数为 …”, the department's
+_ITEM_HEADING = re.compile(r"[（(]\d{3}(?:\d{2}){0,2}[）)]|（[款项]）")
+
+
+_ITEM_LEAD = re.compile(r"^[^，,。；;]{0,30}?[（(]\d{3}(?:\d{2}){0,2}[）)]")
+
+
+def item_paragraphs(claims: list[Claim]) -> set[int]:
+    """Paragraphs that open by naming a classification item (②机关商品和服务支出（502）996.33 万元，…)."""
+    first: dict[int, Claim] = {}
+    for c in claims:
+        first.setdefault(c.paragraph, c)
+    return {p for p, c in first.items() if _ITEM_LEAD.match(c.sentence)}
+
+
+def about_an_item(c: Claim, items: frozenset[int] | set[int] = frozenset()) -> bool:
+    """A department-level quantity (人员经费, 公用经费, 基本支出 …) stated under a heading, or in a
+    paragraph, that names one classification item is that item's share of it, which no table
+    prints: not the department's."""
+    subject = c.subject or ""
+    if "class." in subject or subject.startswith("item."):
+        return False
+    return c.paragraph in items or any(_names_an_item(title) for title in c.section.split(" › "))
+
+
+_MARKER = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[①-⑳])\s*")
+
+
+def _names_an_item(title: str) -> bool:
+    """By its code (（21011）), as a 款/项, or by the official name of a 款 or 项 before its gloss or
+    amount: （1）行政运行（行政及参公单位基本支出）2678.58 万元."""
+    if _ITEM_HEADING.search(title):
+        return True
+    name = re.split(r"[（(0-9]", _MARKER.sub("", title), maxsplit=1)[0]
+    return bool(name) and name_key(name) in _item_names()
+
+
+@cache
+def _item_names() -> frozenset[str]:
+    """The official names of the function classification's 款 and 项."""
+    from ..dictionary import function_classification  # the dictionary is read only when asked
+
+    table = function_classification()
+    return frozenset(
+        name_key(entry.name)
+        for code in table.codes()
+        if len(code) in (5, 7)
+        for entry in table.entries(code)
+        if not entry.harvested
+    )
 
 
 def heading_column(section: str) -> str | None:
@@ -562,8 +623,11 @@ def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
             c.qualifier = whole.subject.rsplit(".", 1)[1]
         elif c.qualifier is None:
             c.qualifier = heading_column(c.section)
+    items = item_paragraphs(claims)
     for c in claims:
         if c.kind == "amount" and c.money and c.subject and not c.scope.startswith("unit:"):
+            if about_an_item(c, items):
+                continue  # （9）行政事业单位医疗（21011）… 具体为：人员经费 …: the item's, not the department's
             if c.with_carry_over and c.subject not in CARRY_OVER_TOTALS:
                 continue  # 财政拨款收入 …，其中：…、上年结转 …: more than the table's 本年 line
             whole = by_id.get(c.refs.get("whole", -1))
