@@ -319,7 +319,7 @@ def test_glossary_term_missing(tmp_path):
     # 004 line 430: “八、机关运行经费：…”
     (finding,) = only(run(variant(tmp_path, "004", drop=[(430, 430)])), "complete.glossary")
     assert finding.message == "名词解释未解释“机关运行经费”。"
-    assert finding.location.line == 412  # “第四部分” and, on the line below, its title “名词解释”
+    assert finding.location.line == 414  # “第四部分” on line 412, its title “名词解释” below it
 
 
 def test_glossary_missing(tmp_path):

@@ -34,7 +34,7 @@ DOCS = {
     "zhejiang-office": CORPUS / "008_杭州/2026年杭州市气象局部门预算.pdf",
     "fujian": SAMPLES / "renwu/017_福州/2026年福州市公安局部门预算.pdf",
     "xian": CORPUS / "020_西安/2026年西安市公安局部门预算.pdf",
-    "xian-2022": CORPUS / "020_西安/交通运输局_2026年部门预算.pdf",
+    "xian-2019": CORPUS / "020_西安/应急管理局_2026年部门预算.pdf",
     "xian-blank-form": CORPUS / "020_西安/医疗保障局_2026年部门预算.pdf",
     "shandong": CORPUS / "025_烟台/2026年烟台市司法局部门预算.pdf",
     "shandong-cut": CORPUS / "025_烟台/2026年烟台市教育局部门预算.pdf",
@@ -199,10 +199,11 @@ def test_item_of_a_larger_part():
 
 
 def test_a_table_printed_but_not_read_is_only_noted():
-    # 西安市交通运输局 2022 p. 35: 表5 …一般公共预算支出明细表（按功能科目分） and p. 78: 表13 …“三公”
-    # 经费、会议费、培训费表 are printed; the reader did not identify them
-    tables = [f for f in by_family(doc("xian-2022")) if f.rule == "complete.table"]
-    assert tables and all(f.severity == "notice" and f.message.startswith("未能识别") for f in tables)
+    # 西安市应急管理局 2019 p. 2: its 目录 (a grid) lists 表9 “2019年部门综合预算政府性基金收支表”
+    # as 空表 with the reason 本单位无政府性基金预算; no table of that title was read — noted only
+    (table,) = [f for f in by_family(doc("xian-2019")) if f.rule == "complete.table"]
+    assert (table.severity, table.table) == ("notice", "budget.gov_fund")
+    assert table.message.startswith("未能识别政府性基金预算支出情况表：文件印有“2019年部门综合预算政府性基金收支表”")
 
 
 def test_contents_entry_broken_over_two_lines():

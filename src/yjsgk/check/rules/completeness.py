@@ -120,6 +120,13 @@ def _parts(outline: Outline) -> list[Heading]:
     return [h for h in parts if h.line.index not in inside]
 
 
+def _title_location(heading: Heading) -> Location:
+    """Where the heading's title is printed (“名词解释” on the line below a bare “第四部分”)."""
+    if heading.tail is not None and not heading.title:
+        return heading.tail.location
+    return heading.line.location
+
+
 def _find_sections(parts: list[Heading], req: Requirement) -> list[Heading]:
     assert req.pattern is not None
     return [h for h in parts if h.level <= SECTION_LEVEL and req.pattern.search(h.key)]
@@ -455,7 +462,7 @@ def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Fin
                 disclosure,
                 scope=scope,
                 row=req.title,
-                location=heading.line.location,
+                location=_title_location(heading),
             )
 
 
@@ -504,7 +511,7 @@ def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
                     disclosure,
                     scope=scope,
                     row="名词解释",
-                    location=heading.line.location,
+                    location=_title_location(heading),
                 )
 
 
