@@ -163,8 +163,18 @@ BUDGET_CELLS: dict[str, tuple[Cell, ...]] = {
         _k("budget.general_budget_basic", "total", "total"),
     ),
     "gb.project": (_k("budget.general_budget_expenditure", "project", "total"),),
-    "personnel": (_k("budget.general_budget_basic", "personnel", "total"),),
-    "public": (_k("budget.general_budget_basic", "public", "total"),),
+    # every table that prints the split: a statement agreeing with one of them is not wrong when
+    # the tables differ among themselves by rounding (西安交通运输局: 表5/表7 1,703.46, 表8 1,703.48)
+    "personnel": (
+        _k("budget.general_budget_basic", "personnel", "total"),
+        _k("budget.general_budget_expenditure", "personnel", "total"),
+        _k("budget.general_budget_basic_function", "personnel", "total"),
+    ),
+    "public": (
+        _k("budget.general_budget_basic", "public", "total"),
+        _k("budget.general_budget_expenditure", "public", "total"),
+        _k("budget.general_budget_basic_function", "public", "total"),
+    ),
     "admin_cost": (_k("budget.general_budget_basic", "public", "total", soft=True),),
     "gov_fund.expenditure": (_k("budget.gov_fund", "total", "total"),),
     "gov_fund.basic": (_k("budget.gov_fund", "basic", "total"),),
