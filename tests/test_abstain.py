@@ -76,3 +76,19 @@ def test_the_suspect_warning_follows_select_and_ignore():
     ignored = check(d, ignore=["recognize.suspect-table"])
     assert [f for f in ignored if f.rule == "recognize.suspect-table"] == []
     assert errors(ignored, "identity.row") == []  # still notices: the doubt stands
+
+
+def test_former_rule_ids_still_select_and_suppress(tmp_path):
+    from yjsgk.baseline import apply_baseline
+    from yjsgk.check import CheckContext
+    from yjsgk.check.findings import Finding
+
+    # recognize.unknown_table was renamed recognize.unknown-table (one id spelling); the old id
+    # still selects, and a baseline written with it still suppresses
+    finding = Finding(message="有 2 行金额数据不属于任何已识别的标准表", rule="recognize.unknown-table")
+    old = Finding(message=finding.message, rule="recognize.unknown_table")
+    assert apply_baseline([finding], {old.fingerprint}) == ([], 1)
+    d = fresh()
+    assert check(d, CheckContext(), select=["recognize.unknown_table"]) == check(
+        d, CheckContext(), select=["recognize.unknown-table"]
+    )

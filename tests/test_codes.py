@@ -175,3 +175,13 @@ def test_same_code_compares_names_not_neighbouring_cells():
     assert [f.message for f in found] == [
         "科目 30101 在一般公共预算支出经济分类情况表中名为“奖金”，其他表（一般公共预算基本支出情况表）均为“基本工资”。"
     ]
+
+
+def test_a_name_cut_by_a_narrow_pdf_cell_is_the_same_name():
+    # 西安市科技创新局 表5 pp.46–47 prints “其他社会保障和就业支” clipped by its narrow 功能科目名称 column,
+    # 表7 p.52 the full “其他社会保障和就业支出”; 国资委 表8 p.31 prints “…基本养老保险缴” with 费 wrapped
+    # under the border into the next row (“费职业年金缴费”): reading artefacts, not two names
+
+    for name in ("科技创新局_2026年部门预算.pdf", "国有资产监督管理委员会_2026年部门预算.pdf"):
+        d = load_disclosure(SHARED / "corpus/renwu/020_西安" / name)
+        assert [f for f in check(d, select=["name."])] == []

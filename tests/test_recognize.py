@@ -78,7 +78,7 @@ def test_missing_metadata_is_reported_not_invented():
 def test_amount_rows_outside_any_table_are_reported():
     d = disclosure("2021年度某某局部门决算\n\n某张没有标题的表\n\n" + EXPENDITURE_ROWS)
     assert d.tables == []
-    [problem] = [p for p in d.recognition if p.rule == "recognize.unknown_table"]
+    [problem] = [p for p in d.recognition if p.rule == "recognize.unknown-table"]
     assert problem.message.startswith("有 2 行金额数据不属于任何已识别的标准表")
 
 
@@ -92,7 +92,7 @@ def test_summary_row_with_amount_but_no_name():
     )
     d = disclosure(text)
     table = d.tables[0]
-    [problem] = [p for p in d.recognition if p.rule == "recognize.missing_name"]
+    [problem] = [p for p in d.recognition if p.rule == "recognize.missing-name"]
     assert "行次 20 有金额但项目名称为空" in problem.message
     nameless = [r for r in table.rows if r.side == "expenditure" and not r.name]
     assert [r.values["amount"].amount for r in nameless] == [Decimal("2.00")]

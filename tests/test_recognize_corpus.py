@@ -38,7 +38,7 @@ def test_standalone_department_target_declaration_is_read():
     table = d.tables[0]
     assert table.title == "广州市生态环境局2026年部门整体预算绩效目标申报表"
     assert [c for c in table.rows[0].cells if c] == ["部门名称", "广州市生态环境局"]
-    assert not any(p.rule == "recognize.unknown_table" for p in d.recognition)
+    assert not any(p.rule == "recognize.unknown-table" for p in d.recognition)
 
 
 def test_a_sentence_is_no_department():

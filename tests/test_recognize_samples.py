@@ -291,7 +291,7 @@ def test_sample_tables(row):
     assert [(t.number, t.id) for t in d.tables] == _tables(family, spec)
     if not spec:
         # narrative only: no table data was left unrecognized either
-        assert not [p for p in d.recognition if p.rule == "recognize.unknown_table"]
+        assert not [p for p in d.recognition if p.rule == "recognize.unknown-table"]
 
 
 def test_scanned_sample_is_refused_with_a_reason():

@@ -1199,7 +1199,7 @@ def test_missing_year_is_reported_not_guessed():
     assert [(f.rule, f.severity, f.message) for f in findings] == [("recognize.metadata", "notice", "未找到年度")]
 
 
-@violates("recognize.kind", "recognize.unknown_table")
+@violates("recognize.kind", "recognize.unknown-table")
 def test_unrecognized_document_and_table():
     text = "\n".join(
         [
@@ -1220,7 +1220,7 @@ def test_unrecognized_document_and_table():
         ("recognize.kind", "notice", "未能判断文件类型（决算、预算或绩效自评）"),
         (
             # a table of another kind (no classification codes): nothing the rules would check
-            "recognize.unknown_table",
+            "recognize.unknown-table",
             "notice",
             "有 2 行金额数据不属于任何已识别的标准表（无科目编码，非标准表格），未做核对（首行：办公费 | 10.00）",
         ),
@@ -1246,11 +1246,11 @@ def test_mixed_money_units_with_a_table_that_states_none():
     assert found == [("recognize.unit", "warning", "文件中出现不同的金额单位：万元、元")]
 
 
-@violates("recognize.unknown_table")
+@violates("recognize.unknown-table")
 def test_rows_of_a_coded_table_without_a_title_are_a_warning():
     lines = expenditure_03(EXP_03)
     untitled = [line for line in lines if "支出决算表" not in line and "公开" not in line]
-    findings = [f for f in run(document(untitled)) if f.rule == "recognize.unknown_table"]
+    findings = [f for f in run(document(untitled)) if f.rule == "recognize.unknown-table"]
     assert [(f.severity, f.message.split("（")[0]) for f in findings] == [
         ("warning", f"有 {len(EXP_03) + 1} 行金额数据不属于任何已识别的标准表，未做核对")  # and the 栏次 row
     ]
@@ -1283,7 +1283,7 @@ def test_a_column_with_a_blank_header_placed_by_the_standard_order_is_uncertain(
     assert table.uncertain == ["有金额列表头为空，按标准列顺序对应"]
 
 
-@violates("recognize.missing_name")
+@violates("recognize.missing-name")
 def test_summary_row_with_an_amount_but_no_item_name():
     # the 支出 item name cell is missing (seeds/004 line 89 has such a row, without an amount)
     lines = summary_01(SUMMARY_INCOME, SUMMARY_EXPENDITURE)
@@ -1292,7 +1292,7 @@ def test_summary_row_with_an_amount_but_no_item_name():
         for line in lines
     ]
     text = document(lines)
-    findings = assert_findings(text, F("recognize.missing_name", "warning", "final.summary", None, None))
+    findings = assert_findings(text, F("recognize.missing-name", "warning", "final.summary", None, None))
     assert findings[0].message == "收入支出决算总表支出侧行次 15 有金额但项目名称为空"
     assert findings[0].location.line == line_of(text, "三、国有资本")
 
@@ -1305,13 +1305,13 @@ def test_every_rule_has_a_failing_case_in_this_file():
     assert {r for r in VIOLATED if r.startswith(TABLE_RULES)} == {r for r in RULES if r.startswith(TABLE_RULES)}
 
 
-@violates("recognize.repeated_codes")
+@violates("recognize.repeated-codes")
 def test_a_table_listing_codes_per_unit_is_not_summed():
     # two units' blocks under one 合计: 2010301 twice; summing by code would be meaningless
     rows = EXP_03 + [("2010301", "行政运行", "5.00", "5.00", "0.00", "0.00", "0.00", "0.00")]
     text = document(expenditure_03(rows))
     findings = run(text)
-    repeated = [f for f in findings if f.rule == "recognize.repeated_codes"]
+    repeated = [f for f in findings if f.rule == "recognize.repeated-codes"]
     assert [(f.severity, f.table, f.message) for f in repeated] == [
         ("notice", "final.expenditure", "支出决算表中科目 2010301 出现多次（可能按单位分列），未核对合计与科目层级")
     ]

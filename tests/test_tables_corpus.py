@@ -154,7 +154,7 @@ def test_seven_digit_economic_sub_codes_in_a_flat_list_sum_into_their_class():
     t = table(d, "budget.general_budget_economic")
     # listed by unit (each unit's block repeats the codes): not summed, and said once per document
     assert t.repeated_codes
-    said = findings(d, "recognize.repeated_codes")
+    said = findings(d, "recognize.repeated-codes")
     assert len(said) == 1 and said[0].severity == "notice" and "4 张表" in said[0].message
     # the first unit's block alone (125001): its 301 is the sum of its 款 and local 项, flat
     start = next(i for i, r in enumerate(t.rows) if r.code == "301")
@@ -202,7 +202,7 @@ def test_xian_tables_by_their_own_titles_are_recognized_and_checked():
     assert "budget.general_budget_expenditure" in ids and "budget.general_budget_basic_function" in ids
     basic = table(d, "budget.general_budget_basic_function")
     assert basic.columns == ["total", "personnel", "public"]
-    assert not [f for f in findings(d, "recognize.unknown_table") if f.severity == "warning"]
+    assert not [f for f in findings(d, "recognize.unknown-table") if f.severity == "warning"]
 
 
 def test_a_real_three_public_mistake_found_once_the_title_is_recognized():
@@ -217,7 +217,7 @@ def test_a_real_three_public_mistake_found_once_the_title_is_recognized():
 
 def test_rows_of_a_non_standard_table_are_a_notice_and_money_units_stated_per_table_too():
     d = doc(SHARED / "corpus" / "renwu" / "005_广州" / "2026年广州市商务局部门预算.pdf")
-    orphans = findings(d, "recognize.unknown_table")
+    orphans = findings(d, "recognize.unknown-table")
     assert [f.severity for f in orphans] == ["notice"] and "无科目编码" in orphans[0].message
     d = doc(SHARED / "corpus" / "renwu" / "001_上海" / "2026年上海市司法局_部门预算.pdf")
     units = findings(d, "recognize.unit")

@@ -7,9 +7,11 @@ figures), so line shifts do not matter but a changed figure shows up again.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from .check.findings import Finding
+from .check.registry import ALIASES
 from .errors import YjsgkError
 
 VERSION = 1
@@ -27,6 +29,12 @@ def read_baseline(path: Path) -> set[str]:
         raise BaselineError(f"{path}: 基线文件不存在") from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise BaselineError(f"{path}: 基线文件格式不正确") from exc
+
+
+def _former_fingerprints(finding: Finding) -> list[str]:
+    """The finding's fingerprint under former spellings of its rule id (baselines written before)."""
+    former = [old for old, new in ALIASES.items() if new == finding.rule]
+    return [replace(finding, rule=old).fingerprint for old in former]
 
 
 def write_baseline(path: Path, findings: list[Finding]) -> int:
@@ -49,5 +57,5 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
 
 
 def apply_baseline(findings: list[Finding], accepted: set[str]) -> tuple[list[Finding], int]:
-    kept = [f for f in findings if f.fingerprint not in accepted]
+    kept = [f for f in findings if not ({f.fingerprint, *_former_fingerprints(f)} & accepted)]
     return kept, len(findings) - len(kept)

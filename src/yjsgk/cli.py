@@ -12,6 +12,7 @@ from . import __version__
 from .baseline import apply_baseline, read_baseline, write_baseline
 from .check import RULES, CheckContext
 from .check.profiles import load_profile
+from .check.registry import canonical
 from .config import NO_PROFILE, Config, load_config
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
@@ -100,7 +101,7 @@ def _rules(args: argparse.Namespace) -> int:
         text = rules_report.reference_markdown() if args.format == "markdown" else rules_report.catalogue_text()
         sys.stdout.write(text.rstrip("\n") + "\n")
         return EXIT_OK
-    rule = RULES.get(args.rule)
+    rule = RULES.get(canonical(args.rule))
     if rule is None:
         print(f"yjsgk: 没有编号为 {args.rule} 的规则（yjsgk rules 列出全部规则）", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -141,7 +142,7 @@ def _run(args: argparse.Namespace) -> int:
     context = CheckContext.from_config(config, verbose=bool(getattr(args, "verbose", False)))
     ocr = bool(getattr(args, "ocr", False))
     for index, (path, outcome) in enumerate(
-        zip(paths, _load_all(paths, config, context, _jobs(args, len(paths)), ocr))
+        zip(paths, _load_all(paths, config, context, _jobs(args, len(paths)), ocr), strict=True)
     ):
         if progress:
             progress(index, len(paths), str(path))

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .check.findings import SEVERITIES
 from .check.profiles import ProfileError, load_profile
-from .check.registry import RULES
+from .check.registry import RULES, canonical
 from .errors import YjsgkError
 
 DEFAULT_PROFILE = "national"
@@ -160,5 +160,5 @@ def _grades(data: object, where: str) -> dict[str, Decimal]:
 
 def _check_rule_ids(values: list[str], where: str) -> None:
     for value in values:
-        if not any(rule_id.startswith(value) for rule_id in RULES):
+        if not any(rule_id.startswith(canonical(value)) for rule_id in RULES):
             raise ConfigError(f"{where}没有编号或前缀为 {value} 的规则（yjsgk rules 列出全部规则）")

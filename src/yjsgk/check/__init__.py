@@ -10,7 +10,7 @@ from .abstain import SUSPECT, abstain
 from .context import CheckContext
 from .findings import SEVERITIES, Finding
 from .profiles import doc_kind
-from .registry import RULES, Rule
+from .registry import RULES, Rule, canonical
 
 __all__ = ["RULES", "CheckContext", "Finding", "Rule", "check"]
 
@@ -40,9 +40,9 @@ def check(
     violations (rounding notices stay notices).
     """
     context = context or CheckContext()
-    selected = tuple(select or ())
-    ignored = tuple(ignore or ())
-    overrides = dict(severity or {})
+    selected = tuple(canonical(s) for s in select or ())
+    ignored = tuple(canonical(s) for s in ignore or ())
+    overrides = {canonical(k): v for k, v in (severity or {}).items()}
     findings: list[Finding] = []
     wanted = [
         rule

@@ -8,6 +8,7 @@ from ..model import Disclosure, Table
 from ..narrative import extract_claims
 from ..performance import attach as attach_performance
 from ..textnorm import norm
+from . import problems
 from .built import Issue
 from .codes import CODE
 from .family import detect_family
@@ -63,7 +64,7 @@ def _orphans(rows: list[GridRow]) -> Problem:
     first = " | ".join(c.text.strip() for c in rows[0].cells if c.text.strip())[:60]
     coded = any(_coded(r) for r in rows)
     return Problem(
-        "recognize.unknown_table",
+        problems.UNKNOWN_TABLE.id,
         f"有 {len(rows)} 行金额数据不属于任何已识别的标准表，未做核对（首行：{first}）"
         if coded
         else f"有 {len(rows)} 行金额数据不属于任何已识别的标准表（无科目编码，非标准表格），未做核对（首行：{first}）",

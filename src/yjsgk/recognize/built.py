@@ -8,6 +8,7 @@ from ..amounts import parse_amount
 from ..definitions import TableDef
 from ..document import GridRow, Location
 from ..model import Table
+from . import problems
 from .columns import ColumnMap
 
 
@@ -49,7 +50,7 @@ def has_amounts(rows: list[GridRow]) -> bool:
 def unmapped_issue(defn: TableDef, table: Table, what: str = "表头") -> Issue:
     names = "、".join(table.unmapped_columns)
     return Issue(
-        "recognize.columns",
+        problems.COLUMNS.id,
         f"{defn.title}：{what}“{names}”不是标准列，行内合计未核对",
         table.location,
         severity="notice",  # the table is read and summed; only its row identities are not checked

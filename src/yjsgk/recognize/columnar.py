@@ -10,6 +10,7 @@ from ..definitions import ColumnDef, TableDef, memo_columns
 from ..document import Cell, GridRow
 from ..model import Row, Table, Value
 from ..textnorm import key, norm
+from . import problems
 from .built import UNREAD_COLUMNS, Built, Issue, has_amounts, set_columns, unmapped_issue
 from .cells import TOTAL_NAMES, cell_value, tidy, trim
 from .codes import CODE, PART, code_and_name
@@ -106,7 +107,7 @@ def _settle_columns(f: _Frame, built: Built) -> bool:
     if not cmap.positions:
         built.problems.append(
             Issue(
-                "recognize.columns",
+                problems.COLUMNS.id,
                 f"{defn.title}：无法从表头确定金额列，本表未做核对",
                 table.location,
                 severity=None if has_amounts(f.data) else "notice",  # an empty table: nothing lost
@@ -118,7 +119,7 @@ def _settle_columns(f: _Frame, built: Built) -> bool:
     if cmap.positional:
         built.problems.append(
             Issue(
-                "recognize.columns",
+                problems.COLUMNS.id,
                 f"{defn.title}：表头无法逐列识别，已按标准列顺序读取",
                 table.location,
                 cause="表头无法逐列识别，已按标准列顺序读取",
@@ -281,7 +282,7 @@ def _repeated_codes(built: Built) -> None:
     listed = f"{'、'.join(repeated[:5])}{'等' if len(repeated) > 5 else ''}"
     built.problems.append(
         Issue(
-            "recognize.repeated_codes",
+            problems.REPEATED_CODES.id,
             f"{table.standard_title}中科目 {listed} 出现多次（可能按单位分列），未核对合计与科目层级",
             table.location,
             cause="科目出现多次（可能按单位分列），未核对合计与科目层级",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..document import Document, Location, TextBlock
 from ..model import Disclosure, Table
 from ..textnorm import norm
+from . import problems
 from .segment import Segmentation
 
 _YEAR = re.compile(
@@ -67,7 +68,7 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
     if len({u for u, _ in seg.units}) > 1:
         disclosure.recognition.append(
             Problem(
-                "recognize.unit",
+                problems.UNIT.id,
                 f"文件中出现不同的金额单位：{'、'.join(sorted({u for u, _ in seg.units}))}",
                 seg.units[0][1],
                 None,
@@ -76,12 +77,12 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
     where = Location(document.source, line=1)
     for label, value in (("部门名称", disclosure.department), ("年度", disclosure.year), ("金额单位", disclosure.unit)):
         if value is None and (label != "金额单位" or _has_amount_tables(disclosure)):
-            disclosure.recognition.append(Problem("recognize.metadata", f"未找到{label}", where, None))
+            disclosure.recognition.append(Problem(problems.METADATA.id, f"未找到{label}", where, None))
     if _is_template(disclosure, texts):
         disclosure.template = True
         disclosure.recognition.append(
             Problem(
-                "recognize.template",
+                problems.TEMPLATE.id,
                 "这是一份空白模板（单位名称为占位符，表中没有金额），未核对其数据与完整性",
                 where,
                 None,
@@ -89,7 +90,7 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
         )
     if disclosure.kind == "unknown":
         disclosure.recognition.append(
-            Problem("recognize.kind", "未能判断文件类型（决算、预算或绩效自评）", where, None)
+            Problem(problems.KIND.id, "未能判断文件类型（决算、预算或绩效自评）", where, None)
         )
 
 

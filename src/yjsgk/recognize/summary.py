@@ -9,6 +9,7 @@ from ..definitions import TableDef
 from ..document import Cell, GridRow
 from ..model import Row, Table
 from ..textnorm import key
+from . import problems
 from .built import Built, Issue, has_amounts, set_columns
 from .cells import trim
 from .columns import ColumnMap, map_columns, stacked_labels
@@ -35,7 +36,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
         if data:
             built.problems.append(
                 Issue(
-                    "recognize.columns",
+                    problems.COLUMNS.id,
                     f"{defn.title}：未找到“项目”表头，无法区分收入与支出两侧",
                     table.location,
                     severity=None if has_amounts(data) else "notice",  # an empty table: nothing lost
@@ -62,7 +63,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
             # silence would pass an unread table as checked
             built.problems.append(
                 Issue(
-                    "recognize.columns",
+                    problems.COLUMNS.id,
                     f"{defn.title}：{'收入' if side == 'income' else '支出'}侧无法从表头确定金额列，本侧未做核对",
                     table.location,
                 )
@@ -91,7 +92,7 @@ def build_summary(section: Section, defn: TableDef, built: Built) -> None:
             if any(parse_amount(c.text) is not None for c in right[2:]):
                 built.problems.append(
                     Issue(
-                        "recognize.missing_name",
+                        problems.MISSING_NAME.id,
                         f"{defn.title}支出侧行次 {key(right[1].text)} 有金额但项目名称为空",
                         right[1].location,
                     )

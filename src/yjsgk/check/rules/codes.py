@@ -57,7 +57,6 @@ def _printed_name(row: Row) -> str:
     either. An unlisted code printed with the name the document gives a known code of the same
     类/款 elsewhere (2019998 其他一般公共服务支出 in one table, 2019999 in the others) is a mistyped
     code: a warning. Runs when a profile is chosen.""",
-    example="支出决算表（公开03表）中的科目编码 2359901（其他支出）的类级科目 235 不在支出功能分类科目中。",
 )
 def unknown_code(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     year = document_year(disclosure)
@@ -164,7 +163,6 @@ def _codes_with_two_names(disclosure: Disclosure) -> set[str]:
     punctuation is truncated, mistyped or outdated (a former name after a renaming); readers
     compare documents by name, so the official one should be printed. When one document prints
     a code with two names, name.same-code reports it instead. Runs when a profile is chosen.""",
-    example="科目 30108 的规范名称为“机关事业单位基本养老保险缴费”，一般公共预算财政拨款基本支出决算表（公开06表）中印为“机关事业单位基本养老保险”。",
 )
 def official_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     year = document_year(disclosure)
@@ -210,7 +208,6 @@ def official_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
     rationale="""A 款 belongs to the 类 of its first three digits and a 项 to the 款 of its first
     five. A code listed under another 类 or 款 is a wrong code (or a row pasted into the wrong
     place), and the 类/款 subtotals then add up the wrong rows. Runs when a profile is chosen.""",
-    example="支出决算表（公开03表）中 2010504 信息事务 列在 20103 政府办公厅（室）及相关机构事务 之下，其上级科目应为 20105。",
 )
 def wrong_parent(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table, _scheme in _coded_tables(disclosure):

@@ -177,7 +177,6 @@ def _tables_apart(disclosure: Disclosure, scope: _Scope) -> bool:
     when it has no data (then with a note). Runs when a profile is chosen (profile in yjsgk.toml):
     the required set changes by year (公开09表 国有资本经营 from 2020) and by province.
     Without a chosen profile the document's template family applies (notices when none is recognized).""",
-    example="未找到国有资本经营预算财政拨款支出决算表（公开09表）：全国通用（财政部统一格式）规定 2021 年度部门决算应公开此表。",
 )
 def required_tables(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     scope = _scope(disclosure, ctx)
@@ -269,7 +268,6 @@ def _unread_titles(disclosure: Disclosure) -> list[str]:
     rationale="""A table printed with a number (公开05表) must carry the number the profile gives
     it: readers and auditors cite tables by number, so a swapped or shifted number sends them to
     the wrong table. Runs when a profile is chosen.""",
-    example="一般公共预算财政拨款基本支出决算表印为“公开05表”，全国通用（财政部统一格式）规定为公开06表。",
 )
 def table_numbers(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     scope = _scope(disclosure, ctx)
@@ -316,7 +314,6 @@ _EMPTY_REASON = re.compile(
     why (本单位没有政府性基金收入…，故本表无数据); a blank table without a reason reads as
     missing data. A general note covering every empty table (空表表示本部门无相关收支) counts.
     Runs when a profile is chosen.""",
-    example="政府性基金预算财政拨款收入支出决算表（公开08表）没有数据，但未注明原因（如“本单位无政府性基金收支，故本表无数据”）。",
 )
 def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     outline = outline_of(disclosure)
@@ -399,7 +396,6 @@ def _scope_with_outline(disclosure: Disclosure, ctx: CheckContext) -> tuple[_Sco
     document lacks leaves that item unexplained. Runs when a profile is chosen. Without a chosen
     profile the document's template family applies (notices when none is recognized): Shanghai's
     template has no 一般性支出 part and says 国有资产占有使用.""",
-    example="情况说明中未找到“政府采购支出情况说明”部分（全国通用（财政部统一格式）规定）。",
 )
 def required_sections(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     found_scope = _scope_with_outline(disclosure, ctx)
@@ -480,7 +476,6 @@ def _glossary(parts: list[Heading]) -> Heading | None:
     rationale="""The glossary (名词解释) explains the terms readers meet in the tables; the profile
     names the minimum (e.g. 财政拨款收入, 三公经费, 机关运行经费). Runs when a profile is chosen;
     without one, the terms of the document's template family (notices when none is recognized).""",
-    example="名词解释未解释“机关运行经费”。",
 )
 def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     found_scope = _scope_with_outline(disclosure, ctx)
@@ -550,7 +545,6 @@ DETAIL = {
     rationale="""一般公共预算 expenditure is published down to 项 (7-digit function codes) and
     basic expenditure down to 款 (5-digit economic codes). A 类 or 款 row with an amount and no
     rows below it hides where the money went. Runs when a profile is chosen.""",
-    example="一般公共预算财政拨款支出决算表（公开05表）中 20103 政府办公厅（室）及相关机构事务（125.27 万元）没有列出下级项级科目：一般公共预算支出应细化到项级科目（7位编码）。",
 )
 def detail_level(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
@@ -597,7 +591,6 @@ PAGE_GROUP = 3  # placeholders on one page from this many on: one finding for th
     rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充) that the
     department replaces with its own text. One left in print means a sentence or a score standard
     was never filled in. Runs when a profile is chosen.""",
-    example="第687行留有模板占位符“XX”：“偏离目标40%不得分，偏离目标30%得XX分，偏离目标20%得XX分…”。",
 )
 def placeholders(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     outline = outline_of(disclosure)
@@ -666,7 +659,6 @@ _SENTENCE = re.compile(r"[。，,；;！？]")
     rationale="""The cover, contents, table titles and narrative headings name the year of the
     accounts, and every amount table states its money unit. A title carrying another year is a
     leftover of last year's document; a table without 单位 cannot be read. Runs when a profile is chosen.""",
-    example="第314行“2020年度部门决算情况说明”所印年度 2020 与文件年度 2021 不一致。",
 )
 def year_and_unit(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
@@ -781,7 +773,6 @@ def _contents_item(text: str, profile: Profile, kind: str, year: int | None) -> 
     rationale="""The contents page lists the tables and sections in the order the body prints
     them. A table listed but absent, or printed in another order, sends the reader looking in the
     wrong place and often means a part was dropped or pasted twice. Runs when a profile is chosen.""",
-    example="目录中“六、一般公共预算财政拨款基本支出决算表”列在“七、一般公共预算财政拨款“三公”经费支出决算表”之前，正文中顺序相反。",
 )
 def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     found_scope = _scope_with_outline(disclosure, ctx)
@@ -907,7 +898,6 @@ def _wan(claim: Claim) -> Decimal | None:
     the listed 项 already account for the whole initial budget has an initial budget of zero and
     a final amount that is not, so its difference goes unexplained; a listed 项 whose two amounts
     differ needs its reason. Runs when a profile is chosen.""",
-    example="一般公共预算财政拨款支出决算具体情况未说明 2010301 行政运行：说明所列各项年初预算已合计 44.93 万元（等于年初预算总数 44.93 万元），该项年初预算应为 0，决算数 49.06 万元与之不同。",
 )
 def budget_variance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     outline = outline_of(disclosure)

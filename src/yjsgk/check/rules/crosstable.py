@@ -40,7 +40,6 @@ def _holds(link: Link, disclosure: Disclosure) -> bool:
     expenditure by 类 is 03's 类 rows, 04's 一般公共预算 column is 05, 05's 基本支出 is 06's 人员经费
     合计 + 公用经费合计, and the budget tables agree with each other. A difference means one of the
     tables was not updated or a figure was mistyped.""",
-    example="收入决算表（公开02表）“本年收入合计”应与收入支出决算总表（公开01表）一致：应为 125.46，表中为 125.64，相差 0.18。",
 )
 def cross_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     defs = table_defs()
@@ -154,7 +153,6 @@ THREE_PUBLIC_PARTS = (
     rationale="""The 三公 table covers basic and project spending, so the 公务接待费 (30217), 公务用车
     运行维护费 (30231), 公务用车购置 (31013) and 因公出国（境）费用 (30212) in the basic-expenditure
     table cannot exceed the matching 决算数 of the 三公 table.""",
-    example="一般公共预算财政拨款基本支出决算表（公开06表）中“30217 公务接待费”为 2.50，超过一般公共预算财政拨款“三公”经费支出决算表（公开07表）“决算数 公务接待费” 2.18，相差 0.32。",
 )
 def three_public_basic(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     basic = disclosure.table("final.general_budget_basic")

@@ -193,7 +193,6 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
     row's own totals vouch for it. 机关运行经费 is compared with 公用经费合计 as a notice only: the
     two are customarily, not necessarily, equal (a department with 事业单位 may differ). Amounts
     the tables do not contain (年初预算, project funds) are not compared here.""",
-    example="“年初预算为 44.93 万元，支出决算为 125.27 万元，完成年初预算的 278.8%…”称2010399 其他政府办公厅（室）及相关机构事务支出（项）为 125.27 万元，一般公共预算财政拨款支出决算表（公开05表）“2010399 其他政府办公厅（室）及相关机构事务支出”行“小计”为 76.21 万元，相差 49.06 万元。",
 )
 def narrative_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _amount_findings(disclosure, ctx)
@@ -251,7 +250,6 @@ def _share_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
     of the 三公 total). It is judged at the printed precision (0, 1 or 2 decimals) over the
     rounding of both printed operands; missing by less than one unit of the last digit is a
     notice (truncated, or forced to add up to 100%). 0 ÷ 0 is not judged.""",
-    example="“本年收入合计 125.46 万元，其中：财政拨款收入 125.27 万元，占 99%；…”中“占 99%”：财政拨款收入 125.27 万元 ÷ 本年收入合计 125.46 万元 = 99.85%，按所印精度应为 100%，所述为 99%，相差不足一个末位单位（截尾或凑整）。",
 )
 def narrative_share(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _share_findings(disclosure, ctx)
@@ -315,7 +313,6 @@ def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] |
     rounding of both printed amounts; missing by less than one unit of the last digit is a
     notice. A change stated after a list (其中：A …、B …，较上年减少 X，下降 Y%) is the total's,
     or read closely B's: the rate is judged right when either reading makes it so.""",
-    example="“与上年相比，增加 88.31 万元，增长 71%，…”中“71%”：增减率 = 增减额 88.31 万元 ÷ 上年数（收、支总计 125.46 万元 − 88.31 = 37.15 万元）= 237.71%，按所印精度应为 238%，所述为 71%。",
 )
 def narrative_growth(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _growth_findings(disclosure, ctx)
@@ -364,7 +361,6 @@ def _execution_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
     一般公共预算财政拨款支出, for each 项, for each 三公 item and for project execution in the
     performance reports (全年预算数 … 执行数 … 完成预算的 …). A budget of 0 gives no rate and is
     not judged (documents print 100% or 0% for 0 ÷ 0).""",
-    example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 99.46%…”中“完成预算的 99.46%”：行政运行 959.07 万元 ÷ 行政运行预算数 974.08 万元 = 98.4590%，按所印精度应为 98.46%，所述为 99.46%。",
 )
 def narrative_execution(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _execution_findings(disclosure, ctx)
@@ -429,7 +425,6 @@ def _direction_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
     at 100%); 增加 with 增长 and 减少 with 下降 in the same statement; 与上年持平 with no change
     stated in the same sentence. Copying the 决算数大于年初预算数 sentence of another item is a
     common mistake.""",
-    example="“年初预算为 974.08 万元，支出决算为 959.07 万元，完成年初预算的 98.46%，决算数大于年初预算数的主要原因是…”称“决算数大于年初预算数”，但行政运行 959.07 万元，行政运行预算数 974.08 万元，应为“决算数小于预算数”。",
 )
 def narrative_direction(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _direction_findings(disclosure, ctx)
@@ -474,7 +469,6 @@ def _repeat_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
     the 情况说明 and in the performance reports; every statement must give the same amount. A
     project's name can recur for another unit of a multi-unit report, so a different amount for it
     is a warning. Amounts that restate a table are compared with the table (narrative.amount).""",
-    example="“（1）互联网+政务服务四级联动系统建设费：69.41 万元。”称“互联网+政务服务四级联动系统建设费”为 69.41 万元，第330行“…新增“互联网+政务服务四级联动系统建设费”69.42 万元…”称其为 69.42 万元，相差 -0.01 万元，在尾数误差范围（±0.010）内。",
 )
 def narrative_repeat(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _repeat_findings(disclosure, ctx)
@@ -659,7 +653,6 @@ def _parts_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
     结余) must add up to it within rounding. A list is complete when it names every member, or
     the members it leaves out are 0 in the tables (a list of vehicles ending with 其他用车 is
     complete); an incomplete list only may not exceed the total.""",
-    example="“本部门 2021 年度政府采购支出总额 114.46 万元，其中：政府采购货物支出 104.46 万元、政府采购工程支出 0 万元、政府采购服务支出 0 万元。…”：所列各项 政府采购货物支出 104.46 万元 + 政府采购工程支出 0 万元 + 政府采购服务支出 0 万元 = 104.46 万元，所述政府采购支出总额为 114.46 万元，相差 10.00 万元。",
 )
 def narrative_parts(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     yield from _parts_findings(disclosure, ctx)
@@ -702,7 +695,6 @@ def checked_claims(disclosure: Disclosure, ctx: CheckContext | None = None) -> s
     does not know) is not checked. Precision is favored over recall, so such claims are never
     errors; `yjsgk check --verbose` lists them so that a reviewer knows what was left to check
     by hand.""",
-    example="“…共涉及资金 76.21 万元，占项目支出预算总额的 100%。…”中的金额 76.21 万元（未识别）未能与表格或其他说明对应，未做核对。",
 )
 def narrative_unlinked(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.verbose:

@@ -130,7 +130,6 @@ def _funds(disclosure: Disclosure) -> Iterator[tuple[Evaluation, Funds]]:
     printed (68% to whole points, 68.25% to hundredths) over the rounding of the printed amounts
     (99.99% for 8,858.95 ÷ 8,859 is right: 8,859 may be 8,858.5 … 8,859.5); missing by less than one
     unit of its last digit is a notice. A wrong rate feeds a wrong funds score.""",
-    example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）年度资金总额的执行率应为 全年执行数 6.80 ÷ 全年预算数 10.00 = 68%，表中为 86%。",
 )
 def execution_rate(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
@@ -169,7 +168,6 @@ def execution_rate(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
     rationale="""The funds indicator scores its weight times the execution rate (得分 = 分值 ×
     执行率), never more than the weight. The score is judged at its printed precision, against the
     printed rate and against the rate the amounts give; it passes if it agrees with either.""",
-    example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）年度资金的得分应为 分值 10 × 执行率 68% = 6.8（不超过分值），表中为 10。",
 )
 def funds_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
@@ -208,7 +206,6 @@ def funds_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     (`一般公共预算：419.99`) is compared with 全年预算数 and with 全年执行数 and passes if it equals
     either. The same holds for each unit of a 部门整体支出绩效目标表 (资金总额 = Σ 按收入性质分 =
     基本支出 + 项目支出).""",
-    example="部门整体支出绩效自评表“基本支出 + 项目支出”应等于年度资金总额（全年执行数）：应为 419.99，表中为 420.99，相差 1.00。",
 )
 def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation, funds in _funds(disclosure):
@@ -299,7 +296,6 @@ def funds_split(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     rationale="""No indicator can score more than its weight (分值): a 得分 above its 分值 inflates the
     total and the grade that decides next year's funding. The funds score is held to its weight
     the same way.""",
-    example="部门整体支出绩效自评表效益指标/经济效益指标/实施综合窗口改革的得分 10 超过其分值 5。",
 )
 def score_cap(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
@@ -343,7 +339,6 @@ def _total_excludes_funds(evaluation: Evaluation) -> bool:
     （10分）); its 三级指标 weights add up to exactly that. The funds weight and the section points
     together make the 100 points of the table, which the 总分 row's 分值 states (or, on forms
     whose 总分 leaves the funds out, the 90 points of the indicators).""",
-    example="项目支出绩效自评表（第六届社会治理创新博鳌论坛相关工作经费）效益指标（30分）的分值应等于其各三级指标分值之和 5 + 10 + 0 + 10：应为 25，表中为 30，相差 5。",
 )
 def section_points(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
@@ -411,7 +406,6 @@ def section_points(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
     indicators' on forms whose 总分 分值 of 90 leaves the funds out). A total that is not the sum
     of the printed scores means a score was changed without the total, or the total was written
     to fit a grade.""",
-    example="部门整体支出绩效自评表总分的得分应等于资金得分与各三级指标得分之和：应为 108，表中为 98，相差 -10。",
 )
 def total_score(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
@@ -462,7 +456,6 @@ def _grade_instead(grade: str, scale: Grading, score: Decimal) -> str | None:
     scale (`[grades]` in yjsgk.toml) or the default applies: 优 ≥ 90, 良 80–90, 中 60–80,
     差 < 60. A grade that contradicts the document's own thresholds is an error; a printed grade
     that names no label of the scale is not judged.""",
-    example="部门整体支出绩效自评表总分 90 按本表备注的等级划分（优 ≥ 90，良 80–90，中 60–80，差 < 60）应为“优”，表中为“良”。",
 )
 def grade(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
@@ -493,7 +486,6 @@ def grade(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     rationale="""Where an indicator scores below its weight, the table's 偏差原因分析及改进措施
     column must say why and what will change; an empty cell leaves the lost points unexplained.
     Only tables that print the column are judged.""",
-    example="部门整体支出绩效自评表效益指标/可持续影响指标/提高城市管理水平得分 4 低于分值 5，但未填写偏差原因分析及改进措施。",
 )
 def deviation_reason(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
@@ -523,7 +515,6 @@ def deviation_reason(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
     (总得分98分), its grade (结果：优秀, which must also follow from the thresholds) and the year's
     spending by nature (基本支出 … 万元, 项目支出 … 万元). Sentences about the budget, the previous
     year or other funds (政府性基金, 国有资本经营) are not compared.""",
-    example="部门整体支出绩效自评表自评报告所述项目支出 419.20 万元与自评表按支出性质分的项目支出 343.74 不一致（相差 75.46）。",
 )
 def report(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for evaluation in disclosure.evaluations:
@@ -649,7 +640,6 @@ def _withheld(
     and 项目支出: a unit's 项目支出 equals its amount in the project table, and the units together
     equal the budget's 总计, 基本支出 and 项目支出. A table that notes it leaves classified projects
     out (注：已剔除涉密部分) shows projects adding up to less than their unit: that gap is a notice.""",
-    example="项目支出绩效目标表152001 长沙市行政审批服务局的资金总额应等于其项目之和 25.00 + 30.00 + 88.00 + 70.00 + 35.00：应为 248.00，表中为 258.00，相差 10.00。",
 )
 def target_amount(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     reference = _budget_reference(disclosure)
@@ -772,7 +762,6 @@ def _in_wan(indicator: TargetIndicator) -> bool:
     or the project's own name) in 万元 restates a budget figure: the project's amount in the
     项目支出绩效目标表, the unit's 基本支出 or 项目支出 in the 部门整体支出绩效目标表. A cost target
     that matches no budget figure is either a typo or a target set for different money.""",
-    example="部门整体支出绩效目标表152003 长沙市12345政务热线中心：产出指标/成本指标/项目支出的指标值 3473.12 万元与该单位的项目支出 1,955.15 不一致。",
 )
 def cost_target(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for targets in disclosure.targets:
@@ -831,7 +820,6 @@ def _stated_numbers(description: str, unit: str) -> set[Decimal]:
     gives (“现场电话接通率不低于75%”). When the description states numbers in the indicator's unit
     and none of them is the 指标值, one of the two is wrong. Only indicators whose cells sat where
     the header puts them are judged, and only numbers followed by the indicator's unit count.""",
-    example="项目支出绩效目标表152003 长沙市12345政务热线中心/“12345”市民热线工作专项经费：产出指标/数量指标/现场电话接通率的指标值 95（率）与指标值内容所述 75% 不一致。",
 )
 def indicator_value(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for targets in disclosure.targets:

@@ -21,7 +21,6 @@ from .completeness import SCHEME_DIGIT, codes_read_reliably
     rationale="""An amount printed with a decimal comma (125,27), spaces inside the number or stray
     characters is read as its evident value, but the form itself is a mistake: readers and
     software may read it as another number.""",
-    example="收入决算表（公开02表）20103 政府办公厅（室）及相关机构事务的“本年收入合计”写作“125,27”（小数点误写为逗号），已按 125.27 读取。",
 )
 def number_format(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     for table in disclosure.tables:
@@ -55,7 +54,6 @@ def number_format(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding
     often is reported at its own cell, with the name the other tables use. Only names are
     compared: not cells with digits read into them, not names that differ by the text of a
     neighbouring cell glued to one of them, not tables whose codes were not read as codes.""",
-    example="科目 2010399 在收入决算表（公开02表）中名为“其他政府办公厅(室)及相关机构事务”，其他表（支出决算表（公开03表）、一般公共预算财政拨款支出决算表（公开05表））均为“其他政府办公厅（室）及相关机构事务支出”。",
 )
 def same_code_same_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     uses: dict[str, dict[str, list[tuple[str, Table, Row]]]] = {}  # code → name key → uses
@@ -75,7 +73,11 @@ def same_code_same_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[F
         usual = by_name[usual_key]
         others = "、".join(dict.fromkeys(t.display_name for _, t, _ in usual))
         for name_key, occurrences in by_name.items():
-            if name_key == usual_key or _neighbour_text(occurrences[0][0], usual[0][0]):
+            if (
+                name_key == usual_key
+                or _neighbour_text(occurrences[0][0], usual[0][0])
+                or (disclosure.format == "pdf" and _cut_or_wrapped(name_key, usual_key))
+            ):
                 continue
             for name, table, row in occurrences:
                 message = f"科目 {code} 在{table.display_name}中名为“{name}”，其他表（{others}）均为“{usual[0][0]}”。"
@@ -84,6 +86,14 @@ def same_code_same_name(disclosure: Disclosure, ctx: CheckContext) -> Iterator[F
 
 # amounts, row numbers or letters read into the name cell: not a printed name
 _NOT_A_NAME = re.compile(r"[0-9０-９A-Za-z]")
+
+
+def _cut_or_wrapped(a: str, b: str) -> bool:
+    """One name is the other cut off by a narrow PDF cell (其他社会保障和就业支 for …支出), or with
+    the end of the row above wrapped into it (费职业年金缴费 for 职业年金缴费): the same name as
+    printed, not two names. (A text or Word file has no cell to clip: there a shorter name is one.)"""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and (long.startswith(short) or long.endswith(short))
 
 
 def _neighbour_text(name: str, usual: str) -> bool:

@@ -55,7 +55,6 @@ def _sum_check(
     本年收入合计 is the sum of the income items; 总计 = 本年收入合计 + 使用非财政拨款结余 +
     年初结转和结余 on the income side and 本年支出合计 + 结余分配 + 年末结转和结余 on the
     expenditure side; 本年支出合计 is the sum of the expenditure lines; both 总计 are equal.""",
-    example="收入支出决算总表（公开01表）支出总计应等于收入总计：应为 1,874.13，表中为 1,879.13，相差 5.00。",
 )
 def summary_balance(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables:
@@ -261,7 +260,6 @@ PUBLIC_USE = ("302", "307", "309", "310", "311", "312", "313", "399")
     rationale="""In the 一般公共预算财政拨款基本支出决算表, 人员经费合计 = 301 工资福利支出 + 303
     对个人和家庭的补助, and 公用经费合计 = 302 商品和服务支出 + 307 债务利息及费用支出 + 310 资本性
     支出 + 399 其他支出 (and other 类 printed on the 公用经费 side).""",
-    example="一般公共预算财政拨款基本支出决算表（公开06表）人员经费合计应等于 301 + 303：应为 43.31，表中为 43.30，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
 def basic_composition(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables_by_id("final.general_budget_basic"):

@@ -93,7 +93,6 @@ def _children(table: Table) -> dict[str, list[Row]]:
     rationale="""Every coded table opens with a 合计 row. In each column it must equal the sum of
     the top-level rows printed below it (the 类 rows, or the 款/项 rows when a table prints no
     类 rows). A gap means a row was left out, mistyped, or the total was not updated.""",
-    example="支出决算表（公开03表）“合计”行的“项目支出”应等于各科目之和：应为 21,489.41，表中为 21,489.40，相差 -0.01，在尾数误差范围（±0.015）内。",
 )
 def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in _coded_tables(disclosure):
@@ -125,7 +124,6 @@ def total_row(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | N
     rationale="""Classification codes nest: a 类 (3 digits) is the sum of its 款 (5 digits), a 款
     the sum of its 项 (7 digits), in every column. The same holds for economic classification
     (301 = Σ 301xx). A difference shows a child row in the wrong place or a mistyped amount.""",
-    example="支出决算表（公开03表）20103 政府办公厅（室）及相关机构事务（款）的“基本支出”应等于下级科目 2010301 + 2010399 之和：应为 98.12，表中为 49.06，相差 -49.06。",
 )
 def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in _coded_tables(disclosure):
@@ -158,7 +156,6 @@ def hierarchy(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | N
     + 上缴上级支出 + 经营支出 + 对附属单位补助支出; 三公 合计 = 出国 + 用车 + 接待 and 用车 = 购置 +
     运行; 政府性基金 年末 = 年初 + 收入 − 支出. The identities of each table are data
     (tables.toml).""",
-    example="支出决算表（公开03表）2010399 其他政府办公厅（室）及相关机构事务支出：“本年支出合计”应等于 基本支出 + 项目支出：应为 125.27，表中为 76.21，相差 -49.06。",
 )
 def row_identity(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
     for table in disclosure.tables:
