@@ -128,7 +128,7 @@ class Pair:
 
 def read_document(path: Path, root: Path | None = None) -> tuple[DocumentInfo, list[Sighting]]:
     """Read one file through the pipeline; its sightings from the tables the code rules judge."""
-    from .check.rules.completeness import codes_read_reliably
+    from .check.reading import codes_read_reliably
     from .definitions import table_def
     from .pipeline import recognize_path
 

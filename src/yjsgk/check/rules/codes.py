@@ -13,8 +13,8 @@ from ...model import Disclosure, Row, Table
 from ...textnorm import strip_ordinal
 from ..context import CheckContext
 from ..findings import Finding, row_finding
+from ..reading import SCHEME_DIGIT, codes_read_reliably, document_year
 from ..registry import rule
-from .completeness import SCHEME_DIGIT, codes_read_reliably, document_year
 
 SCHEME_LABELS = {"function": "支出功能分类科目", "economic": "部门预算支出经济分类科目"}
 

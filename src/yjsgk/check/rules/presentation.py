@@ -10,8 +10,8 @@ from ...model import Disclosure, Row, Table
 from ...textnorm import key, strip_ordinal
 from ..context import CheckContext
 from ..findings import Finding, row_finding
+from ..reading import SCHEME_DIGIT, codes_read_reliably
 from ..registry import rule
-from .completeness import SCHEME_DIGIT, codes_read_reliably
 
 
 @rule(
