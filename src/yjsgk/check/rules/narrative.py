@@ -137,6 +137,23 @@ def _severity(verdict: str) -> str:
     return "notice" if verdict == "notice" else ""
 
 
+def _rate_finding(c: Claim, verdict: str, formula: str, expected: Decimal, related: list) -> Finding:
+    """A printed rate that the printed operands do not allow: the formula, the rate it gives at
+    the printed precision, and what is printed."""
+    message = (
+        f"{_quote(c)}中{formula}= {_pct(expected, c.decimals + 2)}%，"
+        f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
+    )
+    return _finding(
+        c,
+        message,
+        severity=_severity(verdict),
+        expected=rounded(expected, c.decimals),
+        found=c.value,
+        related=related,
+    )
+
+
 # -- amount ------------------------------------------------------------------------------
 
 
@@ -224,20 +241,10 @@ def _share_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
         verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
-        expected = part.amount / whole.amount * HUNDRED
         whole_name = label(c.whole_subject) if c.whole_subject else "总数"
-        message = (
-            f"{_quote(c)}中“占 {c.text}”：{part.name} ÷ {whole_name} {_money(whole.amount)} 万元 = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
-        )
-        yield _finding(
-            c,
-            message,
-            severity=_severity(verdict),
-            expected=rounded(expected, c.decimals),
-            found=c.value,
-            related=[part.location, whole.location],
-        )
+        formula = f"“占 {c.text}”：{part.name} ÷ {whole_name} {_money(whole.amount)} 万元 "
+        expected = part.amount / whole.amount * HUNDRED
+        yield _rate_finding(c, verdict, formula, expected, [part.location, whole.location])
 
 
 @rule(
@@ -287,18 +294,16 @@ def _growth_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] |
         expected = change_value / base * HUNDRED
         basis = "年初预算数" if change.base == "budget" else "上年数"
         op = "−" if sign > 0 else "+"
-        message = (
-            f"{_quote(c)}中“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}（{current.name} {op} {_money(change_value)} = {_money(base)} 万元）"
-            f"= {_pct(expected, c.decimals + 2)}%，按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}"
-            + percent_tail(verdict)
+        formula = (
+            f"“{c.text}”：增减率 = 增减额 {change.text} ÷ {basis}"
+            f"（{current.name} {op} {_money(change_value)} = {_money(base)} 万元）"
         )
-        yield _finding(
+        yield _rate_finding(
             c,
-            message,
-            severity=_severity(verdict),
-            expected=rounded(expected, c.decimals),
-            found=c.value,
-            related=[change.location, current.location],
+            verdict,
+            formula,
+            expected,
+            [change.location, current.location],
         )
 
 
@@ -338,19 +343,9 @@ def _execution_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
         verdict = percent_verdict(c.value, c.decimals, span)
         if verdict == "ok":
             continue
+        formula = f"“完成预算的 {c.text}”：{final.name} ÷ {budget.name} "
         expected = final.amount / budget.amount * HUNDRED
-        message = (
-            f"{_quote(c)}中“完成预算的 {c.text}”：{final.name} ÷ {budget.name} = {_pct(expected, c.decimals + 2)}%，"
-            f"按所印精度应为 {_pct(expected, c.decimals)}%，所述为 {c.text}" + percent_tail(verdict)
-        )
-        yield _finding(
-            c,
-            message,
-            severity=_severity(verdict),
-            expected=rounded(expected, c.decimals),
-            found=c.value,
-            related=[budget.location, final.location],
-        )
+        yield _rate_finding(c, verdict, formula, expected, [budget.location, final.location])
 
 
 @rule(
