@@ -88,7 +88,9 @@ def test_former_rule_ids_still_select_and_suppress(tmp_path):
     finding = Finding(message="有 2 行金额数据不属于任何已识别的标准表", rule="recognize.unknown-table")
     old = Finding(message=finding.message, rule="recognize.unknown_table")
     assert apply_baseline([finding], {old.fingerprint}) == ([], 1)
-    d = fresh()
-    assert check(d, CheckContext(), select=["recognize.unknown_table"]) == check(
-        d, CheckContext(), select=["recognize.unknown-table"]
-    )
+    from yjsgk.check.cases import cases_of, run_case
+
+    d = run_case(cases_of("recognize.unknown-table")["bad"]).disclosure  # rows under no known table
+    by_old = check(d, CheckContext(), select=["recognize.unknown_table"])
+    assert by_old and {f.rule for f in by_old} == {"recognize.unknown-table"}
+    assert by_old == check(d, CheckContext(), select=["recognize.unknown-table"])
