@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from ...model import Disclosure, Row, Table
 from ...recognize import summary_items
 from ...textnorm import strip_ordinal
-from ..compare import Term, compare, describe_terms
+from ..compare import Term, added_up_from_leaves, compare, describe_terms
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import BUDGET, FINAL, rule
-from .sums import added_up_from_leaves
 
 SUMMARY_TABLES = ("final.summary", "final.fiscal_summary", "budget.summary", "budget.fiscal_summary")
 # the items a side's 本年合计 sums: every item the recognizer names but the totals and carry-over

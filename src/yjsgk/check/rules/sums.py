@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from ...definitions import table_def
 from ...model import Disclosure, Row, Table, Value
-from ..compare import Term, compare, describe_terms, fmt, imbalance
+from ..compare import Term, added_up_from_leaves, compare, describe_terms
 from ..context import CheckContext
 from ..findings import Finding
 from ..registry import rule
@@ -27,33 +26,6 @@ def _parent(code: str, present: set[str]) -> str | None:
         if len(code) > length and code[:length] in present:
             return code[:length]
     return None
-
-
-def added_up_from_leaves(
-    ctx: CheckContext,
-    finding: Finding | None,
-    found: Value | None,
-    subtotals: list[tuple[Value, list[Value]]],
-    name: str = "末级科目",
-) -> Finding | None:
-    """A total beyond the rounding bound of its direct items, but equal within rounding to the
-    sum of the lowest printed figures below them, was added up from those rounded figures (合计
-    from rounded 款 while each 类 is rounded on its own): the gap is rounding, a notice. Only when
-    every item is itself within rounding of its own lowest figures (`subtotals`: each item with
-    them): an item off beyond that is the mistake, reported on its own row."""
-    if finding is None or finding.severity or found is None or all(len(ls) <= 1 for _v, ls in subtotals):
-        return finding
-    leaves = [v for _v, ls in subtotals for v in ls]
-    for value, own in [(found, leaves), *subtotals]:
-        gap = imbalance(value, [Term(v) for v in own], multiplier=ctx.rounding_multiplier)
-        if gap is not None and not gap.within:
-            return finding
-    finding.severity = "notice"
-    total = sum((v.amount for v in leaves), Decimal(0))
-    finding.message = (
-        finding.message.rstrip("。") + f"；与{name}（{len(leaves)} 项）之和 {fmt(total)} 相符，系各级分别取整所致。"
-    )
-    return finding
 
 
 def _subtotals(
