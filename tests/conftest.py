@@ -60,13 +60,17 @@ def seed():
     return lambda name: load_disclosure(SEED_FILES[name])
 
 
+# the command line of this checkout (not whichever yjsgk the interpreter has installed)
+CLI_ENV = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT / "src")}
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`python -m yjsgk …` as a user runs it: a real process, plain output."""
     return subprocess.run(
         [sys.executable, "-m", "yjsgk", *args],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        env=CLI_ENV,
         cwd=cwd,
         timeout=60,
     )
