@@ -106,8 +106,11 @@ def write_baseline(path: Path, documents: Iterable[tuple[str | None, list[Findin
 
 
 def apply_baseline(
-    findings: list[Finding], accepted: Baseline, document: str | None = None
+    findings: list[Finding], accepted: Baseline | Iterable[str], document: str | None = None
 ) -> tuple[list[Finding], int]:
-    """The findings the baseline does not accept, and how many it hid. `document`: the sha256."""
+    """The findings the baseline does not accept, and how many it hid. `document`: the sha256.
+    A plain set of fingerprints is a baseline of the former kind (matched by name and key)."""
+    if not isinstance(accepted, Baseline):
+        accepted = Baseline(fingerprints=set(accepted))
     kept = [f for f in findings if not accepted.accepts(f, document)]
     return kept, len(findings) - len(kept)
