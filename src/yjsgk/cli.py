@@ -1,4 +1,9 @@
-"""Command line: `yjsgk extract` and `yjsgk check`."""
+"""Command line: `yjsgk extract` and `yjsgk check`.
+
+Start-up is kept cheap: only argparse and the standard library are imported here; the reader,
+recognizer, rules and reports are imported when a command runs (`yjsgk --version` and `--help`
+load none of them).
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .baseline import apply_baseline, document_hash, read_baseline, write_baseline
-from .check import RULES, CheckContext
-from .check.profiles import load_profile
-from .check.registry import canonical
-from .config import NO_PROFILE, Config, load_config, rule_list
 from .errors import ReadError, YjsgkError
-from .inputs import collect
-from .pipeline import load
-from .report import json_report, rules_report, text_report
-from .report.terminal import Progress
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~10 ms)
+if TYPE_CHECKING:
+    from .check import CheckContext
+    from .config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
@@ -123,6 +124,10 @@ def _reader_gone() -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from .check import RULES
+    from .check.registry import canonical
+    from .report import rules_report
+
     if args.rule is None:
         text = rules_report.reference_markdown() if args.format == "markdown" else rules_report.catalogue_text()
         sys.stdout.write(text.rstrip("\n") + "\n")
@@ -140,6 +145,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from .check.profiles import load_profile
+    from .config import NO_PROFILE, Config, load_config, rule_list
+
     if args.command != "check":
         return Config()
     config = load_config(args.config)
@@ -159,6 +167,12 @@ def _run(args: argparse.Namespace) -> int:
         return _run_corpus(args)
     if args.command == "rules":
         return _rules(args)
+    from .baseline import apply_baseline, read_baseline, write_baseline
+    from .check import CheckContext
+    from .inputs import collect
+    from .report import json_report, text_report
+    from .report.terminal import Progress
+
     config = _config(args)
     writing = getattr(args, "write_baseline", None)
     accepted = read_baseline(config.baseline) if config.baseline and not writing else None
@@ -237,6 +251,9 @@ def _jobs(args: argparse.Namespace, files: int) -> int:
 
 def _load_one(path: Path, config: Config, context: CheckContext, ocr: bool = False, digest: bool = False):
     """One file, in this process or a worker: (disclosure, findings, sha256 if asked) or the one-line reason."""
+    from .baseline import document_hash
+    from .pipeline import load
+
     try:
         disclosure, findings = load(path, config, context=context, ocr=ocr)
         return disclosure, findings, document_hash(path) if digest else None

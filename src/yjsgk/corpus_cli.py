@@ -9,15 +9,10 @@ imports (SQLAlchemy, openpyxl, frictionless) happen when a command runs, not at 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 from .errors import YjsgkError
-from .report.terminal import Progress
-from .report.terminal import pad as _pad
-from .report.terminal import width as _width
 
 COMMANDS = ("ingest", "query", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
@@ -145,8 +140,11 @@ def _open_store(url: str | None, *, create: bool):
 
 
 def _ingest(args) -> int:
+    import json
+
     from .config import load_config
     from .inputs import collect
+    from .report.terminal import Progress
     from .store.ingestion import ingest
 
     config = load_config(args.config)
@@ -201,6 +199,8 @@ def _years(text: str) -> list[int]:
 
 
 def _query(args) -> int:
+    import json
+
     from .store import queries
 
     if args.output:
@@ -364,6 +364,8 @@ def render_findings(result, columns: int = 100) -> str:
 
 def _fit(text: str, columns: int) -> str:
     """One line of at most `columns` terminal columns, ending in … when cut."""
+    from .report.terminal import width as _width
+
     text = " ".join(text.splitlines())
     if _width(text) <= columns:
         return text
@@ -376,6 +378,8 @@ def _fit(text: str, columns: int) -> str:
 
 
 def _cell(value) -> str:
+    from decimal import Decimal
+
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
@@ -384,6 +388,11 @@ TEXT_HIDDEN = {"source", "content_hash", "ingested_at", "fingerprint", "message"
 
 def render_text(result, *, transpose: bool = False) -> str:
     """An aligned plain-text table (CJK characters count double)."""
+    from decimal import Decimal
+
+    from .report.terminal import pad as _pad
+    from .report.terminal import width as _width
+
     if not result.rows:
         return f"{result.title}\n（无结果）"
     columns = [c for c in result.columns if c not in TEXT_HIDDEN or result.name == "findings" and c == "message"]

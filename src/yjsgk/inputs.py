@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pipeline import SUPPORTED_SUFFIXES
-
 
 @dataclass
 class Inputs:
@@ -20,7 +18,7 @@ class Inputs:
     problems: list[str] = field(default_factory=list)  # "path: reason", one per folder that yields nothing
 
 
-def supported(path: Path, suffixes: Iterable[str] = SUPPORTED_SUFFIXES) -> bool:
+def supported(path: Path, suffixes: Iterable[str]) -> bool:
     # ~$name.docx: Office's lock file of an open document
     return path.suffix.lower() in suffixes and not path.name.startswith("~$")
 
@@ -31,8 +29,13 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def collect(args: Iterable[str | os.PathLike], suffixes: Iterable[str] = SUPPORTED_SUFFIXES) -> Inputs:
-    """Files as given (a missing file is the reader's to report); folders walked, in a stable order."""
+def collect(args: Iterable[str | os.PathLike], suffixes: Iterable[str] | None = None) -> Inputs:
+    """Files as given (a missing file is the reader's to report); folders walked, in a stable order,
+    for the formats yjsgk reads (or `suffixes`)."""
+    if suffixes is None:
+        from .read import SUPPORTED_SUFFIXES
+
+        suffixes = SUPPORTED_SUFFIXES
     suffixes = frozenset(suffixes)
     out = Inputs()
     for arg in args:
