@@ -146,15 +146,29 @@ def _environment():
 
 
 def _explanation(rule_id: str) -> str:
-    from .rules_report import explain_text
+    """The rule's reference as `yjsgk rules ID` prints it, less the example (which runs the rule's
+    bad case: seconds per report for nothing the reader lacks, the finding itself is above)."""
+    from ..check import cases
+    from .rules_report import case_lines, kinds_label
 
     rule = RULES.get(rule_id)
     if rule is None:
         return ""
+    lines = [
+        f"{rule.id}  {rule.title}",
+        f"级别 severity: {rule.severity}（{SEVERITY_LABELS[rule.severity]}）；适用 applies to: {kinds_label(rule)}",
+        "",
+        rule.rationale,
+    ]
     try:
-        return explain_text(rule)
-    except Exception:  # a case that cannot be run leaves the rationale
-        return f"{rule.id}  {rule.title}\n\n{rule.rationale}"
+        pair = cases.cases_of(rule.id)
+    except Exception:  # the reference cases are documentation: a broken one leaves the rationale
+        pair = {}
+    for verdict, label in (("bad", "反例 bad case"), ("good", "正例 good case")):
+        case = pair.get(verdict)
+        if case is not None:
+            lines += ["", f"{label}: {case.what}", *(f"  {line}" for line in case_lines(case))]
+    return "\n".join(lines)
 
 
 def render(results: Iterable[tuple[Disclosure, list[Finding]]], unreadable: list[str] | None = None) -> str:
