@@ -13,15 +13,15 @@ and are turned back into the page's user space with `report.evidence.to_user`.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .report.evidence import FINDING, RELATED, locations, to_user
+TYPE_CHECKING = False  # `yjsgk --version` stays fast: nothing but the parser is imported at start
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable
+    from typing import Any
 
 AUTHOR = "yjsgk"
 PAD = 1.0  # pt around a cell, so the frame does not cover the printed rule
@@ -29,11 +29,13 @@ POPUP_SIZE = (220.0, 110.0)
 RED, BLUE = "d62020", "2060d6"
 
 
-@dataclass(slots=True)
 class Annotated:
-    findings: int  # findings annotated (one red Square each)
-    boxes: int  # Square annotations written, red and blue
-    skipped: int  # findings with no page box (the whole file: a missing table or section)
+    """What `annotate` wrote."""
+
+    def __init__(self, findings: int = 0, boxes: int = 0, skipped: int = 0):
+        self.findings = findings  # findings annotated (one red Square each)
+        self.boxes = boxes  # Square annotations written, red and blue
+        self.skipped = skipped  # findings with no page box (the whole file: a missing table or section)
 
 
 def _field(finding: Any, name: str) -> Any:
@@ -57,6 +59,8 @@ def annotate(source: Path | str, output: Path | str, findings: Iterable[Any]) ->
     from pypdf.annotations import Popup, Rectangle
     from pypdf.generic import NameObject, TextStringObject
 
+    from .report.evidence import FINDING, RELATED, locations, to_user
+
     source, output = Path(source), Path(output)
     if output.exists() and source.resolve() == output.resolve():
         raise ValueError("输出文件不能与原文件相同（原文件不会被修改）")
@@ -65,7 +69,7 @@ def annotate(source: Path | str, output: Path | str, findings: Iterable[Any]) ->
     reader = PdfReader(source)
     writer = PdfWriter(clone_from=reader)
     pdf = pdfium.PdfDocument(str(source))
-    result = Annotated(0, 0, 0)
+    result = Annotated()
 
     def user_rect(page_number: int, bbox: list[float]) -> tuple[float, float, float, float]:
         page = writer.pages[page_number - 1]
@@ -121,6 +125,8 @@ def annotate(source: Path | str, output: Path | str, findings: Iterable[Any]) ->
 
 def _cell_text(pdf: Any, page: int, location: dict) -> str:
     """The printed text of a cell, read by PDFium (none for a whole line or row)."""
+    from .report.evidence import to_user
+
     if location.get("column") is None:
         return ""
     pdf_page = pdf[page - 1]
