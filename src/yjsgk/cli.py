@@ -54,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="核对并列出发现的问题 (audit and list findings)")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=("text", "json", "html"), default="text")
-    check.add_argument("-o", "--output", type=Path, metavar="FILE", help="写入文件（--format html 时必需）")
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="HTML 报告写入的文件（--format html；默认 report.html）"
+    )
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
     check.add_argument(
@@ -194,6 +196,7 @@ def _run(args: argparse.Namespace) -> int:
         from .report import html_report
 
         html_report.write(args.output or "report.html", results, unreadable)
+        print(f"yjsgk: 报告已写入 {args.output or 'report.html'}", file=sys.stderr)
     elif args.format == "json":
         out.write(json_report.dumps(json_report.check_payload(results, unreadable)) + "\n")
     else:

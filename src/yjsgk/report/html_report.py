@@ -104,7 +104,8 @@ def _tables(disclosure: Disclosure) -> list[dict]:
                 "printed": table.title,
                 "where": f"第{loc.page}页" if loc.page is not None else (f"第{loc.line}行" if loc.line else ""),
                 "rows": len(table.rows),
-                "typed": bool(table.columns),
+                # performance tables are typed by yjsgk.performance from their raw cells
+                "typed": bool(table.columns) or table.id.startswith("performance."),
                 "empty": table.is_empty(),
                 "uncertain": "；".join(table.uncertain),
             }
