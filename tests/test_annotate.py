@@ -54,17 +54,19 @@ def _annotations(path) -> list[dict]:
     return out
 
 
-def _printed_chars(pdf, page_number: int, bbox) -> list[tuple[float, float, float, float]]:
+def _printed_chars(pdf, page_number: int, bbox, cache: dict) -> list[tuple[float, float, float, float]]:
     """The boxes (user space) of the characters printed inside a display-space cell box."""
     page = pdf[page_number - 1]
     left, bottom, right, top = to_user(page.get_cropbox(), page.get_rotation(), bbox)
-    textpage = page.get_textpage()
-    boxes = []
-    for i in range(textpage.count_chars()):
-        x0, y0, x1, y1 = textpage.get_charbox(i)
-        if textpage.get_text_range(i, 1).strip() and left <= (x0 + x1) / 2 <= right and bottom <= (y0 + y1) / 2 <= top:
-            boxes.append((x0, y0, x1, y1))
-    return boxes
+    if page_number not in cache:  # every printed character of the page with its centre, read once
+        textpage = page.get_textpage()
+        chars = []
+        for i in range(textpage.count_chars()):
+            if textpage.get_text_range(i, 1).strip():
+                x0, y0, x1, y1 = textpage.get_charbox(i)
+                chars.append(((x0 + x1) / 2, (y0 + y1) / 2, x0, y0, x1, y1))
+        cache[page_number] = chars
+    return [c[2:] for c in cache[page_number] if left <= c[0] <= right and bottom <= c[1] <= top]
 
 
 def _covers(rect, box) -> bool:
@@ -86,6 +88,7 @@ def test_one_annotation_per_located_finding_covering_its_cells(path, tmp_path):
     assert len(own) == len(located)
     assert sum(1 for a in annotations if a["subtype"] == pdfium_c.FPDF_ANNOT_POPUP) == len(located)
     pdf = pdfium.PdfDocument(path)
+    pages: dict = {}
     by_index = {int(a["name"].split("-")[1]): a for a in own}  # yjsgk-<index of the finding>
     assert sorted(by_index) == [i for i, f in enumerate(findings) if f in located]
     for index, annotation in by_index.items():
@@ -93,7 +96,7 @@ def test_one_annotation_per_located_finding_covering_its_cells(path, tmp_path):
         assert finding.rule in annotation["contents"] and finding.message in annotation["contents"]
         assert annotation["colour"] == (214, 32, 32)
         assert annotation["page"] == finding.location.page
-        chars = _printed_chars(pdf, finding.location.page, finding.location.bbox)
+        chars = _printed_chars(pdf, finding.location.page, finding.location.bbox, pages)
         assert chars, finding.rule
         assert all(_covers(annotation["rect"], c) for c in chars), (finding.rule, annotation["rect"])
         # each cell it was compared with: a blue square over that cell's printed text
@@ -105,7 +108,7 @@ def test_one_annotation_per_located_finding_covering_its_cells(path, tmp_path):
         for a in related:
             assert a["colour"] == (32, 96, 214)
             assert any(
-                a["page"] == page and all(_covers(a["rect"], c) for c in _printed_chars(pdf, page, bbox))
+                a["page"] == page and all(_covers(a["rect"], c) for c in _printed_chars(pdf, page, bbox, pages))
                 for page, bbox in distinct
             )
     pdf.close()
