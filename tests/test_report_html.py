@@ -96,7 +96,10 @@ def test_html_report_of_two_pdfs_has_one_crop_per_page_involved(tmp_path):
     assert images == len(tree.xpath("//figure[@class='crop']//img")) >= 8
     # cross.table of 社会工作部: 05's 基本支出 (page 12, red, "105.58") and 06's two totals (page 13, blue)
     (article,) = tree.xpath("//article[@data-rule='cross.table']")
-    assert [c.text_content() for c in article.xpath(".//figcaption")] == ["第12页", "第13页"]
+    assert [c.text_content() for c in article.xpath(".//figcaption")] == [
+        "第12页 · 红框 105.58",
+        "第13页 · 蓝框 95.36、10.23",
+    ]
     labels = [t.text_content() for t in article.xpath(".//svg//text")]
     assert sorted(labels) == ["10.23", "105.58", "95.36"]
     assert out.stat().st_size < 1_000_000
