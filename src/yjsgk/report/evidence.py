@@ -32,6 +32,7 @@ Usage::
             for line in ev.lines:              # other formats
                 line.cells, line.role, line.marks
             ev.reason                          # why there is nothing to show (no location), or None
+            ev.to_dict()                       # all of it, JSON-ready (images as data URIs)
 
 A finding without any location (a missing table or section: there is nothing printed to box)
 gets an `Evidence` with no crop and no line, and `reason` saying so.
@@ -143,6 +144,39 @@ class Evidence:
     @property
     def located(self) -> bool:
         return bool(self.crops or self.lines)
+
+    def to_dict(self, *, images: bool = True, marked: bool = False) -> dict:
+        """JSON-ready: crops with their boxes (points and pixels) and, with `images`, the PNG as a
+        data URI (clean, or `marked` with the boxes drawn in); lines with their marks."""
+        crops = []
+        for crop in self.crops:
+            width, height = crop.size_px
+            item: dict = {
+                "page": crop.page,
+                "rect": list(crop.rect),
+                "scale": crop.scale,
+                "width": width,
+                "height": height,
+                "boxes": [
+                    {"role": b.role, "label": b.label, "bbox": list(b.bbox), "px": list(px), "column": b.column}
+                    for b, px in crop.boxes_px()
+                ],
+            }
+            if images:
+                item["image"] = crop.data_uri(marked=marked)
+            crops.append(item)
+        lines = [
+            {
+                "line": line.line,
+                "page": line.page,
+                "cells": line.cells,
+                "role": line.role,
+                "marks": {str(k): v for k, v in line.marks.items()},
+                "gap_before": line.gap_before,
+            }
+            for line in self.lines
+        ]
+        return {"crops": crops, "lines": lines, "reason": self.reason, "more_pages": self.more_pages}
 
 
 # -- findings → locations ----------------------------------------------------------------------
