@@ -203,21 +203,37 @@ def write(path: Path | str, results: Iterable[tuple[Disclosure, list[Finding]]],
     Path(path).write_text(render(results, unreadable), encoding="utf-8")
 
 
+LABEL_HEIGHT = 12  # px of a box's label tag (font 10 px)
+
+
+def _label_width(label: str) -> float:
+    return 5 + sum(6 if ch.isascii() else 10.5 for ch in label)
+
+
 def crop_view(crop: Any) -> dict:
-    """What the template needs of a crop: the data URI, the size, the boxes in pixels."""
+    """What the template needs of a crop: the data URI, the size, the boxes in pixels, and where
+    each box's label goes: inside its top-left corner when it fits in the blank left part of a
+    cell (amounts stand right or centred), else just above its top-right corner."""
     width, height = crop.size_px
     boxes = []
     for box, (x0, y0, x1, y1) in crop.boxes_px():
         label = box.label or ""
+        w, h = max(x1 - x0, 1), max(y1 - y0, 1)
+        label_width = _label_width(label)
+        inside = label_width <= 0.45 * w and h >= 2 * LABEL_HEIGHT
+        lx, ly = (x0 + 1, y0 + 1) if inside else (x1 + 2, max(y0 - LABEL_HEIGHT - 1, 0))
         boxes.append(
             {
                 "role": box.role,
                 "x": x0,
                 "y": y0,
-                "w": max(x1 - x0, 1),
-                "h": max(y1 - y0, 1),
+                "w": w,
+                "h": h,
                 "label": label,
-                "label_width": 6 + sum(7 if ch.isascii() else 12.5 for ch in label),
+                "label_x": round(lx, 1),
+                "label_y": round(ly, 1),
+                "label_width": label_width,
+                "label_height": LABEL_HEIGHT,
             }
         )
     return {"page": crop.page, "uri": crop.data_uri(), "width": width, "height": height, "boxes": boxes}
