@@ -401,16 +401,19 @@ def _draw_boxes(image: Any, boxes: list[tuple[Box, Rect]]) -> Any:
     from PIL import ImageDraw, ImageFont
 
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=12)
+    font = ImageFont.load_default(size=11)
     white = GREY_LEVELS - 1
     for box, (x0, y0, x1, y1) in boxes:
         colour = _INDEX[box.role]
         draw.rectangle((x0 - 1, y0 - 1, x1 + 1, y1 + 1), outline=colour, width=2)
         label = box.label
         if label and label.isascii():  # no CJK font can be assumed for burned-in labels
-            left, top, right, bottom = draw.textbbox((x1 + 3, y0 - 12), label, font=font)
+            # inside the top-left corner when it fits the blank left part of the cell, else above right
+            width = draw.textlength(label, font=font)
+            at = (x0 + 2, y0 + 1) if width <= 0.45 * (x1 - x0) and y1 - y0 >= 24 else (x1 + 3, max(y0 - 12, 0))
+            left, top, right, bottom = draw.textbbox(at, label, font=font)
             draw.rectangle((left - 1, top - 1, right + 1, bottom + 1), fill=white)
-            draw.text((x1 + 3, y0 - 12), label, fill=colour, font=font)
+            draw.text(at, label, fill=colour, font=font)
     return image
 
 
