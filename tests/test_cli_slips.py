@@ -169,6 +169,8 @@ def test_an_output_that_cannot_be_written(db, tmp_path):
     # before: 内部错误: FileNotFoundError
     one_line_error(run("export", "--all", "--db", str(db), "-o", "/proc/x.xlsx"), "/proc/x.xlsx", "无法写入")
     one_line_error(run("query", "findings", "--db", str(db), "-o", "/proc/x.csv"), "/proc/x.csv", "无法写入")
+    html = run("check", "--format", "html", "-o", "/proc/x.html", str(SAMPLE))
+    assert html.returncode == 2 and html.stderr == "yjsgk: /proc/x.html: 无法写入：No such file or directory\n"
     # a name taken by a folder: refused, and nothing half-written is left beside it
     (tmp_path / "taken.xlsx").mkdir()
     before = sorted(p.name for p in tmp_path.iterdir())
