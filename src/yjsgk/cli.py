@@ -18,6 +18,7 @@ from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
 from .report import json_report, rules_report, text_report
 from .report.terminal import Progress
+from .web import cli as web_cli
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     _add_corpus_commands(sub)
+    web_cli.add_commands(sub)  # yjsgk serve, yjsgk user (yjsgk/web/cli.py)
     return parser
 
 
@@ -127,6 +129,8 @@ def _config(args: argparse.Namespace) -> Config:
 def _run(args: argparse.Namespace) -> int:
     if args.command in CORPUS_COMMANDS:
         return _run_corpus(args)
+    if args.command in web_cli.COMMANDS:
+        return web_cli.run(args)
     if args.command == "rules":
         return _rules(args)
     config = _config(args)
