@@ -81,6 +81,8 @@ def create_app(
         description="部门预决算公开文件的上传、核对与审核（yjsgk serve）。API 以 Bearer 令牌认证：POST /api/login。",
         version="1",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger and ReDoc pages load their scripts from a CDN: /docs is ours
+        redoc_url=None,
     )
     app.state.web = web
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

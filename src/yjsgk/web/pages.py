@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 
+from ..model import KIND_LABELS
 from ..store import queries
 from ..store.documents import DocumentNotFound, load_document
 from ..store.web_models import AuditEntry, Upload, User
@@ -32,7 +33,9 @@ templates.env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
     REVIEW_LABELS=reviews.STATUSES,
     ROLE_LABELS=auth.ROLE_LABELS,
+    KIND_LABELS=KIND_LABELS,
 )
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 
 
 def _render(request: Request, name: str, user, **context) -> HTMLResponse:
@@ -296,6 +299,17 @@ def register(app: FastAPI, web: Web) -> None:
             measures=charts.RANK_MEASURES,
         )
 
+    @app.get("/docs", include_in_schema=False)
+    def api_docs(request: Request):
+        """The OpenAPI description (/openapi.json) as a page, rendered here: no script from elsewhere."""
+        spec = app.openapi()
+        routes = [
+            {"path": path, "method": method.upper(), **op}
+            for path, ops in spec["paths"].items()
+            for method, op in ops.items()
+        ]
+        return templates.TemplateResponse(request, "api_docs.html", {"user": None, "spec": spec, "routes": routes})
+
     # -- users (admins) ----------------------------------------------------------------------
 
     @app.get("/users", include_in_schema=False)
@@ -349,6 +363,7 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
         if (not severity or f["severity"] == severity)
         and (not rule or f["rule"] == rule or f["rule"].startswith(rule.rstrip(".") + "."))
     ]
+    shown.sort(key=lambda f: _SEVERITY_ORDER.get(f["severity"], 3))  # stable: the engine's order within a severity
     rules = sorted({f["rule"] for f in findings})
     stored = None
     flagged: dict[tuple[int, int], dict[str | None, list[str]]] = defaultdict(lambda: defaultdict(list))

@@ -82,10 +82,10 @@ def sniff(data: bytes, name: str) -> str:
     if not data:
         raise Refused("文件为空")
     suffix = Path(name).suffix.lower()
-    if b"%PDF-" in data[:1024]:
-        return ".pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
+    if b"%PDF-" in data[:1024]:  # a few producers write bytes before the header
+        return ".pdf"
     if data.startswith(_OLE):
         if suffix in (".doc", ".xls"):
             return suffix
