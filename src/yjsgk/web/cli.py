@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
 COMMANDS = ("serve", "user")
@@ -33,6 +32,8 @@ def add_commands(sub) -> None:
 
 
 def _password() -> str:
+    import getpass
+
     if sys.stdin.isatty():
         first = getpass.getpass("密码：")
         if getpass.getpass("再输一遍：") != first:
