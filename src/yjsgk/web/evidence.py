@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-_LOCK = threading.Lock()  # PDFium is not thread-safe: one rendering at a time
+LOCK = threading.Lock()  # PDFium is not thread-safe: one rendering at a time
 _SOURCES: OrderedDict[str, object] = OrderedDict()
 _PNGS: OrderedDict[tuple, bytes] = OrderedDict()
 KEEP_SOURCES, KEEP_PNGS = 4, 256
@@ -37,19 +37,19 @@ def evidence(path: Path, finding: dict):
     """The `Evidence` of one finding (crops for a PDF, marked lines otherwise), or None."""
     if not available() or not path.exists():
         return None
-    with _LOCK:
+    with LOCK:
         return _source(path).evidence(finding)
 
 
 def crop_png(path: Path, finding: dict, index: int, digest: str) -> bytes | None:
     key = (digest, finding.get("fingerprint"), index)
-    with _LOCK:
+    with LOCK:
         if key in _PNGS:
             return _PNGS[key]
     found = evidence(path, finding)
     if found is None or index >= len(found.crops):
         return None
-    with _LOCK:
+    with LOCK:
         data = found.crops[index].png(marked=True)
         _PNGS[key] = data
         while len(_PNGS) > KEEP_PNGS:
@@ -58,7 +58,7 @@ def crop_png(path: Path, finding: dict, index: int, digest: str) -> bytes | None
 
 
 def forget(path: Path) -> None:
-    with _LOCK:
+    with LOCK:
         source = _SOURCES.pop(str(path), None)
         if source is not None:
             source.close()  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from ..model import KIND_LABELS
 from ..store import queries
 from ..store.documents import DocumentNotFound, load_document
 from ..store.web_models import AuditEntry, Upload, User
-from . import auth, charts, reviews
+from . import auth, charts, extras, reviews
 from . import evidence as evidence_glue
 
 if TYPE_CHECKING:
@@ -217,6 +217,20 @@ def register(app: FastAPI, web: Web) -> None:
                 media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 headers=attachment(f"{stem}.xlsx"),
             )
+        if kind == "html" and extras.html_report() is not None:
+            stored = load_document(web.store, upload.document_id)
+            with evidence_glue.LOCK:
+                body = extras.html_report().render([(stored.disclosure, stored.findings)], [])  # type: ignore[union-attr]
+            return Response(body, media_type="text/html; charset=utf-8", headers=attachment(f"{stem}-审核报告.html"))
+        if kind == "pdf" and extras.annotate() is not None and upload.stored_path.lower().endswith(".pdf"):
+            path = temp_path(".pdf")
+            try:
+                with evidence_glue.LOCK:
+                    extras.annotate().annotate(upload.stored_path, path, (upload.result or {}).get("findings", []))  # type: ignore[union-attr]
+                data = path.read_bytes()
+            finally:
+                path.unlink(missing_ok=True)
+            return Response(data, media_type="application/pdf", headers=attachment(f"{stem}-批注.pdf"))
         raise HTTPException(404, "没有这种下载")
 
     # -- reviews -----------------------------------------------------------------------------
@@ -403,6 +417,8 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
         "finding_cell": finding_cell,
         "evidence": evidence,
         "evidence_available": evidence_glue.available(),
+        "html_available": extras.html_report() is not None,
+        "pdf_available": extras.annotate() is not None and upload.stored_path.lower().endswith(".pdf"),
         "counts": counts,
     }
 
