@@ -202,3 +202,44 @@ def test_openapi_documents_the_api(served):
     for path in ("/api/login", "/api/documents", "/api/documents/{upload_id}", "/api/findings/{fingerprint}/review"):
         assert path in spec["paths"]
     assert client.get("/docs").status_code == 200
+
+
+def test_every_page_renders_for_the_team(served):
+    """Each page as a logged-in reader sees it, over the documents uploaded (the example and a PDF)."""
+    import re
+
+    from openpyxl import load_workbook
+
+    client, _ = served
+    rev = token(client, "rev")
+    ids = []
+    for path in (EXAMPLE, SAMPLE_PDF):
+        ids.append(
+            client.post("/api/documents", headers=rev, files={"file": (path.name, path.read_bytes())}).json()["id"]
+        )
+        assert wait(client, ids[-1], rev)["status"] == "done"
+    client.cookies.clear()
+    login = client.get("/login")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', login.text).group(1)
+    client.post("/login", data={"name": "admin", "password": PASSWORD, "csrf": csrf, "next": "/documents"})
+    documents = client.get("/documents").text
+    assert EXAMPLE.name in documents and SAMPLE_PDF.name in documents
+    page = client.get(f"/documents/{ids[0]}").text
+    assert "balance.summary" in page and 'class="num flag"' in page  # a flagged cell in the printed table
+    assert client.get(f"/documents/{ids[0]}?severity=warning").text.count('<article class="finding sev-warning') == 4
+    pdf_page = client.get(f"/documents/{ids[1]}").text
+    crops = re.findall(rf'src="(/documents/{ids[1]}/evidence/[0-9a-f]+/\d+\.png)"', pdf_page)
+    assert crops and client.get(crops[0]).headers["content-type"] == "image/png"
+    department = client.get("/corpus/department", params={"name": "示范市数据资源管理局"}).text
+    assert "示范市数据资源管理局" in department and 'class="figure"' in department
+    assert "示范市数据资源管理局" in client.get("/corpus").text
+    assert "balance.summary" in client.get("/corpus/findings").text
+    assert client.get("/corpus/rank", params={"year": 2023}).status_code == 200
+    assert client.get("/reviews").status_code == 200 and client.get("/users").status_code == 200
+    assert "/api/documents" in client.get("/docs").text
+    assert client.get("/assets/plotly.min.js").content.startswith(b"/**")  # from the plotly wheel
+    workbook = load_workbook(io.BytesIO(client.get(f"/documents/{ids[0]}/download/xlsx").content))
+    assert "问题清单" in workbook.sheetnames
+    data = json.loads(client.get(f"/documents/{ids[0]}/download/json").content)
+    assert data["documents"][0]["summary"]["error"] == 6
+    client.cookies.clear()

@@ -75,6 +75,9 @@ def create_app(
             yield
         finally:
             runner.shutdown()
+            from . import evidence
+
+            evidence.close_all()
 
     app = FastAPI(
         title="yjsgk 预决算公开审核台",
@@ -109,12 +112,16 @@ def create_app(
     async def _login_required(request: Request, exc: LoginRequired):
         return RedirectResponse(f"/login?next={quote(exc.path)}", status_code=303)
 
-    @app.get("/static/plotly.min.js", include_in_schema=False)
+    @app.get("/assets/plotly.min.js", include_in_schema=False)
     def plotly_js():
         import plotly
 
         path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
         return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
 
     _api(app, web)
     pages.register(app, web)

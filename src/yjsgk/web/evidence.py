@@ -62,3 +62,12 @@ def forget(path: Path) -> None:
         source = _SOURCES.pop(str(path), None)
         if source is not None:
             source.close()  # type: ignore[attr-defined]
+
+
+def close_all() -> None:
+    """Close the documents kept open (at shutdown)."""
+    with LOCK:
+        while _SOURCES:
+            _, source = _SOURCES.popitem()
+            source.close()  # type: ignore[attr-defined]
+        _PNGS.clear()

@@ -34,12 +34,13 @@ templates.env.globals.update(
     REVIEW_LABELS=reviews.STATUSES,
     ROLE_LABELS=auth.ROLE_LABELS,
     KIND_LABELS=KIND_LABELS,
+    FAMILY_LABELS=queries.FAMILY_LABELS,
 )
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 
 
-def _render(request: Request, name: str, user, **context) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, {"user": user, **context})
+def _render(request: Request, template: str, user, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, {"user": user, **context})
 
 
 def register(app: FastAPI, web: Web) -> None:
@@ -269,7 +270,18 @@ def register(app: FastAPI, web: Web) -> None:
             raise HTTPException(404, f"数据库中没有部门 {name}")
         classes = queries.department_classes(web.store, name)
         figures = charts.department_figures(overview, classes)
-        return _render(request, "department.html", user, name=name, overview=overview, figures=figures)
+        with web.store.read() as session:
+            uploads = dict(session.execute(select(Upload.content_hash, Upload.id)).all())
+        return _render(
+            request,
+            "department.html",
+            user,
+            name=name,
+            overview=overview,
+            figures=figures,
+            uploads=uploads,
+            measures=queries.OVERVIEW_MEASURES,
+        )
 
     @app.get("/corpus/findings", include_in_schema=False)
     def corpus_findings(request: Request, severity: str | None = None):
