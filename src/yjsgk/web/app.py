@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import tempfile
 from contextlib import asynccontextmanager
@@ -14,14 +13,14 @@ from urllib.parse import quote
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import delete, select
 from sqlalchemy.engine import make_url
+from starlette.datastructures import UploadFile
 
 from ..store.db import Store
-from ..store.web_models import Review, Upload
+from ..store.web_models import Upload
 from . import auth, pages, reviews
 from .auth import Principal, RateLimiter
-from .uploads import Limits, Refused, accept, expand
+from .uploads import Accepted, Limits, Refused, accept, expand
 from .worker import Runner
 
 COOKIE = "yjsgk_session"
@@ -197,7 +196,7 @@ def upload_status(upload: Upload) -> dict:
 
 async def receive_files(request: Request, web: Web, user: Principal) -> tuple[int, dict]:
     form = await request.form(max_files=web.limits.files, max_fields=50)
-    files = [v for k, v in form.multi_items() if k in ("file", "files") and hasattr(v, "read")]
+    files = [v for k, v in form.multi_items() if k in ("file", "files") and isinstance(v, UploadFile)]
     if not files:
         return 400, {"detail": "请求中没有文件（multipart 字段名 file）"}
     if len(files) > web.limits.files:
@@ -209,14 +208,10 @@ async def receive_files(request: Request, web: Web, user: Principal) -> tuple[in
         try:
             parts = expand(name, data, web.limits)
         except Refused as exc:
-            from .uploads import Accepted
-
             accepted.append(Accepted(name=name, error=exc.reason, status=exc.status))
             continue
         for part_name, content in parts:
             if isinstance(content, Refused):
-                from .uploads import Accepted
-
                 accepted.append(Accepted(name=part_name, error=content.reason, status=content.status))
                 continue
             result = await asyncio.to_thread(accept, web.store, web.uploads, part_name, content, user)
@@ -361,4 +356,4 @@ def temp_path(suffix: str) -> Path:
     return Path(name)
 
 
-__all__ = ["COOKIE", "PRE_CSRF", "Review", "create_app", "delete", "json", "select"]
+__all__ = ["COOKIE", "PRE_CSRF", "create_app"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 LOCK = threading.Lock()  # PDFium is not thread-safe: one rendering at a time
@@ -31,6 +32,40 @@ def _source(path: Path):
         _, old = _SOURCES.popitem(last=False)
         old.close()  # type: ignore[attr-defined]
     return source
+
+
+@dataclass
+class PageCrop:
+    """A crop to show, known without rendering: its page (the PNG is drawn when the image is asked for)."""
+
+    page: int
+
+
+@dataclass
+class Planned:
+    crops: list[PageCrop] = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    reason: str | None = None
+    more_pages: int = 0
+
+
+def plan(path: Path, finding: dict):
+    """What a finding's evidence will show: for a PDF, the pages of its crops in the order
+    `EvidenceSource` draws them (its own page first), computed from the finding's locations without
+    rendering anything; for the other formats, the marked lines themselves (cheap)."""
+    if not available() or not path.exists():
+        return None
+    from ..report import evidence as ev
+
+    if not ev.is_pdf(path):
+        return evidence(path, finding)
+    places = ev.locations(finding)
+    boxed = [(role, d) for role, d in places if d.get("bbox") and d.get("page")]
+    if not boxed:
+        return evidence(path, finding)  # the reason, from the module itself (no rendering needed)
+    own = next((int(d["page"]) for role, d in boxed if role == ev.FINDING), None)
+    pages = sorted({int(d["page"]) for _, d in boxed}, key=lambda p: (p != own, p))
+    return Planned([PageCrop(p) for p in pages[: ev.MAX_CROPS]], more_pages=max(0, len(pages) - ev.MAX_CROPS))
 
 
 def evidence(path: Path, finding: dict):

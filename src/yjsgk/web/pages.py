@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -381,6 +382,26 @@ def _column_of(table, label: str | None) -> str | None:
     return None
 
 
+_STORED: OrderedDict[tuple[str, int], object] = OrderedDict()
+_STORED_LOCK = threading.Lock()
+
+
+def _stored(web: Web, document_id: int):
+    """A stored document as the model, kept for the next views: a stored document never changes
+    (re-analysis stores it anew, under a new id)."""
+    key = (web.store.url, document_id)
+    with _STORED_LOCK:
+        if key in _STORED:
+            _STORED.move_to_end(key)
+            return _STORED[key]
+    stored = load_document(web.store, document_id)
+    with _STORED_LOCK:
+        _STORED[key] = stored
+        while len(_STORED) > 32:
+            _STORED.popitem(last=False)
+    return stored
+
+
 def _document_context(web: Web, upload: Upload, severity: str | None, rule: str | None) -> dict:
     findings = reviews.findings_with_marks(web.store, upload)
     shown = [
@@ -395,7 +416,7 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
     flagged: dict[tuple[int, int], dict[str | None, list[str]]] = defaultdict(lambda: defaultdict(list))
     if upload.document_id is not None:
         try:
-            stored = load_document(web.store, upload.document_id)
+            stored = _stored(web, upload.document_id)
         except DocumentNotFound:
             stored = None
     finding_cell: dict[str, str] = {}
@@ -411,7 +432,7 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
     if upload.status == "done" and evidence_glue.available():
         for f in shown:
             try:
-                evidence[f["fingerprint"]] = evidence_glue.evidence(path, f)
+                evidence[f["fingerprint"]] = evidence_glue.plan(path, f)
             except Exception as exc:  # a crop that cannot be drawn must not hide the page
                 evidence[f["fingerprint"]] = exc
     counts = reviews.counts(findings, {f["fingerprint"]: f["review"] for f in findings if f["review"]})

@@ -4,7 +4,6 @@ per document, the team's list, and the CLI baseline of the findings dismissed.""
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -286,14 +285,4 @@ def csv_text(store: Store) -> str:
     return "\ufeff" + out.getvalue()  # a BOM, so that Excel reads 汉字 as UTF-8
 
 
-__all__ = [
-    "STATUSES",
-    "ReviewError",
-    "all_marks",
-    "baseline_text",
-    "counts",
-    "csv_text",
-    "document_rows",
-    "json",
-    "mark",
-]
+__all__ = ["STATUSES", "ReviewError", "all_marks", "baseline_text", "counts", "csv_text", "document_rows", "mark"]

@@ -14,7 +14,6 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .. import pipeline
 from ..errors import ReadError
-from ..records import family_of
 from ..report import json_report
 from ..store import ingestion
 from ..store.db import Store
@@ -149,4 +148,4 @@ class Runner:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-__all__ = ["NOT_STORED", "Runner", "family_of", "process"]
+__all__ = ["NOT_STORED", "Runner", "process"]
