@@ -49,7 +49,7 @@ def department_figures(overview: Result, classes: Result) -> list[str]:
                     }
                 )
     if totals:
-        figures.append(_figure(totals, "收支总额（万元）", xaxis={"dtick": 1}))
+        figures.append(_figure(totals, "收支总额（万元）", xaxis={"dtick": 1}, yaxis={"rangemode": "tozero"}))
     for family in ("final", "budget"):
         these = [r for r in rows if r["family"] == family]
         bars = [
@@ -106,18 +106,34 @@ def department_figures(overview: Result, classes: Result) -> list[str]:
     return figures
 
 
+SEVERITY_COLORS = {"error": ("错误", "#c62828"), "warning": ("警告", "#b26a00"), "notice": ("提示", "#90a4ae")}
+
+
 def rule_figure(result: Result) -> str | None:
-    totals: dict[str, int] = defaultdict(int)
+    """Findings per rule, stacked by severity, the rule with the most at the top."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in result.rows:
-        totals[r["rule"]] += int(r.get("findings") or r.get("count") or 0)
-    if not totals:
+        counts[r["rule"]][r.get("severity") or "notice"] += int(r.get("count") or 0)
+    if not counts:
         return None
-    ordered = sorted(totals.items(), key=lambda kv: kv[1])
-    data = [{"type": "bar", "orientation": "h", "x": [v for _, v in ordered], "y": [k for k, _ in ordered]}]
+    rules = sorted(counts, key=lambda rule: sum(counts[rule].values()))
+    data = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": label,
+            "marker": {"color": color},
+            "x": [counts[rule].get(severity, 0) for rule in rules],
+            "y": rules,
+        }
+        for severity, (label, color) in SEVERITY_COLORS.items()
+        if any(counts[rule].get(severity) for rule in rules)
+    ]
     return _figure(
         data,
         "各规则发现的问题数",
-        height=max(300, 22 * len(ordered) + 80),
+        barmode="stack",
+        height=max(300, 22 * len(rules) + 100),
         margin={"l": 260, "r": 20, "t": 40, "b": 40},
     )
 

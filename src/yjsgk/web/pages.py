@@ -7,6 +7,7 @@ import asyncio
 import json
 import threading
 from collections import OrderedDict, defaultdict
+from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -427,6 +428,13 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
             column = _column_of(stored.disclosure.tables[ti], f.get("column"))
             flagged[(ti, ri)][column].append(f["fingerprint"])
             finding_cell[f["fingerprint"]] = f"t{ti}-r{ri}" + (f"-{column}" if column else "")
+    sides: dict[int, list] = {}  # a 总表: income and expenditure side by side, as printed
+    if stored is not None:
+        for ti, table in enumerate(stored.disclosure.tables):
+            income = [(ri, r) for ri, r in enumerate(table.rows) if r.side == "income"]
+            spent = [(ri, r) for ri, r in enumerate(table.rows) if r.side == "expenditure"]
+            if income and spent and len(income) + len(spent) == len(table.rows):
+                sides[ti] = list(zip_longest(income, spent))
     path = Path(upload.stored_path)
     evidence: dict[str, object] = {}
     if upload.status == "done" and evidence_glue.available():
@@ -447,6 +455,7 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
         "rule": rule or "",
         "flagged": flagged,
         "open_tables": {ti for ti, _ in flagged},
+        "sides": sides,
         "finding_cell": finding_cell,
         "evidence": evidence,
         "evidence_available": evidence_glue.available(),
