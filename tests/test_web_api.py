@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from conftest import EXAMPLES, SHARED
 from test_store import _new_database, pg_server  # noqa: F401  (the throwaway PostgreSQL server)
 from yjsgk.cli import main
 from yjsgk.store.db import Store
+from yjsgk.store.web_models import AuditEntry
 from yjsgk.web import auth
 from yjsgk.web.app import create_app
 
@@ -154,11 +156,16 @@ def test_upload_gives_the_cli_json_and_marks_survive_reanalysis(served, tmp_path
     assert filtered["documents"][0]["summary"] == {"error": 5, "warning": 4, "notice": 1}
     assert "1 条" in err
 
-    # every write is in the audit log, with user and time
     marks = client.get("/api/reviews", headers=view).json()["reviews"]
     assert [(m["fingerprint"], m["status"], m["user"], m["present"]) for m in marks] == [
         (fp, "false_positive", "rev", True)
     ]
+
+    # every write is in the audit log, with user and time
+    with client.app.state.web.store.read() as session:
+        log = session.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.at)).all()
+    actions = {(user, action) for user, action, at in log if at is not None}
+    assert {("rev", "upload"), ("rev", "review.false_positive"), ("rev", "reanalyse"), ("rev", "login")} <= actions
 
 
 def test_a_failure_shows_the_cli_reason(served, tmp_path, monkeypatch, capsys):

@@ -65,5 +65,12 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(args.db, uploads=args.uploads, workers=args.workers, secure_cookies=args.secure_cookies)
     store = app.state.web.store
     print(f"yjsgk: 审核台 http://{args.host}:{args.port}/ （数据库 {store.display_url}）", file=sys.stderr)
+    from sqlalchemy import select
+
+    from ..store.web_models import User
+
+    with store.read() as session:
+        if session.scalar(select(User.id).limit(1)) is None:
+            print("yjsgk: 还没有用户：yjsgk user add 用户名 --role admin（密码从标准输入读取）", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0

@@ -79,7 +79,11 @@ def register(app: FastAPI, web: Web) -> None:
         import secrets
 
         token = request.cookies.get(PRE_CSRF) or secrets.token_urlsafe(24)
-        response = _render(request, "login.html", None, next=_safe_next(next), error=error, csrf=token)
+        with web.store.read() as session:
+            first_run = session.scalar(select(User.id).limit(1)) is None
+        response = _render(
+            request, "login.html", None, next=_safe_next(next), error=error, csrf=token, first_run=first_run
+        )
         response.set_cookie(PRE_CSRF, token, httponly=True, samesite="strict", secure=web.secure_cookies, path="/login")
         return response
 
