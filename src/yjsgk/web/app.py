@@ -343,6 +343,9 @@ def reanalyse(web: Web, upload: Upload, user: Principal) -> None:
             raise HTTPException(409, "该文件正在处理中")
         row.status, row.reason = "queued", None
         auth.audit(session, user, "reanalyse", row.filename, {"upload": row.id})
+    from . import evidence
+
+    evidence.forget(Path(upload.stored_path))
     web.runner.submit(upload.id, reanalyse=True)
 
 

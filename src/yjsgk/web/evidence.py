@@ -93,7 +93,9 @@ def crop_png(path: Path, finding: dict, index: int, digest: str) -> bytes | None
 
 
 def forget(path: Path) -> None:
+    """Before a re-analysis: the next crops are drawn from the new findings."""
     with LOCK:
+        _PNGS.clear()
         source = _SOURCES.pop(str(path), None)
         if source is not None:
             source.close()  # type: ignore[attr-defined]

@@ -159,7 +159,6 @@ def register(app: FastAPI, web: Web) -> None:
     async def reanalyse_form(request: Request, upload_id: int):
         user, _ = await form_user(request, "reviewer")
         upload = _upload(web, upload_id)
-        evidence_glue.forget(Path(upload.stored_path))
         reanalyse(web, upload, user)
         return RedirectResponse(f"/documents/{upload_id}", status_code=303)
 
@@ -387,14 +386,15 @@ def _column_of(table, label: str | None) -> str | None:
     return None
 
 
-_STORED: OrderedDict[tuple[str, int], object] = OrderedDict()
+_STORED: OrderedDict[tuple, object] = OrderedDict()
 _STORED_LOCK = threading.Lock()
 
 
-def _stored(web: Web, document_id: int):
-    """A stored document as the model, kept for the next views: a stored document never changes
-    (re-analysis stores it anew, under a new id)."""
-    key = (web.store.url, document_id)
+def _stored(web: Web, document_id: int, version: object = None):
+    """A stored document as the model, kept for the next views: a stored document never changes;
+    re-analysis stores it anew (SQLite may give it the same id again: `version` is the moment the
+    analysis finished)."""
+    key = (web.store.url, document_id, version)
     with _STORED_LOCK:
         if key in _STORED:
             _STORED.move_to_end(key)
@@ -421,7 +421,7 @@ def _document_context(web: Web, upload: Upload, severity: str | None, rule: str 
     flagged: dict[tuple[int, int], dict[str | None, list[str]]] = defaultdict(lambda: defaultdict(list))
     if upload.document_id is not None:
         try:
-            stored = _stored(web, upload.document_id)
+            stored = _stored(web, upload.document_id, upload.finished_at)
         except DocumentNotFound:
             stored = None
     finding_cell: dict[str, str] = {}
