@@ -249,4 +249,14 @@ def test_every_page_renders_for_the_team(served):
     assert "问题清单" in workbook.sheetnames
     data = json.loads(client.get(f"/documents/{ids[0]}/download/json").content)
     assert data["documents"][0]["summary"]["error"] == 6
+    # the HTML report and the annotated PDF (yjsgk.report.html_report, yjsgk.annotate)
+    assert f"/documents/{ids[1]}/download/html" in pdf_page and f"/documents/{ids[1]}/download/pdf" in pdf_page
+    report = client.get(f"/documents/{ids[1]}/download/html")
+    assert report.headers["content-type"].startswith("text/html") and "data:image/png;base64," in report.text
+    annotated = client.get(f"/documents/{ids[1]}/download/pdf").content
+    from pypdf import PdfReader
+
+    notes = [a for page in PdfReader(io.BytesIO(annotated)).pages for a in (page.get("/Annots") or [])]
+    assert len(notes) >= 1  # the error of this sample, at least, is annotated on its page
+    assert "download/pdf" not in page  # the example is a text file: no annotated PDF offered
     client.cookies.clear()
