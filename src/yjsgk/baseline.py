@@ -77,10 +77,12 @@ def _former_spellings(finding: Finding) -> list[Finding]:
     return [replace(finding, rule=old) for old, new in ALIASES.items() if new == finding.rule]
 
 
-def write_baseline(path: Path, documents: Iterable[tuple[str | None, list[Finding]]]) -> int:
-    """Accept every finding of these (document sha256, findings) pairs; returns how many entries."""
+def write_baseline(path: Path, documents: Iterable[tuple[str | None, list[Finding]]] | Iterable[Finding]) -> int:
+    """Accept every finding of these (document sha256, findings) pairs; returns how many entries.
+    Bare findings (no document hash) are accepted by name and key only, as in version 1."""
     accepted = {}
-    for document, findings in documents:
+    pairs = [(None, [item]) if isinstance(item, Finding) else item for item in documents]
+    for document, findings in pairs:
         for f in findings:
             key = finding_key(f)
             accepted[(document, key, f.fingerprint)] = {
