@@ -8,8 +8,12 @@ a LocalCluster's start included) into a new, empty database: SQLite files by def
 databases on the PostgreSQL server given with `--pg`. Reported per mode: wall seconds, documents
 per hour (every file handled, stored or failed), pages per hour and the same as 30-page documents
 per hour (pages / 30), and the database's size per stored document (SQLite: the file with its WAL;
-PostgreSQL: pg_database_size minus the size of an empty database with the schema).
-`--text N` also times `yjsgk check` on the text seeds given N times each, on every core
+PostgreSQL: pg_database_size minus the size of an empty database with the schema), and, on workers,
+the mean time of the writing process's transaction per stored document (its capacity as one writer).
+On a shared machine the wall clock measures the neighbours too: "CPU s" is the user+system time of
+the command and all its processes (workers included), and "2-core docs/h" = files / (CPU s / 2) is
+what two otherwise idle cores would do at that cost (perfect scaling assumed: compare with the
+wall-clock rate when the machine is quiet). `--text N` also times `yjsgk check` on the text seeds given N times each, on every core
 (text documents per second). Default PATH: ../shared/corpus. A measurement, not a test.
 """
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -82,26 +87,34 @@ def empty_bytes(pg: str | None, folder: Path) -> int:
     return database_bytes(url)
 
 
-def ingest(paths: list[str], mode: str, url: str) -> tuple[float, dict]:
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ingest(paths: list[str], mode: str, url: str) -> tuple[float, float, dict]:
+    """(wall seconds, CPU seconds of the command and every process it started and waited for, summary)."""
     command = [sys.executable, "-m", "yjsgk", "ingest", *paths, "--db", url, "--format", "json"]
     command += (
         ["--cluster", mode] if mode.startswith(("local", "tcp://")) else ["--jobs", "1" if mode == "serial" else "0"]
     )
+    cpu = cpu_of_children()
     started = time.perf_counter()
     out = subprocess.run(command, env=env(), capture_output=True, text=True, timeout=7200)
     seconds = time.perf_counter() - started
     if not out.stdout.strip():
         raise SystemExit(f"{mode}: {out.stderr[-2000:]}")
-    return seconds, json.loads(out.stdout)
+    return seconds, cpu_of_children() - cpu, json.loads(out.stdout)
 
 
-def text_rate(repeat: int) -> tuple[int, float]:
+def text_rate(repeat: int) -> tuple[int, float, float]:
     seeds = sorted(str(p) for p in (SHARED / "seeds").glob("*.txt"))
     files = seeds * repeat
     command = [sys.executable, "-m", "yjsgk", "check", *files, "--format", "json", "--jobs", "0"]
+    cpu = cpu_of_children()
     started = time.perf_counter()
     subprocess.run(command, env=env(), capture_output=True, timeout=7200)
-    return len(files), time.perf_counter() - started
+    return len(files), time.perf_counter() - started, cpu_of_children() - cpu
 
 
 def main() -> None:
@@ -117,24 +130,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="yjsgk-bench-") as tmp:
         folder = Path(tmp)
         base = empty_bytes(args.pg, folder)
-        header = f"{'mode':<10} {'files':>5} {'stored':>6} {'failed':>6} {'wall s':>7} {'docs/h':>8} {'pages/h':>9} {'30p docs/h':>10} {'DB KB/doc':>9}"
+        header = (
+            f"{'mode':<10} {'files':>5} {'stored':>6} {'failed':>6} {'wall s':>7} {'docs/h':>8} {'30p docs/h':>10}"
+            f" {'CPU s':>7} {'CPU s/doc':>9} {'2-core docs/h':>13} {'DB KB/doc':>9} {'write ms':>8}"
+        )
         print(header)
         print("-" * len(header))
         for mode in args.modes.split(","):
             url = new_database(args.pg, folder)
-            seconds, summary = ingest(args.paths, mode, url)
+            seconds, cpu, summary = ingest(args.paths, mode, url)
             files = len(summary["files"])
             stored = summary["ingested"]
             size = (database_bytes(url) - base) / max(stored, 1) / 1024
+            # parallel modes: a stored file's seconds are the client's transaction alone
+            writes = [f["seconds"] for f in summary["files"] if f["status"] == "ingested"]
+            write_ms = 1000 * sum(writes) / max(len(writes), 1) if mode != "serial" else float("nan")
             print(
                 f"{mode:<10} {files:>5} {stored:>6} {summary['failed']:>6} {seconds:>7.1f}"
-                f" {files / seconds * 3600:>8.0f} {pages / seconds * 3600:>9.0f} {pages / 30 / seconds * 3600:>10.0f}"
-                f" {size:>9.0f}",
+                f" {files / seconds * 3600:>8.0f} {pages / 30 / seconds * 3600:>10.0f}"
+                f" {cpu:>7.1f} {cpu / files:>9.3f} {files / (cpu / 2) * 3600:>13.0f} {size:>9.0f} {write_ms:>8.1f}",
                 flush=True,
             )
         if args.text:
-            n, seconds = text_rate(args.text)
-            print(f"text: yjsgk check of {n} text documents on every core: {seconds:.1f} s = {n / seconds:.1f} docs/s")
+            n, seconds, cpu = text_rate(args.text)
+            print(
+                f"text: yjsgk check of {n} text documents on every core: {seconds:.1f} s = {n / seconds:.1f} docs/s;"
+                f" CPU {cpu:.1f} s = {cpu / n * 1000:.0f} ms/doc, {n / (cpu / 2):.1f} docs/s on 2 idle cores"
+            )
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
