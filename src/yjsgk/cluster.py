@@ -153,15 +153,19 @@ def prepare_with_limit(path: str, config: Config | None, limit: float) -> Prepar
         sys.stderr.flush()
         os._exit(75)
 
-    from .store.ingestion import prepare
+    from .store.ingestion import Prepared, prepare
 
     timer = threading.Timer(limit, stop)
     timer.daemon = True
     timer.start()
     try:
-        return prepare(path, config)
+        result = prepare(path, config)
     finally:
         timer.cancel()
+    if isinstance(result, Prepared):
+        # the outline (every text line, ~60 % of the pickled result) is not stored: not sent back
+        result.disclosure.outline = None
+    return result
 
 
 def _local_cluster(workers: int):
