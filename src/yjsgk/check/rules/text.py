@@ -14,13 +14,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ...amounts import parse_amount
 from ...document import Location
-from ...model import Disclosure, Table
-from ...narrative.link import cells_for
+from ...model import Disclosure, Row, Table, Value
+from ...narrative.link import cells_for, printed_once
+from ...narrative.model import MONEY_UNITS
 from ...narrative.text import tidy
 from ...narrative.vocabulary import RATE_WORDS, TEMPLATE_ALTERNATIVES
+from ...textnorm import key as key_of
+from ..compare import fmt, half_unit, within_bound
 from ..context import CheckContext
 from ..findings import Finding
 from ..reading import document_year, outline_of
@@ -370,4 +374,219 @@ def blank_table(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
             found=first.value,
             location=table.location,
             related=[c.location for c in stated[:3]],
+        )
+
+
+# -- narrative.general-expense -----------------------------------------------------------------
+
+_ORDINAL = re.compile(r"^[0-9]+")  # a 序号 printed before the row name (1 合计)
+_GENERAL = {"meeting": ("30215", "会议费"), "training": ("30216", "培训费")}
+_BASIC_TABLES = ("final.general_budget_basic", "budget.general_budget_basic")
+# a sentence about a part: 本级 or 各单位 only, the 项目支出 or the 机关运行经费/公用经费 it is listed in
+_OTHER_SCOPE = re.compile(r"本级|项目支出|各单位|所属|下属|以前年度|机关运行经费|公用经费|基本支出")
+
+
+def _table_amount(table: Table, value: Value) -> tuple[Decimal, Decimal]:
+    """A printed cell in 万元 and half a unit of its last digit (万元)."""
+    scale = MONEY_UNITS.get(table.unit or "万元", MONEY_UNITS["万元"]) / MONEY_UNITS["万元"]
+    return value.amount * scale, half_unit(value.decimals) * scale
+
+
+def _three_public_cell(disclosure: Disclosure, subject: str, measure: str) -> tuple[Table, Row, Value] | None:
+    """The 会议费/培训费 column of a 三公 table that prints them (西安's “三公”经费、会议费、培训费表),
+    in its 合计 row (or its only row)."""
+    for table in disclosure.tables:
+        if not table.id.endswith("three_public"):
+            continue
+        if table.id.startswith("final."):
+            column = f"{'budget' if measure == 'budget' else 'final'}_{subject}"
+        else:
+            column = subject
+        rows = [r for r in table.rows if column in r.values]
+        if not rows:
+            continue
+        total = next((r for r in rows if r.key == "total" or _ORDINAL.sub("", key_of(r.name)) == "合计"), None)
+        if total is None and len(rows) == 1:
+            total = rows[0]
+        if total is not None:
+            return table, total, total.values[column]
+    return None
+
+
+def _basic_cell(disclosure: Disclosure, subject: str) -> tuple[Table, Row, Value] | None:
+    code = _GENERAL[subject][0]
+    for table in disclosure.tables:
+        if table.id not in _BASIC_TABLES or not printed_once(table, code):
+            continue
+        row = table.find(code=code)
+        if row is None:
+            continue
+        value = row.values.get("total") or row.values.get("amount")
+        if value is None and set(row.values) <= {"personnel", "public"}:
+            value = row.values.get("public")
+        if value is not None:
+            return table, row, value
+    return None
+
+
+@rule(
+    "narrative.general-expense",
+    "一般性支出与表格一致",
+    severity="warning",
+    kinds=FINAL + BUDGET,
+    rationale="""The 情况说明's 一般性支出 — 会议费 and 培训费 — restate the tables: where the 三公
+    table prints 会议费 and 培训费 columns (西安's “三公”经费、会议费、培训费表) the narrative's figure
+    equals them; and the 一般公共预算财政拨款基本支出表 lists 30215 会议费 and 30216 培训费 of the
+    basic expenditure alone, so the narrative's whole-year figure cannot be smaller. A sentence
+    scoped to a part (本级, 各单位, 项目支出, the 机关运行经费 it is listed in) is not judged; a difference within the rounding of
+    the printed figures is a notice.""",
+)
+def general_expense(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    for claim in disclosure.claims:
+        if claim.subject not in _GENERAL or claim.kind != "amount" or not claim.money or claim.value is None:
+            continue
+        if not claim.subject_text or _OTHER_SCOPE.search(claim.sentence):
+            continue
+        name = _GENERAL[claim.subject][1]
+        stated = claim.in_unit("万元")
+        assert stated is not None
+        half = half_unit(claim.decimals) * MONEY_UNITS[claim.unit] / MONEY_UNITS["万元"]
+        same = _three_public_cell(disclosure, claim.subject, claim.measure)
+        if same is not None:
+            table, row, value = same
+            printed, table_half = _table_amount(table, value)
+            if abs(stated - printed) > half:  # beyond the figure as the narrative rounds it
+                bound = (half + table_half) * ctx.rounding_multiplier
+                rounding = within_bound(stated - printed, bound)
+                yield _claim_finding(
+                    claim,
+                    f"情况说明所述{name} {claim.text} 与{table.display_name}“{table.column_labels.get(_column_of(row, value), name)}”"
+                    f" {fmt(printed.normalize())} 万元不一致{'（在尾数误差范围内）' if rounding else ''}：“{tidy(claim.sentence)[:80]}”。",
+                    table,
+                    row,
+                    value,
+                    expected=printed,
+                    severity="notice" if rounding else "",
+                )
+            continue
+        basic = _basic_cell(disclosure, claim.subject)
+        if basic is None:
+            continue
+        table, row, value = basic
+        printed, table_half = _table_amount(table, value)
+        if stated >= printed:
+            continue
+        bound = (half + table_half) * ctx.rounding_multiplier
+        rounding = within_bound(stated - printed, bound)
+        yield _claim_finding(
+            claim,
+            f"情况说明所述{name} {claim.text} 小于{table.display_name}中基本支出的 {row.label} {fmt(printed.normalize())} 万元"
+            f"（一般性支出包括基本支出与项目支出，不应少于其基本支出部分）"
+            f"{'，差额在尾数误差范围内' if rounding else ''}：“{tidy(claim.sentence)[:80]}”。",
+            table,
+            row,
+            value,
+            expected=printed,
+            severity="notice" if rounding else "",
+        )
+
+
+def _column_of(row: Row, value: Value) -> str:
+    return next((c for c, v in row.values.items() if v is value), "")
+
+
+def _claim_finding(
+    claim, message: str, table: Table, row: Row, value: Value, *, expected: Decimal, severity: str
+) -> Finding:
+    stated = claim.in_unit("万元")
+    return Finding(
+        message=message,
+        severity=severity,
+        table=table.id,
+        table_title=table.display_name,
+        row=row.label,
+        column=table.column_labels.get(_column_of(row, value), _column_of(row, value)),
+        expected=expected,
+        found=stated,
+        difference=stated - expected if stated is not None else None,
+        location=claim.location,
+        related=[value.location],
+    )
+
+
+# -- narrative.report-income -------------------------------------------------------------------
+
+_REPORT_SECTION = re.compile(r"自评报告|评价报告|绩效报告")
+_BUDGET_INCOME = re.compile(r"预算收入|收入预算")
+_FISCAL_SOURCE = re.compile(r"当年财政拨款|一般公共预算|财政拨款")
+
+
+@rule(
+    "narrative.report-income",
+    "自评报告所述预算收入与自评表一致",
+    severity="warning",
+    kinds=("final_with_performance", "performance"),
+    rationale="""A 部门整体支出绩效自评报告 restates the funds of its self-evaluation table: the
+    单位预算收入 it states is the table's 年度资金总额, at 年初预算数 (or 全年预算数), and its
+    财政拨款 part is the 当年财政拨款 (一般公共预算) line in the same column. A stated figure that
+    matches neither column of the table contradicts it; a difference within the rounding of the
+    printed figures is a notice.""",
+)
+def report_income(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
+    evaluations = [e for e in disclosure.evaluations if e.kind == "department" and e.funds is not None]
+    if len(evaluations) != 1:
+        return  # several departments' tables: which one a report restates is not certain
+    funds = evaluations[0].funds
+    assert funds is not None
+    columns = {"initial_budget": funds.initial_budget, "budget": funds.budget}
+    printed = {name: value for name, value in columns.items() if value is not None}
+    if not printed:
+        return
+    for claim in disclosure.claims:
+        if claim.kind != "amount" or claim.measure != "budget" or not claim.money or claim.value is None:
+            continue
+        if not _REPORT_SECTION.search(claim.section) or not _BUDGET_INCOME.search(claim.sentence):
+            continue
+        if claim.subject == "income.total":
+            targets = printed
+            what = "年度资金总额"
+        elif claim.subject in ("income.fiscal", "income.general_budget"):
+            line = next((s for s in funds.sources if _FISCAL_SOURCE.search(s.name)), None)
+            if line is None:
+                continue
+            targets = {c: v for c, v in line.values.items() if c in columns}
+            what = f"其中{line.name}"
+        else:
+            continue
+        if not targets:
+            continue
+        stated = claim.in_unit("万元")
+        assert stated is not None
+        half = half_unit(claim.decimals)
+        gaps = {c: stated - v.amount for c, v in targets.items()}
+        if any(abs(g) <= half for g in gaps.values()):
+            continue  # it restates one of the columns, rounded as printed
+        column, gap = min(gaps.items(), key=lambda cg: abs(cg[1]))
+        value = targets[column]
+        bound = (half + half_unit(value.decimals)) * ctx.rounding_multiplier
+        rounding = within_bound(gap, bound)
+        shown = "；".join(
+            f"{'年初预算数' if c == 'initial_budget' else '全年预算数'} {fmt(v.amount)} 万元"
+            for c, v in targets.items()
+        )
+        yield Finding(
+            message=(
+                f"自评报告所述{claim.subject_text or claim.subject_label()} {claim.text} 与部门整体支出绩效自评表{what}（{shown}）不一致"
+                f"{'（在尾数误差范围内）' if rounding else ''}：“{tidy(claim.sentence)[:80]}”。"
+            ),
+            severity="notice" if rounding else "",
+            table=evaluations[0].table.id,
+            table_title=evaluations[0].table.title,
+            row=what,
+            column="年初预算数" if column == "initial_budget" else "全年预算数",
+            expected=value.amount,
+            found=stated,
+            difference=gap,
+            location=claim.location,
+            related=[value.location],
         )
