@@ -62,7 +62,13 @@ def test_mixed_marks_are_found():
 def test_a_full_stop_alone_at_a_page_foot_is_not_doubled():
     """北京卫健委 prints a lone 。 at the foot of p.104 and the head of p.105 (page furniture):
     joined they read 。。, but they are not printed in a row."""
-    path = SHARED / "corpus" / "renwu_hist" / "002_北京" / "卫生健康委员会_附件2：北京市卫生健康委员会2026年度部门预算报表.pdf"
+    path = (
+        SHARED
+        / "corpus"
+        / "renwu_hist"
+        / "002_北京"
+        / "卫生健康委员会_附件2：北京市卫生健康委员会2026年度部门预算报表.pdf"
+    )
     assert [f for f in findings(path, "text.punctuation") if f.location.page in (104, 105)] == []
 
 
@@ -114,7 +120,10 @@ def test_rate_without_percent_sign_is_found(tmp_path):
 
 def test_rates_with_a_spaced_sign_or_thousands_separator_are_silent():
     """增长 16.47 % (a space before %) and 增长 3,593.7% are printed right."""
-    assert findings(SAMPLES / "open-budget" / "江苏省人大办公厅" / "省人大办公厅2018预算公开.pdf", "text.percent-sign") == []
+    assert (
+        findings(SAMPLES / "open-budget" / "江苏省人大办公厅" / "省人大办公厅2018预算公开.pdf", "text.percent-sign")
+        == []
+    )
     assert findings(SAMPLES / "renwu" / "008_杭州" / "2026年杭州市交通运输局部门预算.pdf", "text.percent-sign") == []
 
 
@@ -208,3 +217,45 @@ def test_a_table_that_says_it_has_no_data_and_unread_tables_are_silent():
 def test_the_case_base_is_clean_of_text_slips():
     disclosure = recognize(parse_text(base_document("final_2023.txt"), "final_2023.txt"))
     assert [f for f in check(disclosure, CheckContext()) if f.rule.startswith(("text.", "narrative.blank"))] == []
+
+
+# -- narrative.general-expense ----------------------------------------------------------------------
+
+
+def test_meeting_and_training_against_the_three_public_table():
+    """西安市气象局 states 2022 会议费 0.24 / 培训费 0.71 万元; its 表13 prints 0 for 2022 (the
+    figures are the 2021 columns)."""
+    found = findings(CORPUS / "020_西安" / "气象局_2026年部门预算.pdf", "narrative.general-expense")
+    assert [(f.severity, f.location.page, f.column, f.found, f.expected) for f in found] == [
+        ("warning", 13, "会议费", Decimal("0.24"), Decimal("0")),
+        ("warning", 13, "培训费", Decimal("0.71"), Decimal("0")),
+    ]
+
+
+def test_a_figure_in_wan_restating_a_cell_in_yuan_is_silent():
+    """西安市公安局's table prints 培训费 8,059,215.00 元; the narrative's 805.92 万元 restates it."""
+    assert findings(CORPUS / "020_西安" / "2026年西安市公安局部门预算.pdf", "narrative.general-expense") == []
+
+
+def test_meeting_cost_below_the_basic_tables_row_is_found(tmp_path):
+    """Seed 004 states 会议费 0.16 万元, as 06's 30215 prints; 0.06 is less than the basic part alone."""
+    source = SEED_FILES["004"]
+    assert findings(source, "narrative.general-expense") == []
+    copy = edited(tmp_path, source, "开支会议费0.16万元", "开支会议费0.06万元")
+    found = checked(copy, "narrative.general-expense")
+    assert [(f.severity, f.table, f.found, f.expected) for f in found] == [
+        ("warning", "final.general_budget_basic", Decimal("0.06"), Decimal("0.16"))
+    ]
+
+
+# -- narrative.report-income ------------------------------------------------------------------------
+
+
+def test_report_income_against_the_self_evaluation_table(tmp_path):
+    """Seed 001's 自评报告 states 单位预算收入 103.52 万元, the table's 年初预算数; 113.52 matches
+    neither 年初 (103.52) nor 全年 (419.99)."""
+    source = SEED_FILES["001"]
+    assert findings(source, "narrative.report-income") == []
+    copy = edited(tmp_path, source, "2021年单位预算收入103.52万元", "2021年单位预算收入113.52万元")
+    found = checked(copy, "narrative.report-income")
+    assert [(f.severity, f.found, f.expected) for f in found] == [("warning", Decimal("113.52"), Decimal("103.52"))]
