@@ -11,7 +11,6 @@ reader (…部门预算公开 / 公开01表…) is never taken for a doubled wor
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -134,18 +133,26 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _word_counts(lines: list[_Line]) -> Counter[str]:
-    """How often each run of 2–6 CJK characters is printed in the document (a word of the document
-    is printed elsewhere too; 空航 of 低空航空航天 is not)."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        text = line.text
-        for n in range(2, 7):
-            for i in range(len(text) - n + 1):
-                chunk = text[i : i + n]
-                if _CJK.fullmatch(chunk[0]) and _CJK.fullmatch(chunk[-1]):
-                    counts[chunk] += 1
-    return counts
+class _Printed:
+    """How often a run of characters is printed in the document's lines (a word of the document
+    is printed elsewhere too; 空航 of 低空航空航天 is not). Counted on demand: doublings are rare."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.text = "\n".join(line.text for line in lines)
+        self.cache: dict[str, int] = {}
+
+    def __getitem__(self, chunk: str) -> int:
+        if chunk not in self.cache:
+            self.cache[chunk] = _overlapping(self.text, chunk)
+        return self.cache[chunk]
+
+
+def _overlapping(text: str, chunk: str) -> int:
+    count, start = 0, text.find(chunk)
+    while start >= 0:
+        count += 1
+        start = text.find(chunk, start + 1)
+    return count
 
 
 @rule(
@@ -160,7 +167,7 @@ def _word_counts(lines: list[_Line]) -> Counter[str]:
 )
 def repeated_word(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
     lines = _text_lines(disclosure)
-    counts = _word_counts(lines)
+    counts = _Printed(lines)
     seen: set[tuple] = set()
     for text, cut, line, _nxt in _joined(lines):
         for m in _DOUBLED.finditer(text):
