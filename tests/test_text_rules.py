@@ -259,3 +259,13 @@ def test_report_income_against_the_self_evaluation_table(tmp_path):
     copy = edited(tmp_path, source, "2021年单位预算收入103.52万元", "2021年单位预算收入113.52万元")
     found = checked(copy, "narrative.report-income")
     assert [(f.severity, f.found, f.expected) for f in found] == [("warning", Decimal("113.52"), Decimal("103.52"))]
+
+
+def test_a_blank_table_the_narrative_says_is_zero_is_silent():
+    """上海市发展和改革局 prints its “三公”经费和机关运行经费预算表 with an empty data row, and its
+    情况说明 states every 三公 item as 0.00 万元: blank and zero agree."""
+    path = CORPUS / "001_上海" / "2026年上海市发展和改革局_部门预算.pdf"
+    disclosure = load_disclosure(path)
+    table = disclosure.table("budget.three_public")
+    assert table is not None and not any(r.values for r in table.rows)
+    assert findings(path, "narrative.blank-table") == []

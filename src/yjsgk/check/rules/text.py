@@ -310,6 +310,7 @@ def year_end(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]:
 
 # -- narrative.blank-table ---------------------------------------------------------------------
 
+_DECIMAL = re.compile(r"[0-9]\.[0-9]{2}(?![0-9])")
 _CODE_OR_ORDINAL = re.compile(r"[0-9]{1,3}|[235][0-9]{2}(?:[0-9]{2}){0,2}")
 
 
@@ -327,12 +328,17 @@ def _printed_blank(disclosure: Disclosure, table: Table) -> bool:
     start = _order(table.location)
     later = [_order(t.location) for t in disclosure.tables if _order(t.location) > start]
     end = min(later) if later else (10**9, 0)
+    if table.location.page is not None:
+        end = min(end, (table.location.page + 2, 0))  # a table runs over two pages at most here
     cells = [text.strip() for text, where in outline.cells if start <= _order(where) < end]
-    if len(cells) < max(6, len(table.columns)):
+    if len(cells) < 6:
         return False  # too little of the grid was read to say it is empty
     for text in cells:
         if parse_amount(text) is not None and not _CODE_OR_ORDINAL.fullmatch(text):
             return False  # a figure is printed: the rows were not read, the table is not blank
+    lines = [line.text for line in outline.lines if start <= _order(line.location) < end]
+    if any(_DECIMAL.search(text) for text in lines):
+        return False  # figures printed outside a grid the reader saw: not read, not blank
     return True
 
 
