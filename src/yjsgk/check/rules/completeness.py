@@ -564,6 +564,7 @@ def detail_level(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
 
 PLACEHOLDERS = re.compile(
     r"(?<![A-Za-z])(?:[XＸ×]{2,}|[xｘ]{2,})(?![A-Za-z])|……|如持平作持平表述|不涉及的不列|待补充|此处填写|请填写"
+    r"|待填写|[（(【\[]\s*[待略]\s*[)）】\]]|[{｛][^{}｛｝\s]{1,8}[}｝]|某某"  # 待填写, （待）, （略）, [待], {单位}, 某某
 )
 _LEADER = lazy_pattern(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot leaders before a page number
 PAGE_GROUP = 3  # placeholders on one page from this many on: one finding for the page
@@ -575,7 +576,8 @@ PAGE_GROUP = 3  # placeholders on one page from this many on: one finding for th
     severity="warning",
     needs_profile=True,
     kinds=ANY,
-    rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充) that the
+    rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充, 待填写,
+    （待）, （略）, [待], {单位}, 某某) that the
     department replaces with its own text. One left in print means a sentence or a score standard
     was never filled in. Runs when a profile is chosen.""",
 )
