@@ -23,11 +23,14 @@ DB_HELP = "数据库：SQLite 文件路径或 URL（postgresql://user@host/db）
 def add_commands(sub) -> None:
     """Register the subcommands on the main parser's subparsers."""
     ingest = sub.add_parser("ingest", help="读取、核对并存入数据库 (read, check and store documents)")
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
+    ingest.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹")
     ingest.add_argument("--db", metavar="URL", help=DB_HELP)
     ingest.add_argument("--config", type=Path, metavar="FILE", help="核对配置（yjsgk.toml）")
     ingest.add_argument("--format", choices=("text", "json"), default="text", help="结束时的汇总格式")
     ingest.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    from .cluster import add_arguments as add_cluster_arguments
+
+    add_cluster_arguments(ingest)
 
     query = sub.add_parser("query", help="查询数据库 (query the corpus)")
     qsub = query.add_subparsers(dest="query", required=True, metavar="QUERY")
@@ -143,21 +146,26 @@ def _open_store(url: str | None, *, create: bool):
 def _ingest(args) -> int:
     import json
 
+    from .cluster import ingest_arguments
     from .config import load_config
     from .inputs import collect
     from .report.terminal import Progress
     from .store.ingestion import ingest
 
     config = load_config(args.config)
-    inputs = collect(args.paths)
-    for problem in inputs.problems:
+    walked = collect(args.paths)  # folders that yield nothing are said, not ingested as 0 files
+    for problem in walked.problems:
         print(f"yjsgk: {problem}", file=sys.stderr)
-    if not inputs.files:  # nothing to read: say so rather than report 0 files ingested
+    if not walked.files and not getattr(args, "lists", None):
         return EXIT_FAILED
+    inputs, parallel = ingest_arguments(args)
     store = _open_store(args.db, create=True)
     try:
         show = not args.no_progress and sys.stderr.isatty()
-        summary = ingest(inputs.files, store, config=config, progress=Progress() if show else None)
+        if parallel is None:
+            summary = ingest(walked.files, store, config=config, progress=Progress() if show else None)
+        else:
+            summary = parallel(inputs, store, config=config, progress=Progress() if show else None)
     finally:
         store.close()
     for o in summary.failed:  # failures go to stderr, whatever the format of the summary
@@ -177,7 +185,7 @@ def _ingest(args) -> int:
             if o.version and o.version > 1:
                 out.write(f"  新版本 v{o.version}：{o.path}（{o.department} {o.year}）\n")
         out.write(f"数据库：{store.display_url}\n")
-    return EXIT_FAILED if summary.failed or inputs.problems else EXIT_OK
+    return EXIT_FAILED if summary.failed or walked.problems else EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------
