@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cross_cli
 from .baseline import apply_baseline, read_baseline, write_baseline
 from .check import RULES, CheckContext
 from .check.profiles import load_profile
@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "text"), default="json")
     extract.add_argument("--ocr", action="store_true", help="对扫描件做离线 OCR（需安装 yjsgk[ocr]；约 2 秒一页）")
     check = sub.add_parser("check", help="核对并列出发现的问题 (audit and list findings)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", metavar="PATH")  # none with --db: the stored documents
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）"
     )
+    cross_cli.add_arguments(check)  # --with OTHER…, --db URL
     rules = sub.add_parser("rules", help="列出或解释核对规则 (list or explain the rules)")
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
@@ -129,6 +130,9 @@ def _run(args: argparse.Namespace) -> int:
         return _run_corpus(args)
     if args.command == "rules":
         return _rules(args)
+    if args.command == "check" and not args.paths and not getattr(args, "db", None):
+        print("yjsgk: check 需要文件或文件夹（或 --db URL）", file=sys.stderr)
+        return EXIT_UNREADABLE
     config = _config(args)
     accepted = (
         read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
@@ -156,6 +160,9 @@ def _run(args: argparse.Namespace) -> int:
         results.append((disclosure, findings))
     if progress:
         progress(len(paths), len(paths), "")
+    if args.command == "check" and cross_cli.wanted(args):
+        results, more = cross_cli.extend(args, config, context, results, accepted)
+        unreadable += more
     if getattr(args, "write_baseline", None):
         count = write_baseline(args.write_baseline, [f for _, fs in results for f in fs])
         print(f"yjsgk: 已将 {count} 条问题写入基线 {args.write_baseline}", file=sys.stderr)

@@ -1,3 +1,3 @@
 """Importing this package registers every rule in `registry.RULES`."""
 
-from . import codes, completeness, crosstable, narrative, performance, presentation, recognition, summary, sums  # noqa: F401
+from . import codes, completeness, cross, crosstable, narrative, performance, presentation, recognition, summary, sums  # noqa: F401

@@ -1,0 +1,182 @@
+"""Checks across documents (cross.year.*, cross.document.*) on real pairs of ../shared, and the data
+they rest on: previous-year columns kept in the model and the database, one department under
+several printed names."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from yjsgk.check import CheckContext, check
+from yjsgk.check.rules import cross
+from yjsgk.cli import main
+from yjsgk.departments import abbreviates, identity
+from yjsgk.model import Disclosure
+from yjsgk.pipeline import recognize_path
+from yjsgk.records import Bundle, line_item_records
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+JIANGSU = SHARED / "samples" / "open-budget"
+RD_2017 = JIANGSU / "江苏省人大办公厅" / "江苏省人大办公厅2017年度预算公开.pdf"
+RD_2018 = JIANGSU / "江苏省人大办公厅" / "省人大办公厅2018预算公开.pdf"
+SW_2017_DOC = JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2017年部门预算.pdf"
+SW_2017_TABLES = JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2017年预算公开表格.pdf"
+SW_2018_TABLES = JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2018年度部门预算公开表.pdf"
+YANTAI = SHARED / "corpus" / "renwu" / "025_烟台" / "2026年烟台市信访局部门预算.pdf"
+PUTUO_DEPT = SHARED / "samples" / "GovBudgetChecker" / "X" / "上海市普陀区商务委员会25年预算.pdf"
+PUTUO_UNIT = SHARED / "samples" / "GovBudgetChecker" / "X" / "上海市普陀区商务委员会单位25年预算.pdf"
+CROSS = ["cross.year.", "cross.document."]
+
+pytestmark = pytest.mark.skipif(not JIANGSU.is_dir(), reason="../shared not beside the checkout")
+
+
+@cache
+def read(path: Path) -> Disclosure:
+    return recognize_path(path)
+
+
+def cross_findings(d: Disclosure, *others: Disclosure):
+    return check(d, CheckContext().with_neighbours(others), select=CROSS)
+
+
+def test_one_department_under_three_printed_names():
+    names = ["中共江苏省委办公厅", "江苏省委办公厅", "中国共产党江苏省委员会办公厅"]
+    assert {identity(n) for n in names} == {"江苏省委办公厅"}
+    # the documents themselves print two of them, and pair
+    assert read(SW_2017_TABLES).department == "中国共产党江苏省委员会办公厅"
+    assert read(SW_2018_TABLES).department == "中共江苏省委办公厅"
+    assert identity(read(SW_2017_TABLES).department) == identity(read(SW_2017_DOC).department)
+    # a unit of the department ((本级)) and other departments stay apart
+    assert identity("泉州市公安局（本级）") != identity("泉州市公安局")
+    assert identity("北京市委宣传部") != identity("西安市委宣传部")
+    assert identity("中国共产党北京市委员会宣传部") == "北京市委宣传部"
+    assert abbreviates("江苏省人大办公厅", "江苏省人大常委会办公厅")
+    assert not abbreviates("上海交通职业技术学院", "上海市交通运输局")
+
+
+def test_previous_year_columns_are_kept_in_the_model_and_the_records():
+    d = read(YANTAI)
+    table = d.table("budget.three_public")
+    assert table is not None and table.earlier_labels["previous.total"] == "2025年预算数/合计"
+    row = next(r for r in table.rows if r.values)
+    assert row.values["total"].amount == Decimal("17.00")
+    assert row.earlier["previous.total"].amount == Decimal("22.00")
+    assert row.earlier["previous.vehicle_operation"].amount == Decimal("20.00")
+    assert "previous.total" not in table.columns  # never a term of the table's identities
+    items = [
+        i for i in line_item_records(Bundle.of(d, [], filename="x.pdf", content_hash="0")) if i["table"] == table.id
+    ]
+    previous = [i for i in items if i["column"] == "previous.total"]
+    assert [(i["amount"], i["column_label"]) for i in previous] == [(Decimal("22.00"), "2025年预算数/合计")]
+
+
+def test_previous_year_columns_survive_the_database(tmp_path):
+    from yjsgk.store.db import Store
+    from yjsgk.store.documents import load_document
+    from yjsgk.store.ingestion import ingest
+
+    store = Store(str(tmp_path / "c.db"))
+    summary = ingest([YANTAI], store)
+    assert len(summary.ingested) == 1
+    stored = load_document(store, 1).disclosure
+    table = stored.table("budget.three_public")
+    row = next(r for r in table.rows if r.values)
+    assert row.earlier["previous.total"].amount == Decimal("22.00")
+    assert table.earlier_labels["previous.total"] == "2025年预算数/合计"
+    assert "previous.total" not in row.values and "previous.total" not in table.column_labels
+
+
+def test_real_consecutive_budgets_agree_and_an_injected_change_is_found():
+    this, last = read(RD_2018), read(RD_2017)
+    ctx = CheckContext().with_neighbours([last])
+    assert cross.neighbours(this, ctx, year=2017, fam="budget") == [last]
+    # 2018 says 基本支出 7877.76 grew by 211.08 from 2017's 7666.68, and so on: all hold
+    assert cross_findings(this, last) == []
+    changed = copy.deepcopy(last)
+    basic = changed.table("budget.summary").find(key="basic", side="expenditure")
+    assert basic.values["amount"].amount == Decimal("7666.68")
+    basic.values["amount"].amount = Decimal("7566.68")
+    found = [f for f in cross_findings(this, changed) if f.severity != "notice"]
+    assert [(f.rule, f.severity, f.table, f.row) for f in found] == [
+        ("cross.year.change", "warning", "budget.summary", "一、基本支出")
+    ]
+    assert found[0].difference == Decimal("100")  # the actual change is 100 more than stated
+    assert found[0].location.source == str(RD_2018) and found[0].related[-1].source == str(RD_2017)
+
+
+def test_a_narrative_file_is_read_against_its_tables_file_and_a_change_there_is_found():
+    text, tables = read(SW_2017_DOC), read(SW_2017_TABLES)
+    assert not text.tables and tables.tables and text.claims
+    ctx = CheckContext().with_neighbours([tables])
+    merged = cross.narrative_with_tables(text, ctx)
+    linked = [c for c in merged.claims if c.link is not None]
+    assert len(linked) >= 10 and all(c.link.location.source == str(SW_2017_TABLES) for c in linked)
+    assert cross_findings(text, tables) == []  # the 情况说明 agrees with the tables it restates
+
+    # a figure the text restates, printed once in its table: corrected in a copy of the tables
+    def printed_once(link) -> bool:
+        table = next(t for t in tables.tables for r in t.rows for v in r.values.values() if v.location == link.location)
+        return sum(v.amount == link.value for r in table.rows for v in r.values.values()) == 1
+
+    target = next(c.link for c in linked if c.kind == "amount" and c.link.terms == 1 and printed_once(c.link))
+    changed = copy.deepcopy(tables)
+    cell = next(v for t in changed.tables for r in t.rows for v in r.values.values() if v.location == target.location)
+    cell.amount += Decimal("100")
+    found = [f for f in cross_findings(text, changed) if f.severity != "notice"]
+    assert found and {f.rule for f in found} == {"cross.document.narrative"}
+    assert all(f.location.source == str(SW_2017_DOC) for f in found)
+    assert any(r == target.location for f in found for r in f.related)
+
+
+def test_a_narrative_file_of_this_year_is_checked_against_last_years_tables():
+    this, this_tables = (
+        read(JIANGSU / "江苏省政协办公厅" / "江苏省政协办公厅2018年度部门预算.pdf"),
+        read(JIANGSU / "江苏省政协办公厅" / "江苏省政协办公厅2018度部门预算公开表.pdf"),
+    )
+    last_tables = read(JIANGSU / "江苏省政协办公厅" / "2017年度部门预算公开表.pdf")
+    assert cross_findings(this, this_tables, last_tables) == []
+    changed = copy.deepcopy(last_tables)
+    basic = changed.table("budget.summary").find(key="basic", side="expenditure")
+    basic.values["amount"].amount -= Decimal("50")
+    found = [f for f in cross_findings(this, this_tables, changed) if f.rule == "cross.year.change"]
+    assert [(f.severity, f.table, f.difference) for f in found] == [("warning", "budget.summary", Decimal("50"))]
+    assert [r.source for r in found[0].related] == [str(this_tables.source), str(last_tables.source)]
+
+
+def test_a_silent_correction_between_two_printings_is_found_with_both_locations():
+    first = read(SW_2017_TABLES)
+    second = copy.deepcopy(first)
+    second.source = "/elsewhere/江苏省委办公厅2017年预算公开表格（更正）.pdf"
+    for value in (v for t in second.tables for r in t.rows for v in r.values.values()):
+        value.location = dataclasses.replace(value.location, source=second.source)
+    assert cross_findings(first, second) == []
+    row = next(r for r in second.table("budget.three_public").rows if r.values)
+    column = next(iter(row.values))
+    cell = row.values[column]
+    cell.amount += Decimal("1")
+    found = cross_findings(first, second)
+    assert [(f.rule, f.severity, f.table, f.difference) for f in found] == [
+        ("cross.document.republished", "warning", "budget.three_public", Decimal("-1"))
+    ]
+    assert found[0].location.source == str(SW_2017_TABLES) and found[0].related[0].source == second.source
+
+
+def test_a_unit_budget_is_no_printing_of_its_department_budget():
+    dept, unit = read(PUTUO_DEPT), read(PUTUO_UNIT)
+    assert identity(dept.department) == identity(unit.department)
+    assert (cross.scope(dept), cross.scope(unit)) == ("department", "unit")
+    assert cross_findings(dept, unit) == []
+
+
+def test_check_with_on_the_command_line(capsys):
+    status = main(["check", str(RD_2018), "--with", str(RD_2017), "--format", "json", "--select", "cross.year"])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert [d["source"] for d in out["documents"]] == [str(RD_2018)]
+    assert out["documents"][0]["findings"] == []
