@@ -180,3 +180,29 @@ def test_check_with_on_the_command_line(capsys):
     assert status == 0
     assert [d["source"] for d in out["documents"]] == [str(RD_2018)]
     assert out["documents"][0]["findings"] == []
+
+
+def test_check_against_the_corpus_database(tmp_path, capsys):
+    from sqlalchemy import update
+
+    from yjsgk.store.db import Store
+    from yjsgk.store.ingestion import ingest
+    from yjsgk.store.models import LineItem
+
+    url = str(tmp_path / "corpus.db")
+    store = Store(url)
+    assert len(ingest([RD_2017], store).ingested) == 1
+    args = ["check", str(RD_2018), "--db", url, "--format", "json", "--select", "cross.year"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["findings"] == []
+    # last year's stored 基本支出 corrected in the database: this year's “增加 211.08” no longer holds
+    with store.write() as session:
+        session.execute(
+            update(LineItem)
+            .where(LineItem.name == "一、基本支出", LineItem.column == "amount")
+            .values(amount=Decimal("7566.68"))
+        )
+    main(args)
+    findings = json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+    assert [(f["rule"], f["severity"], f["row"]) for f in findings] == [("cross.year.change", "warning", "一、基本支出")]
+    assert findings[0]["related"][-1]["source"] == str(RD_2017)
