@@ -204,5 +204,7 @@ def test_check_against_the_corpus_database(tmp_path, capsys):
         )
     main(args)
     findings = json.loads(capsys.readouterr().out)["documents"][0]["findings"]
-    assert [(f["rule"], f["severity"], f["row"]) for f in findings] == [("cross.year.change", "warning", "一、基本支出")]
+    assert [(f["rule"], f["severity"], f["row"]) for f in findings] == [
+        ("cross.year.change", "warning", "一、基本支出")
+    ]
     assert findings[0]["related"][-1]["source"] == str(RD_2017)

@@ -593,3 +593,73 @@ def _printed_elsewhere(finding: Finding, other: Disclosure) -> bool:
         if any(v.location not in linked and abs(v.amount * factor - finding.found) <= half for v in values):
             return True
     return False
+
+
+# -- cross.document.initial-budget -----------------------------------------------------------------
+
+_INITIAL_BUDGET = re.compile(r"年初预算")
+# what the 情况说明 of final accounts calls the 年初预算 of → the budget document's cell
+INITIAL_BUDGET_TABLE = "budget.general_budget_expenditure"
+
+
+@rule(
+    "cross.document.initial-budget",
+    "决算说明中的年初预算与当年预算一致",
+    severity="warning",
+    kinds=FINAL,
+    rationale="""The 情况说明 of final accounts states the 年初预算 of the 一般公共预算财政拨款支出 and of
+    each 项 it explains (年初预算为 600.00 万元，支出决算为 612.48 万元): the 年初预算 is the year's budget
+    document, whose 一般公共预算支出表 prints the same figures. Run when the year's budget is given
+    (--with, --db). A warning: a budget document re-published after an adjustment may differ.""",
+)
+def initial_budget(d: Disclosure, ctx: CheckContext) -> Iterator[Finding | None]:
+    if d.year is None or not d.claims:
+        return
+    budgets = [b for b in neighbours(d, ctx, year=d.year, fam="budget") if b.table(INITIAL_BUDGET_TABLE)]
+    for budget in budgets:
+        table = budget.table(INITIAL_BUDGET_TABLE)
+        unit = unit_of(table, budget) if table is not None else None
+        if table is None or not comparable(table) or unit not in UNIT_FACTORS:
+            continue
+        for claim in d.claims:
+            if (
+                claim.measure != "budget"
+                or claim.value is None
+                or claim.scope != "gb"
+                or claim.unit not in UNIT_FACTORS
+            ):
+                continue
+            if not _INITIAL_BUDGET.search(claim.sentence) or not claim.subject:
+                continue
+            if claim.subject == "gb.expenditure":
+                row = table.find(key="total")
+            elif claim.subject.startswith(("item.", "expenditure.class.")):
+                row = table.find(code=claim.subject.rsplit(".", 1)[1])
+            else:
+                continue
+            value = row.values.get("total") if row is not None else None
+            if row is None or value is None:
+                continue
+            said = Operand(
+                claim.value * UNIT_FACTORS[claim.unit], half_unit(claim.decimals) * UNIT_FACTORS[claim.unit], claim.text
+            )
+            printed = operand(value, unit)
+            verdict = restatement(said.amount - printed.amount, said, printed, ctx.rounding_multiplier)
+            if verdict.verdict == "ok":
+                continue
+            difference = in_unit(said.amount - printed.amount, claim.unit)
+            yield Finding(
+                severity="notice" if verdict.verdict == "notice" else "",
+                message=(
+                    f"情况说明称“{row.label}”年初预算为 {claim.text}，{budget.year}年预算文件（{_where(budget)} "
+                    f"{_page(value)}）{table.display_name}“{row.label}”为 {fmt(value.amount)}"
+                    f"{'' if unit == claim.unit else f' {unit}'}，相差 {fmt(difference)} {claim.unit}{verdict.tail}"
+                ),
+                row=row.label,
+                column="年初预算",
+                expected=in_unit(printed.amount, claim.unit),
+                found=claim.value,
+                difference=difference,
+                location=claim.location,
+                related=[value.location],
+            )
