@@ -13,11 +13,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .baseline import apply_baseline
-from .check import CheckContext, Finding, check
-from .config import Config
-from .errors import ReadError
-from .model import Disclosure
+TYPE_CHECKING = False  # as cli.py: no typing import at start-up
+if TYPE_CHECKING:
+    from .check import CheckContext, Finding
+    from .config import Config
+    from .model import Disclosure
 
 CROSS_RULES = ("cross.year.", "cross.document.")
 DB_HELP = "与语料库数据库中的文件对照（SQLite 文件或 URL）；不给 PATH 时核对库中全部文件"
@@ -66,7 +66,10 @@ def extend(
     accepted: set[str],
 ) -> tuple[list[tuple[Disclosure, list[Finding]]], list[str]]:
     """The results with the cross-document findings added; the --with files that could not be read."""
+    from .baseline import apply_baseline
+    from .check import check
     from .cli import _paths
+    from .errors import ReadError
     from .pipeline import recognize_path
 
     rules = _selected(config)
