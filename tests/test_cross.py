@@ -119,15 +119,12 @@ def test_a_narrative_file_is_read_against_its_tables_file_and_a_change_there_is_
     assert len(linked) >= 10 and all(c.link.location.source == str(SW_2017_TABLES) for c in linked)
     assert cross_findings(text, tables) == []  # the 情况说明 agrees with the tables it restates
 
-    # a figure the text restates, printed once in its table: corrected in a copy of the tables
-    def printed_once(link) -> bool:
-        table = next(t for t in tables.tables for r in t.rows for v in r.values.values() if v.location == link.location)
-        return sum(v.amount == link.value for r in table.rows for v in r.values.values()) == 1
-
-    target = next(c.link for c in linked if c.kind == "amount" and c.link.terms == 1 and printed_once(c.link))
+    # the tables file re-issued with one figure the text restates corrected wherever it is printed
+    target = next(c.link for c in linked if c.kind == "amount" and c.link.terms == 1 and c.link.value > 0)
     changed = copy.deepcopy(tables)
-    cell = next(v for t in changed.tables for r in t.rows for v in r.values.values() if v.location == target.location)
-    cell.amount += Decimal("100")
+    for value in (v for t in changed.tables for r in t.rows for v in r.values.values()):
+        if value.amount == target.value:
+            value.amount += Decimal("100")
     found = [f for f in cross_findings(text, changed) if f.severity != "notice"]
     assert found and {f.rule for f in found} == {"cross.document.narrative"}
     assert all(f.location.source == str(SW_2017_DOC) for f in found)

@@ -579,20 +579,21 @@ def narrative_elsewhere(d: Disclosure, ctx: CheckContext) -> Iterator[Finding | 
 
 
 def _printed_elsewhere(finding: Finding, other: Disclosure) -> bool:
-    """A figure of the text that the table it was linked to prints in another cell (收入预算
-    935,446.79 is the 收入总计 beside the 本年收入合计 it was linked to): which cell the text restates
-    is then not certain, and certain or silent, nothing is reported. Money figures in 万元 only."""
+    """A figure of the text that the tables file prints in another cell than the one it was linked
+    to (收入预算 935,446.79 is the 收入总计 beside the 本年收入合计 it was linked to; a fund's 收入
+    including its 上年结转, printed in the 收入总表): which cell the text restates is then not
+    certain, and certain or silent, nothing is reported. Money figures in 万元 only."""
     if finding.found is None or "万元" not in finding.message:
         return False
     linked = {loc for loc in finding.related if loc.source == other.source}
     half = half_unit(max(0, -finding.found.as_tuple().exponent))  # type: ignore[operator]
     for table in other.tables:
-        values = [v for r in table.rows for v in r.values.values()]
         unit = unit_of(table, other)
-        if unit not in UNIT_FACTORS or not any(v.location in linked for v in values):
+        if unit not in UNIT_FACTORS:
             continue
         factor = UNIT_FACTORS[unit] / UNIT_FACTORS["万元"]
-        if any(v.location not in linked and abs(v.amount * factor - finding.found) <= half for v in values):
+        values = (v for r in table.rows for v in r.values.values() if v.location not in linked)
+        if any(abs(v.amount * factor - finding.found) <= half for v in values):
             return True
     return False
 
