@@ -205,3 +205,19 @@ def test_check_against_the_corpus_database(tmp_path, capsys):
         ("cross.year.change", "warning", "一、基本支出")
     ]
     assert findings[0]["related"][-1]["source"] == str(RD_2017)
+
+
+def test_the_alias_harvest_learns_only_what_no_rule_folds():
+    import tomllib
+
+    from yjsgk.departments import _render, harvest
+
+    # the two printings of 江苏省委办公厅 2017 print 江苏省委办公厅 and 中国共产党江苏省委员会办公厅: folded by rule
+    assert harvest([str(SW_2017_DOC), str(SW_2017_TABLES)], jobs=1) == {}
+    written = _render([], {("江苏省人大办公厅", "江苏省人大常委会办公厅"): ["/x/a.pdf"]}, "/x")
+    entry = tomllib.loads(written)["department"][0]
+    assert entry == {
+        "name": "江苏省人大常委会办公厅",
+        "aliases": ["江苏省人大办公厅"],
+        "source": "harvested: 1 documents, first a.pdf",
+    }

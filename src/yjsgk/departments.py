@@ -208,12 +208,19 @@ def harvest(paths: list[str], jobs: int = 2) -> dict[tuple[str, str], list[str]]
     from concurrent.futures import ProcessPoolExecutor
 
     pairs: dict[tuple[str, str], list[str]] = {}
-    with ProcessPoolExecutor(jobs) as pool:
-        for path, names in pool.map(_printed_names, paths):
+
+    def collect(results) -> None:
+        for path, names in results:
             for a in names:
                 for b in names:
                     if abbreviates(a, b) and aliases().get(folded_name(a)) != folded_name(b):
                         pairs.setdefault((a, b), []).append(path)
+
+    if jobs <= 1:
+        collect(map(_printed_names, paths))
+    else:
+        with ProcessPoolExecutor(jobs) as pool:
+            collect(pool.map(_printed_names, paths))
     return pairs
 
 
