@@ -205,6 +205,10 @@ def test_check_against_the_corpus_database(tmp_path, capsys):
         ("cross.year.change", "warning", "一、基本支出")
     ]
     assert findings[0]["related"][-1]["source"] == str(RD_2017)
+    # check --db alone: every stored document against the others (one here: nothing to pair)
+    assert main(["check", "--db", url, "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)["documents"]
+    assert [(d["source"], d["findings"]) for d in stored] == [(str(RD_2017), [])]
 
 
 def test_the_alias_harvest_learns_only_what_no_rule_folds():
