@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from yjsgk.check import CheckContext, check
+from conftest import ACROSS_DOCUMENTS, SEED_FILES, VIOLATED, violates
+from yjsgk.check import RULES, CheckContext, check
 from yjsgk.check.rules import cross
 from yjsgk.cli import main
 from yjsgk.departments import abbreviates, identity
@@ -92,6 +93,7 @@ def test_previous_year_columns_survive_the_database(tmp_path):
     assert "previous.total" not in row.values and "previous.total" not in table.column_labels
 
 
+@violates("cross.year.change")
 def test_real_consecutive_budgets_agree_and_an_injected_change_is_found():
     this, last = read(RD_2018), read(RD_2017)
     ctx = CheckContext().with_neighbours([last])
@@ -110,6 +112,7 @@ def test_real_consecutive_budgets_agree_and_an_injected_change_is_found():
     assert found[0].location.source == str(RD_2018) and found[0].related[-1].source == str(RD_2017)
 
 
+@violates("cross.document.narrative")
 def test_a_narrative_file_is_read_against_its_tables_file_and_a_change_there_is_found():
     text, tables = read(SW_2017_DOC), read(SW_2017_TABLES)
     assert not text.tables and tables.tables and text.claims
@@ -146,6 +149,7 @@ def test_a_narrative_file_of_this_year_is_checked_against_last_years_tables():
     assert [r.source for r in found[0].related] == [str(this_tables.source), str(last_tables.source)]
 
 
+@violates("cross.document.republished")
 def test_a_silent_correction_between_two_printings_is_found_with_both_locations():
     first = read(SW_2017_TABLES)
     second = copy.deepcopy(first)
@@ -224,4 +228,92 @@ def test_the_alias_harvest_learns_only_what_no_rule_folds():
         "name": "江苏省人大常委会办公厅",
         "aliases": ["江苏省人大办公厅"],
         "source": "harvested: 1 documents, first a.pdf",
+    }
+
+
+def _renamed(d: Disclosure, *, year: int, department: str | None = None) -> Disclosure:
+    """A copy of a real document standing for another one (another year, another department's
+    budget): a neighbour made in memory, its figures set by the test."""
+    copied = copy.deepcopy(d)
+    copied.source = f"/elsewhere/{year}-{Path(d.source).name}"
+    copied.year = year
+    copied.department = department or d.department
+    for value in (v for t in copied.tables for r in t.rows for v in [*r.values.values(), *r.earlier.values()]):
+        value.location = dataclasses.replace(value.location, source=copied.source)
+    return copied
+
+
+@violates("cross.year.previous-budget")
+def test_a_budgets_previous_year_columns_against_last_years_budget():
+    this = read(YANTAI)
+    last = _renamed(this, year=2025)
+    row = next(r for r in this.table("budget.three_public").rows if r.values)
+    last_row = next(r for r in last.table("budget.three_public").rows if r.values)
+    last_row.values = {k.split(".", 1)[1]: copy.deepcopy(v) for k, v in row.earlier.items()}
+    assert cross_findings(this, last) == []  # 2025年预算数 22.00 … = the 2025 budget's figures
+    last_row.values["total"].amount = Decimal("25.00")
+    found = cross_findings(this, last)
+    assert [(f.rule, f.severity, f.column, f.found, f.expected) for f in found] == [
+        ("cross.year.previous-budget", "warning", "2025年预算数/合计", Decimal("22.00"), Decimal("25.00"))
+    ]
+
+
+@violates("cross.year.carry-over")
+def test_this_years_opening_balance_against_last_years_closing():
+    this = read(SEED_FILES["002"])
+    last = _renamed(this, year=this.year - 1)
+
+    def carry(found):  # (the copy's figures equal this year's: cross.year.change reports its changes)
+        return [f for f in found if f.rule == "cross.year.carry-over"]
+
+    assert carry(cross_findings(this, last)) == []  # 年初结转和结余 0.00 = last year's 年末 0.00
+    closing = last.table("final.summary").find(key="closing_balance")
+    closing.values["amount"].amount = Decimal("5.00")
+    found = carry(cross_findings(this, last))
+    assert [(f.rule, f.severity, f.table, f.row, f.difference) for f in found] == [
+        ("cross.year.carry-over", "warning", "final.summary", "年初结转和结余", Decimal("-5.00"))
+    ]
+
+
+def _budget_for(final: Disclosure) -> Disclosure:
+    return _renamed(read(YANTAI), year=final.year, department=final.department)
+
+
+@violates("cross.document.three-public-budget")
+def test_the_final_accounts_three_public_budget_against_the_years_budget():
+    final = read(SEED_FILES["002"])  # 07表 预算数 合计 0.10, 公务接待费 0.10 (全年预算数, 调整后)
+    budget = _budget_for(final)
+    row = next(r for r in budget.table("budget.three_public").rows if r.values)
+    for column in row.values:
+        row.values[column].amount = Decimal("0.10") if column in ("total", "reception") else Decimal("0")
+    assert [f for f in cross_findings(final, budget) if f.rule.endswith("three-public-budget")] == []
+    row.values["reception"].amount = row.values["total"].amount = Decimal("0.50")
+    found = [f for f in cross_findings(final, budget) if f.rule.endswith("three-public-budget")]
+    # the 预算数 are the 调整后 全年预算 (the table's note): a notice; a plain 预算数 would be a warning
+    assert [(f.severity, f.column, f.found, f.expected) for f in found] == [
+        ("notice", "预算数 合计", Decimal("0.10"), Decimal("0.50")),
+        ("notice", "预算数 公务接待费", Decimal("0.10"), Decimal("0.50")),
+    ]
+    plain = copy.deepcopy(final)
+    plain.table("final.three_public").notes = []
+    assert {f.severity for f in cross_findings(plain, budget) if f.rule.endswith("three-public-budget")} == {"warning"}
+
+
+@violates("cross.document.initial-budget")
+def test_the_initial_budget_the_final_accounts_state_against_the_years_budget():
+    final = read(SEED_FILES["002"])  # “财政拨款支出年初预算数为 44.93 万元”
+    budget = _budget_for(final)
+    total = budget.table("budget.general_budget_expenditure").find(key="total")
+    total.values["total"].amount = Decimal("44.93")
+    assert [f for f in cross_findings(final, budget) if f.rule.endswith("initial-budget")] == []
+    total.values["total"].amount = Decimal("54.93")
+    found = [f for f in cross_findings(final, budget) if f.rule.endswith("initial-budget")]
+    assert [(f.severity, f.found, f.expected, f.related[0].source) for f in found] == [
+        ("warning", Decimal("44.93"), Decimal("54.93"), budget.source)
+    ]
+
+
+def test_every_rule_across_documents_has_a_failing_case_in_this_file():
+    assert {r for r in VIOLATED if r.startswith(ACROSS_DOCUMENTS)} == {
+        r for r in RULES if r.startswith(ACROSS_DOCUMENTS)
     }
