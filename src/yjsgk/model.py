@@ -55,6 +55,7 @@ class Row:
     earlier: dict[str, Value] = field(default_factory=dict)
     # the unit or department code printed in a 部门代码/单位编码 column (no classification code)
     unit_code: str | None = None
+    cell_locations: list[Location] | None = None  # where each raw cell was printed (index as in cells)
 
     @property
     def level(self) -> str | None:
