@@ -20,11 +20,14 @@ DB_HELP = "数据库：SQLite 文件路径或 URL（postgresql://user@host/db）
 def add_commands(sub) -> None:
     """Register the subcommands on the main parser's subparsers."""
     ingest = sub.add_parser("ingest", help="读取、核对并存入数据库 (read, check and store documents)")
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
+    ingest.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹")
     ingest.add_argument("--db", metavar="URL", help=DB_HELP)
     ingest.add_argument("--config", type=Path, metavar="FILE", help="核对配置（yjsgk.toml）")
     ingest.add_argument("--format", choices=("text", "json"), default="text", help="结束时的汇总格式")
     ingest.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    from .cluster import add_arguments as add_cluster_arguments
+
+    add_cluster_arguments(ingest)
 
     query = sub.add_parser("query", help="查询数据库 (query the corpus)")
     qsub = query.add_subparsers(dest="query", required=True, metavar="QUERY")
@@ -113,16 +116,21 @@ def run(args: argparse.Namespace) -> int:
 def _ingest(args) -> int:
     import json
 
+    from .cluster import ingest_arguments
     from .config import load_config
     from .report.terminal import Progress
     from .store.db import Store
     from .store.ingestion import ingest
 
     config = load_config(args.config)
+    inputs, parallel = ingest_arguments(args)
     store = Store(args.db)
     try:
         show = not args.no_progress and sys.stderr.isatty()
-        summary = ingest(args.paths, store, config=config, progress=Progress() if show else None)
+        if parallel is None:
+            summary = ingest(args.paths, store, config=config, progress=Progress() if show else None)
+        else:
+            summary = parallel(inputs, store, config=config, progress=Progress() if show else None)
     finally:
         store.close()
     if args.format == "json":

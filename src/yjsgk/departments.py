@@ -14,13 +14,12 @@ and everything under it (株洲市 also finds 株洲市石峰区).
 
 from __future__ import annotations
 
-import re
-
+from .patterns import lazy_pattern
 from .textnorm import norm
 
-_PREFIX = re.compile(r"^(?:中国共产党|中共)")
+_PREFIX = lazy_pattern(r"^(?:中国共产党|中共)")
 _SUFFIXES = "特别行政区|自治区|自治州|自治县|地区|省|市|县|区"
-_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,7}}?(?:{_SUFFIXES})")
+_PLACE = lazy_pattern(rf"[\u4e00-\u9fff]{{1,7}}?(?:{_SUFFIXES})")
 # words that end like a place but are not one (衡阳市城市管理局 is not in a place called 城市)
 _NOT_PLACES = {
     "城市",

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..definitions import TableDef
+from ..patterns import lazy_pattern
 from ..textnorm import key
 
 # labels of the key columns to the left of the values
@@ -32,13 +33,13 @@ LABEL_WORDS = (
     "编码",
     "名称",
 )
-_INDEX_RUN = re.compile(r"^\d{1,2}$")
+_INDEX_RUN = lazy_pattern(r"^\d{1,2}$")
 # a header naming a part of the column before it: 其中：事业单位经营支出, 扣除基建项目后预算数
-_OF_WHICH = re.compile(r"^(?:其中|扣除)")
+_OF_WHICH = lazy_pattern(r"^(?:其中|扣除)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_LAST_YEAR = re.compile(r"^上年(?:预算)?数?$")
-_CHANGE = re.compile(r"增减|比上年|较上年|比(?:19|20)\d{2}年")
-_THIS_YEAR = re.compile(r"^(?:当年|本年)(?:预算)?数?$")
+_LAST_YEAR = lazy_pattern(r"^上年(?:预算)?数?$")
+_CHANGE = lazy_pattern(r"增减|比上年|较上年|比(?:19|20)\d{2}年")
+_THIS_YEAR = lazy_pattern(r"^(?:当年|本年)(?:预算)?数?$")
 
 
 @dataclass(slots=True)
@@ -280,8 +281,8 @@ def of_which_columns(labels: dict[int, str], first_value: int, memos: tuple[str,
 
 
 _SUBTOTAL = {"小计", "合计"}
-_GENERAL_FUND = re.compile(r"一般公共预算")
-_OTHER_FUND = re.compile(r"政府性基金|国有资本经营")
+_GENERAL_FUND = lazy_pattern(r"一般公共预算")
+_OTHER_FUND = lazy_pattern(r"政府性基金|国有资本经营")
 
 
 def sibling_columns(labels: dict[int, str], positions: dict[int, str]) -> frozenset[int]:
