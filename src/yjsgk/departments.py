@@ -98,16 +98,16 @@ def level_of(name: str) -> str | None:
 # one department under several printed names
 
 
-_PARTY_LONG = re.compile(r"^(?:中国共产党|中共)((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|县|区))+)委员会")
-_PARTY_SHORT = re.compile(r"^中共(?=[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|县|区)委)")
+_PARTY_LONG = lazy_pattern(r"^(?:中国共产党|中共)((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|县|区))+)委员会")
+_PARTY_SHORT = lazy_pattern(r"^中共(?=[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|县|区)委)")
 # spelled-out and short forms of the same words, folded to the short one
 _WORDS = (
     ("人民代表大会常务委员会", "人大常委会"),
     ("中国人民政治协商会议", "政协"),
 )
-_CPPCC = re.compile(r"^政协((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|县|区))+)委员会")
+_CPPCC = lazy_pattern(r"^政协((?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|地区|县|区))+)委员会")
 # the scope printed after a name: one unit of the department (本级) or all its units (汇总)
-_SCOPE = re.compile(r"[（(]\s*(本级|汇总|部门|单位|机关本级|本部)\s*[）)]$")
+_SCOPE = lazy_pattern(r"[（(]\s*(本级|汇总|部门|单位|机关本级|本部)\s*[）)]$")
 
 
 def _scope(name: str) -> tuple[str, str]:
