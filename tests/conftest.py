@@ -30,6 +30,8 @@ _cache: dict[Path, Disclosure] = {}
 # the rule families over the standard tables (narrative, performance and completeness rules have
 # their own test files)
 TABLE_RULES = ("sum.", "identity.", "balance.", "cross.", "format.", "name.", "recognize.")
+# checks across documents (test_cross.py): not rules over one document's tables
+ACROSS_DOCUMENTS = ("cross.year.", "cross.document.")
 
 # rule ids exercised by a failing case (filled by @violates at import); each rule family's test
 # file checks that its rules are all covered

@@ -26,6 +26,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process ended by SIGPIPE
 
 
+def _paths(args: Sequence[str]) -> list[Path]:
+    """Files as given; folders walked for supported files, in a stable order (yjsgk/inputs.py)."""
+    from .inputs import collect
+
+    return collect(args).files
+
+
 def _non_negative(text: str) -> int:
     """--jobs N: 0 or more (0 = every core)."""
     try:
@@ -49,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "text"), default="json")
     extract.add_argument("--ocr", action="store_true", help="对扫描件做离线 OCR（需安装 yjsgk[ocr]；约 2 秒一页）")
     check = sub.add_parser("check", help="核对并列出发现的问题 (audit and list findings)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", metavar="PATH")  # none with --db: the stored documents
     check.add_argument("--format", choices=("text", "json", "html"), default="text")
     check.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="HTML 报告写入的文件（--format html；默认 report.html）"
@@ -85,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）"
     )
+    from . import cross_cli
+
+    cross_cli.add_arguments(check)  # --with OTHER…, --db URL
     rules = sub.add_parser("rules", help="列出或解释核对规则 (list or explain the rules)")
     rules.add_argument(
         "rule", nargs="?", metavar="RULE", help="规则编号（解释该规则）或前缀（列出其下的规则），如 sum."
@@ -177,6 +187,9 @@ def _run(args: argparse.Namespace) -> int:
         return _rules(args)
     if args.command == "annotate":
         return __import__("yjsgk.annotate").annotate.run(args)
+    if args.command == "check" and not args.paths and not getattr(args, "db", None):
+        print("yjsgk: check 需要文件或文件夹（或 --db URL）", file=sys.stderr)
+        return EXIT_UNREADABLE
     from .baseline import apply_baseline, read_baseline, write_baseline
     from .check import CheckContext
     from .inputs import collect
@@ -216,8 +229,14 @@ def _run(args: argparse.Namespace) -> int:
         hashes.append(document)
     if progress:
         progress(len(paths), len(paths), "")
+    from . import cross_cli
+
+    if args.command == "check" and cross_cli.wanted(args):
+        results, more = cross_cli.extend(args, config, context, results, accepted.fingerprints if accepted else set())
+        unreadable += more
     if writing:
-        count = write_baseline(writing, [(h, fs) for h, (_, fs) in zip(hashes, results, strict=True)])
+        hash_of = dict(zip((d.source for d, _ in results), hashes, strict=False))
+        count = write_baseline(writing, [(hash_of.get(d.source), fs) for d, fs in results])
         print(f"yjsgk: 已将 {count} 条问题写入基线 {writing}", file=sys.stderr)
         return EXIT_UNREADABLE if unreadable else EXIT_OK
     if suppressed:
