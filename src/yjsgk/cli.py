@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, limits
 from .baseline import apply_baseline, read_baseline, write_baseline
 from .check import RULES, CheckContext
 from .check.profiles import load_profile
@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）"
     )
+    limits.add_option(extract), limits.add_option(check)  # --limits NAME=VALUE (yjsgk/limits.py)
     rules = sub.add_parser("rules", help="列出或解释核对规则 (list or explain the rules)")
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
@@ -125,6 +126,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _run(args: argparse.Namespace) -> int:
+    limits.configure(getattr(args, "limits", None))  # a bad value is a one-line error
     if args.command in CORPUS_COMMANDS:
         return _run_corpus(args)
     if args.command == "rules":

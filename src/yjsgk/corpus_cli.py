@@ -31,6 +31,9 @@ def add_commands(sub) -> None:
     ingest.add_argument("--config", type=Path, metavar="FILE", help="核对配置（yjsgk.toml）")
     ingest.add_argument("--format", choices=("text", "json"), default="text", help="结束时的汇总格式")
     ingest.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    from .limits import add_option
+
+    add_option(ingest)  # --limits NAME=VALUE (yjsgk/limits.py)
 
     query = sub.add_parser("query", help="查询数据库 (query the corpus)")
     qsub = query.add_subparsers(dest="query", required=True, metavar="QUERY")

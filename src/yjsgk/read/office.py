@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from ..errors import ReadError
 
@@ -28,7 +29,6 @@ SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 HTML_SUFFIXES = {".html", ".htm"}
 OFFICE_SUFFIXES = WORD_SUFFIXES | SHEET_SUFFIXES | HTML_SUFFIXES
 
-MAX_BYTES = 100 * 1024 * 1024
 CONVERT_TIMEOUT = 180  # seconds LibreOffice may take for one file
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -43,12 +43,14 @@ def read_office(path: Path, source: str | None = None) -> Document:
     source = source or str(path)
     suffix = path.suffix.lower()
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
+    if size > limits.current().bytes:
+        raise ReadError(source, limits.message("bytes", size))
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(source, "文件为空 (empty file)")
     kind = _sniff(data, suffix, source)
+    if kind in ("html", "mht", "text") and size > limits.current().text_bytes:  # parsed whole, in memory
+        raise ReadError(source, limits.message("text_bytes", size))
     if kind == "docx":
         from .word import read_docx
 

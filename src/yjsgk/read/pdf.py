@@ -51,12 +51,10 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber import table as plumber_table
 from pdfplumber.utils import filter_edges
 
+from .. import limits
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
 from .ocr import read_scanned
-
-MAX_BYTES = 100 * 1024 * 1024
-MAX_PAGES = 500
 
 WORD_GAP = 3.0  # pt between characters that makes a space (pdfplumber's x_tolerance)
 WIDE_GAP_EM = 2.0  # a gap this many em wide is printed as two spaces
@@ -166,8 +164,8 @@ def open_pdf(path: Path, source: str) -> pdfium.PdfDocument:
         size = path.stat().st_size
         if size == 0:
             raise ReadError(source, "文件为空（0 字节）")
-        if size > MAX_BYTES:
-            raise ReadError(source, f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
+        if size > limits.current().bytes:
+            raise ReadError(source, limits.message("bytes", size))
         with path.open("rb") as fh:
             head = fh.read(1024)
             fh.seek(max(0, size - 1024))
@@ -188,9 +186,9 @@ def open_pdf(path: Path, source: str) -> pdfium.PdfDocument:
             raise ReadError(source, "PDF 中没有页面") from exc
         raise ReadError(source, "PDF 文件已损坏，无法解析") from exc
     pages = len(pdf)
-    if pages > MAX_PAGES:
+    if pages > limits.current().pages:
         pdf.close()
-        raise ReadError(source, f"页数过多（{pages} 页，上限 {MAX_PAGES} 页）")
+        raise ReadError(source, limits.message("pages", pages))
     return pdf
 
 

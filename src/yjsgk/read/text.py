@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import limits
 from ..document import Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
-
-MAX_BYTES = 50 * 1024 * 1024
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_ATX_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
@@ -53,8 +52,8 @@ def _looks_like_text(text: str) -> bool:
 def read_text(path: Path, source: str | None = None) -> Document:
     source = source or str(path)
     size = path.stat().st_size  # before reading: a huge file is refused without loading it
-    if size > MAX_BYTES:
-        raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 50 MB）")
+    if size > limits.current().text_bytes:
+        raise ReadError(source, limits.message("text_bytes", size))
     text = decode(path.read_bytes(), source)
     markdown = path.suffix.lower() in {".md", ".markdown"} or _looks_like_markdown(text)
     return parse_text(text, source, markdown=markdown)

@@ -1,0 +1,88 @@
+"""The zip package under .docx/.xlsx/.xlsm, checked before a parser touches it.
+
+A decompression bomb is a small file whose members inflate to gigabytes: python-docx holds
+every member in memory and openpyxl builds a cell object for each cell written, so a 3 MB
+.docx inflating to 3 GB, or a 1,000,000-row sheet, would take minutes and gigabytes before
+failing. Here, in this order, each step refusing with the limit it passed (`yjsgk.limits`):
+
+1. the zip directory: the number of members (`entries`), their compression (only stored and
+   deflated, the two Office writes: bzip2 and LZMA members would inflate without a bound per
+   read), encryption, and the sum of their declared sizes (`uncompressed_bytes`);
+2. the members themselves, inflated as a stream in small reads and thrown away, counting the
+   bytes actually produced (the directory may lie) and, for a workbook, the cells and rows
+   written in its XML (`cells`), stopping as soon as a limit is passed; a damaged member (bad
+   CRC, broken deflate stream) is found here too, as a corrupt file.
+
+Memory stays at one read buffer; time is that of inflating at most `uncompressed_bytes`.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from .. import limits
+from ..errors import ReadError
+
+CHUNK = 64 * 1024
+# a cell or a row element of SpreadsheetML, with or without a namespace prefix
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]")
+_OVERLAP = 64  # bytes kept between reads so a tag split across two reads is counted once
+
+
+def check_package(path: Path, source: str, label: str, *, cells: bool = False) -> None:
+    """Refuse a zip package that passes a limit or is damaged; `label` names the format (Word, Excel)."""
+    lim = limits.current()
+    corrupt = f"{label} 文件已损坏，无法打开 (corrupt package)"
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
+        raise ReadError(source, corrupt) from exc
+    with archive:
+        members = [i for i in archive.infolist() if not i.is_dir()]
+        if len(members) > lim.entries:
+            raise ReadError(source, limits.message("entries", len(members)))
+        for info in members:
+            if info.flag_bits & 0x1:
+                raise ReadError(source, f"{label} 文件已加密（受密码保护），请先取消密码 (encrypted member)")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise ReadError(
+                    source, f"{label} 文件使用了不支持的压缩方式（{info.compress_type}），文件可能已损坏 (compression)"
+                )
+        declared = sum(i.file_size for i in members)
+        if declared > lim.uncompressed_bytes:
+            raise ReadError(source, limits.message("uncompressed_bytes", declared))
+        inflated = counted = 0
+        try:
+            for info in members:
+                carry = b""  # from the last "<" of the previous read: a tag perhaps cut in two
+                count_here = cells and info.filename.lower().endswith(".xml")
+                with archive.open(info) as member:
+                    while chunk := member.read(CHUNK):
+                        inflated += len(chunk)
+                        if inflated > lim.uncompressed_bytes:
+                            raise ReadError(source, limits.message("uncompressed_bytes", inflated, at_least=True))
+                        if count_here:
+                            data = carry + chunk
+                            cut = data.rfind(b"<")
+                            if cut < 0 or len(data) - cut > _OVERLAP:
+                                cut = len(data)
+                            counted += len(_CELL.findall(data, 0, cut))
+                            carry = data[cut:]
+                            if counted > lim.cells:
+                                raise ReadError(source, limits.message("cells", counted, at_least=True))
+                    counted += len(_CELL.findall(carry))
+                    if counted > lim.cells:
+                        raise ReadError(source, limits.message("cells", counted, at_least=True))
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
+            raise ReadError(source, corrupt) from exc
