@@ -164,6 +164,6 @@ def message(name: str, found: int | str, *, at_least: bool = False) -> str:
     shown = found if isinstance(found, str) else human(found, limit.unit)
     more = "超过" if at_least else ""
     return (
-        f"{limit.what}{more} {shown}，超过上限 {human(value, limit.unit)}，不像预决算公开文件"
-        f"（确需读取可用 --limits {name}=… 提高上限）(limit {name} exceeded)"
+        f"{limit.what}{more} {shown}，超过上限 {human(value, limit.unit)}"
+        f"（确需读取请用 --limits {name}=… 提高）(limit {name} exceeded)"
     )

@@ -10,7 +10,6 @@ in a temporary folder when LibreOffice is installed. Damaged, encrypted or empty
 
 from __future__ import annotations
 
-import codecs
 import email
 import email.policy
 import io
@@ -23,6 +22,7 @@ from pathlib import Path
 from .. import limits
 from ..document import Document
 from ..errors import ReadError
+from .text import decode_utf16
 
 WORD_SUFFIXES = {".docx", ".doc"}
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -75,15 +75,7 @@ def read_office(path: Path, source: str | None = None) -> Document:
     # plain text behind an office name (Excel's "Unicode text" export saved as .xls)
     from .text import decode, parse_text
 
-    text = _decode_utf16(data) or decode(data, source)
-    return parse_text(text, source)
-
-
-def _decode_utf16(data: bytes) -> str | None:
-    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        if data.startswith(bom):
-            return data.decode("utf-16", errors="replace")
-    return None
+    return parse_text(decode(data, source), source)
 
 
 def _sniff(data: bytes, suffix: str, source: str) -> str:
@@ -98,7 +90,7 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
         if _WORD_STREAM in data:
             return "doc"
         return "xls" if suffix in SHEET_SUFFIXES else "doc"
-    head = (_decode_utf16(data[:8192]) or data[:8192].decode("utf-8", "ignore")).lstrip("\ufeff \t\r\n").lower()
+    head = (decode_utf16(data[:8192]) or data[:8192].decode("utf-8", "ignore")).lstrip("\ufeff \t\r\n").lower()
     if head.startswith("{\\rtf"):
         return "rtf"
     if head.startswith("mime-version") or ("mime-version" in head[:2048] and "multipart/related" in head):
@@ -113,13 +105,17 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
         return "html"
     if suffix in HTML_SUFFIXES:
         return "html"
-    if b"\x00" in data[:65536] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in data[:65536] and decode_utf16(data[:65536]) is None:
         what = "Word" if suffix in WORD_SUFFIXES else "Excel"
         raise ReadError(source, f"文件已损坏或不是 {what} 文件，无法识别其内容 (unrecognized {suffix} file)")
     return "text"
 
 
 def _sniff_zip(data: bytes, suffix: str, source: str) -> str:
+    from .package import entry_count
+
+    corrupt = f"文件已损坏，无法打开（{suffix or '文件'} 不是完整的压缩包）(corrupt file)"
+    entry_count(io.BytesIO(data), source, corrupt)  # before the directory is parsed
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -18,7 +18,7 @@ Memory stays at one read buffer; time is that of inflating at most `uncompressed
 
 from __future__ import annotations
 
-import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -27,15 +27,38 @@ from .. import limits
 from ..errors import ReadError
 
 CHUNK = 64 * 1024
-# a cell or a row element of SpreadsheetML, with or without a namespace prefix
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]")
-_OVERLAP = 64  # bytes kept between reads so a tag split across two reads is counted once
+# the start of a cell or a row element of SpreadsheetML, with or without a namespace prefix
+# (counted with bytes.count, which is many times faster than a regular expression)
+_CELL_TAGS = tuple(start + tag + end for start in (b"<", b":") for tag in (b"c", b"row") for end in (b" ", b">", b"/"))
+_OVERLAP = 64  # a "<" this far from the end of a read has its tag name complete
+_MIN_ENTRY = 46  # bytes of a central directory record without its name
+
+
+def entry_count(fh, source: str, corrupt: str) -> None:
+    """Refuse a package with too many members from its end record alone, before the directory
+    is parsed (parsing 20,000 records takes seconds): the count it states, and the size of the
+    directory (the count may lie; a record of a member named in 1 KB is 1,070 bytes)."""
+    try:
+        end = zipfile._EndRecData(fh)  # type: ignore[attr-defined]  # the stdlib's own reader of the end record
+    except (OSError, ValueError, struct.error) as exc:
+        raise ReadError(source, corrupt) from exc
+    if end is None:
+        raise ReadError(source, corrupt)
+    stated = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
+    size = end[zipfile._ECD_SIZE]  # type: ignore[attr-defined]
+    limit = limits.current().entries
+    if stated > limit:
+        raise ReadError(source, limits.message("entries", stated))
+    if size > limit * (_MIN_ENTRY + 1024):
+        raise ReadError(source, limits.message("entries", f"过多（目录 {limits.human(size, 'bytes')}）"))
 
 
 def check_package(path: Path, source: str, label: str, *, cells: bool = False) -> None:
     """Refuse a zip package that passes a limit or is damaged; `label` names the format (Word, Excel)."""
     lim = limits.current()
     corrupt = f"{label} 文件已损坏，无法打开 (corrupt package)"
+    with open(path, "rb") as fh:
+        entry_count(fh, source, corrupt)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
@@ -69,11 +92,11 @@ def check_package(path: Path, source: str, label: str, *, cells: bool = False) -
                             cut = data.rfind(b"<")
                             if cut < 0 or len(data) - cut > _OVERLAP:
                                 cut = len(data)
-                            counted += len(_CELL.findall(data, 0, cut))
+                            counted += sum(data.count(tag, 0, cut) for tag in _CELL_TAGS)
                             carry = data[cut:]
                             if counted > lim.cells:
                                 raise ReadError(source, limits.message("cells", counted, at_least=True))
-                    counted += len(_CELL.findall(carry))
+                    counted += sum(carry.count(tag) for tag in _CELL_TAGS)
                     if counted > lim.cells:
                         raise ReadError(source, limits.message("cells", counted, at_least=True))
         except (

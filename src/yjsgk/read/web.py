@@ -267,7 +267,14 @@ class _PageReader:
     def _table(self, table) -> None:
         rows = _rows(table)
         placed: dict[tuple[int, int], str] = {}
-        cell_limit = limits.current().cells
+        # the positions the spans cover, counted before any is placed (1000 × 1000 spans blow a page up)
+        positions, limit = 0, limits.current().cells
+        for r, tr in enumerate(rows):
+            for cell in tr:
+                if _tag(cell) in ("td", "th"):
+                    positions += _span(cell.get("colspan")) * min(_span(cell.get("rowspan")), len(rows) - r)
+            if positions > limit:
+                raise ReadError(self.source, limits.message("cells", positions, at_least=True))
         for r, tr in enumerate(rows):
             c = 0
             for cell in tr:
@@ -277,8 +284,6 @@ class _PageReader:
                     c += 1
                 colspan, rowspan = _span(cell.get("colspan")), _span(cell.get("rowspan"))
                 rowspan = min(rowspan, len(rows) - r)
-                if len(placed) + colspan * rowspan > cell_limit:  # spans blow a small page up
-                    raise ReadError(self.source, limits.message("cells", len(placed) + colspan * rowspan))
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         placed[(r + dr, c + dc)] = ""
