@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -141,7 +142,8 @@ def _members(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
 
 def _zip(members: list[tuple[str, bytes]]) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        warnings.simplefilter("ignore")  # "Duplicate name": a duplicated member is one of the mutations
         for name, blob in members:
             zf.writestr(name, blob)
     return out.getvalue()
@@ -152,9 +154,7 @@ def _lie_about_sizes(data: bytes, rng: random.Random) -> bytes:
     buf = bytearray(data)
     central = [m.start() for m in re.finditer(rb"PK\x01\x02", data)]
     local = [m.start() for m in re.finditer(rb"PK\x03\x04", data)]
-    choices = [
-        v for v in (rng.choice((0, 1, 7, 1000, 2**31 - 1, 2**32 - 1)), rng.randrange(1, 2**32)) if v is not None
-    ]
+    choices = [v for v in (rng.choice((0, 1, 7, 1000, 2**31 - 1, 2**32 - 1)), rng.randrange(1, 2**32)) if v is not None]
     for _ in range(rng.choice((1, 2, 5))):
         if central and (not local or rng.random() < 0.7):
             at = rng.choice(central)
@@ -243,9 +243,11 @@ def mutate_pdf(data: bytes, rng: random.Random) -> tuple[str, bytes]:
     elif kind == "objects":
         heads = list(re.finditer(rb"(\d+) (\d+) obj", data))
         for m in rng.sample(heads, min(len(heads), rng.choice((1, 3, 10)))):
-            buf[m.start(1) : m.end(1)] = str(rng.choice((0, 1, 999999, int(m.group(1)) + 1))).encode().ljust(
-                m.end(1) - m.start(1)
-            )[: m.end(1) - m.start(1)]
+            buf[m.start(1) : m.end(1)] = (
+                str(rng.choice((0, 1, 999999, int(m.group(1)) + 1)))
+                .encode()
+                .ljust(m.end(1) - m.start(1))[: m.end(1) - m.start(1)]
+            )
     else:  # damage the inside of content streams (compressed: random bytes into the deflate data)
         streams = list(re.finditer(rb"stream\r?\n", data))
         for m in rng.sample(streams, min(len(streams), rng.choice((1, 3)))):
@@ -290,15 +292,13 @@ def make_case(fmt: str, index: int, bases: dict[str, list[Path]], seed: int, cac
 
 
 def _worker(conn, memory_mb: int, bases: dict[str, list[Path]], seed: int) -> None:
-    from yjsgk.errors import ReadError
-    from yjsgk.read import read_path
-
-    import pypdfium2  # noqa: F401  (imported before the cap: its library is mapped once)
-    import openpyxl  # noqa: F401
     import docx  # noqa: F401
+    import openpyxl  # noqa: F401
+    import pypdfium2  # noqa: F401  (imported before the cap: its library is mapped once)
     import xlrd  # noqa: F401
 
-    from yjsgk.read import office, pdf, sheet, web, word  # noqa: F401
+    from yjsgk.errors import ReadError
+    from yjsgk.read import office, pdf, read_path, sheet, web, word  # noqa: F401
 
     vm = _vm_bytes()
     cap = vm + memory_mb * 1024 * 1024
@@ -464,7 +464,7 @@ def build_bombs(folder: Path, *, gigabytes: float = 3.0) -> dict[str, Path]:
     path = folder / "bomb_honest.docx"
     if not path.exists():
         _write_bomb(path, docx_base, "word/document.xml", int(gigabytes * 1024**3))
-    out["docx: document.xml inflates to %.0f GB" % gigabytes] = path
+    out[f"docx: document.xml inflates to {gigabytes:.0f} GB"] = path
     # 2. the same, its directory lying: the sizes say the original document.xml
     path = folder / "bomb_lying.docx"
     if not path.exists():
@@ -476,8 +476,10 @@ def build_bombs(folder: Path, *, gigabytes: float = 3.0) -> dict[str, Path]:
     # 3. a .xlsx of 1,000,000 rows
     path = folder / "rows_1m.xlsx"
     if not path.exists():
-        rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>1.5</v></c></row>' % (r, r, r, r)
-                        for r in range(1, 1_000_001))
+        rows = b"".join(
+            b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>1.5</v></c></row>' % (r, r, r, r)
+            for r in range(1, 1_000_001)
+        )
         _replace_member(path, xlsx_base, "xl/worksheets/sheet1.xml", _sheet_xml(rows))
     out["xlsx: 1,000,000 rows"] = path
     # 4. a .xlsx with two cells, at A1 and XFD1048576 (a huge used rectangle)

@@ -119,8 +119,8 @@ def _sniff_zip(data: bytes, suffix: str, source: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ReadError(source, f"文件已损坏，无法打开（{suffix or '文件'} 不是完整的压缩包）(corrupt file)") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise ReadError(source, corrupt) from exc  # NotImplementedError: "zip file version 14.8" and the like
     if any(n.startswith("word/") for n in names):
         return "docx"
     if any(n.startswith("xl/") for n in names):

@@ -18,6 +18,7 @@ Memory stays at one read buffer; time is that of inflating at most `uncompressed
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -31,6 +32,10 @@ CHUNK = 64 * 1024
 # (counted with bytes.count, which is many times faster than a regular expression)
 _CELL_TAGS = tuple(start + tag + end for start in (b"<", b":") for tag in (b"c", b"row") for end in (b" ", b">", b"/"))
 _OVERLAP = 64  # a "<" this far from the end of a read has its tag name complete
+# a merged range: openpyxl makes a cell object for every position it covers (A1:XFD1048576 hangs it)
+_MERGE = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"'
+)
 _MIN_ENTRY = 46  # bytes of a central directory record without its name
 
 
@@ -67,7 +72,14 @@ def check_package(path: Path, source: str, label: str, *, cells: bool = False) -
         members = [i for i in archive.infolist() if not i.is_dir()]
         if len(members) > lim.entries:
             raise ReadError(source, limits.message("entries", len(members)))
+        archive_size = path.stat().st_size
         for info in members:
+            # a member cannot hold more compressed bytes than the file; a stored one holds its size:
+            # a directory saying otherwise lies (and would make zipfile allocate gigabytes for one read)
+            if info.compress_size > archive_size or (
+                info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size
+            ):
+                raise ReadError(source, corrupt)
             if info.flag_bits & 0x1:
                 raise ReadError(source, f"{label} 文件已加密（受密码保护），请先取消密码 (encrypted member)")
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -93,10 +105,13 @@ def check_package(path: Path, source: str, label: str, *, cells: bool = False) -
                             if cut < 0 or len(data) - cut > _OVERLAP:
                                 cut = len(data)
                             counted += sum(data.count(tag, 0, cut) for tag in _CELL_TAGS)
+                            if data.find(b"mergeCell", 0, cut) >= 0:
+                                counted += sum(_merged_area(m) for m in _MERGE.finditer(data, 0, cut))
                             carry = data[cut:]
                             if counted > lim.cells:
                                 raise ReadError(source, limits.message("cells", counted, at_least=True))
                     counted += sum(carry.count(tag) for tag in _CELL_TAGS)
+                    counted += sum(_merged_area(m) for m in _MERGE.finditer(carry))
                     if counted > lim.cells:
                         raise ReadError(source, limits.message("cells", counted, at_least=True))
         except (
@@ -109,3 +124,16 @@ def check_package(path: Path, source: str, label: str, *, cells: bool = False) -
             RuntimeError,
         ) as exc:
             raise ReadError(source, corrupt) from exc
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _merged_area(m: re.Match) -> int:
+    """The positions a merged range covers, less its first cell (which is counted as a cell)."""
+    c0, r0, c1, r1 = _column(m.group(1)), int(m.group(2)), _column(m.group(3)), int(m.group(4))
+    return (abs(c1 - c0) + 1) * (abs(r1 - r0) + 1) - 1

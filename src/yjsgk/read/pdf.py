@@ -22,7 +22,10 @@ Reading rules, each from measurements on real disclosures (see shared/docs/pdf-n
   behind every cell and paragraph) draw no rules, a cell enclosing other cells (a frame) is no
   cell, text drawn outside the page box (WPS puts later pages' content there) is dropped, and so
   is a page number alone in the top or bottom margin (left in, it would end a table that goes
-  on over the page);
+  on over the page); text and rules outside their clip path (the clip of each enclosing form
+  included, taken as the bounding box of each clip path) are not printed either, nor is text in
+  render mode 3 (invisible) except on a page with images and no other text, where it is the OCR
+  layer of a scan;
 * a table continued from the previous page often has no rule above its first row: where two
   or more column rules end together well past the last row rule, the row is closed there;
 * text is kept as printed: no NFKC, spaces inside numbers (`9746. 50`) are kept for the amount
@@ -70,6 +73,7 @@ WRAP_FILL = 0.7  # share of a cell's width (padding aside) a number fills when i
 OPEN_END_MIN = 6.0  # pt: column rules running this far past the last row rule end an open row
 
 _PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+_TEXT, _INVISIBLE = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
 _FOLIO = re.compile(r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$")
 _NUMERIC_PIECE = re.compile(r"^[-+]?[\d,.]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -203,12 +207,13 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, source: str, stats: PageStat
         raise ReadError(source, f"第{number}页无法解析，PDF 文件可能已损坏") from exc
     try:
         display = _display_matrix(page)
+        hidden: dict[int, tuple[tuple[float, float, float, float] | None, bool]] = {}
+        edges = _edges(page, display, stats, hidden)
         textpage = page.get_textpage()
         try:
-            chars = _chars(textpage, display)
+            chars = _chars(textpage, display, hidden, scan=stats.images > 0)
         finally:
             textpage.close()
-        edges = _edges(page, display, stats)
         width, height = page.get_size()  # as displayed (PDFium applies /Rotate)
     finally:
         page.close()
@@ -250,8 +255,13 @@ def _display_matrix(page: pdfium.PdfPage) -> tuple[float, float, float, float, f
     return (1.0, 0.0, 0.0, -1.0, -left, top)
 
 
-def _chars(textpage: pdfium.PdfTextPage, display: tuple) -> list[_Char]:
+def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = None, scan: bool = False) -> list[_Char]:
+    """The printed characters; `hidden` (text object → clip box in display space, invisible)
+    comes from `_edges`; `scan`: the page has images (invisible text over them is an OCR layer)."""
     raw = textpage.raw
+    invisible: list[_Char] = []
+    get_object = pdfium_c.FPDFText_GetTextObject
+    address = _address
     a, b, c, d, e, f = display
     count = pdfium_c.FPDFText_CountChars(raw)
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
@@ -292,8 +302,53 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple) -> list[_Char]:
         xb = a * right + c * box.bottom + e
         if size <= 0:
             size = abs(b * left + d * box.top - b * right - d * box.bottom) or 1.0
-        append(_Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * x + d * y + f, size))
+        char = _Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * x + d * y + f, size)
+        if hidden and (entry := hidden.get(address(get_object(raw, i)))):
+            clip, is_invisible = entry
+            if is_invisible:
+                invisible.append(char)
+                continue
+            if clip is not None:
+                cy = (b * (left + right) + d * (box.top + box.bottom)) / 2 + f
+                cx = (xa + xb) / 2
+                if not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1):
+                    continue  # outside the clip path: not printed
+        append(char)
+    if invisible and scan and not any(not c.text.isspace() for c in out):
+        return invisible  # the OCR layer of a scanned page: the image prints what it says
     return out
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _clip_box(obj, outer: tuple, inherited):
+    """The object's clip (the bounding box of each clip path, intersected) in display space,
+    within the clip it inherits from enclosing forms; None when nothing clips it."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    box = inherited
+    if not clip:
+        return box
+    a, b, c, d, e, f = outer
+    px, py = ctypes.c_float(), ctypes.c_float()
+    for p in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+        xs: list[float] = []
+        ys: list[float] = []
+        for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, p)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, p, s)
+            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(px), ctypes.byref(py)):
+                x, y = px.value, py.value
+                xs.append(a * x + c * y + e)
+                ys.append(b * x + d * y + f)
+        if xs:
+            own = (min(xs), min(ys), max(xs), max(ys))
+            box = (
+                own
+                if box is None
+                else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
+            )
+    return box
 
 
 # -- rules and tables ------------------------------------------------------------------------
@@ -315,8 +370,10 @@ def _visible(obj) -> bool:
     return False
 
 
-def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]:
-    """Horizontal and vertical segments of the page's visible paths, in display space."""
+def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats, hidden: dict | None = None) -> list[dict]:
+    """Horizontal and vertical segments of the page's visible paths, in display space; `hidden`
+    gets the clip box and invisibility of each clipped or invisible text object."""
+    hidden = {} if hidden is None else hidden
     edges: list[dict] = []
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
@@ -333,18 +390,26 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]
     segment_type = pdfium_c.FPDFPathSegment_GetType
     segment_close = pdfium_c.FPDFPathSegment_GetClose
 
-    def walk(count, get, parent, outer: tuple) -> None:
-        """`outer` maps the coordinates of `parent`'s objects to display space."""
+    def walk(count, get, parent, outer: tuple, inherited=None) -> None:
+        """`outer` maps the coordinates of `parent`'s objects to display space; `inherited` is
+        the clip box (display space) of the enclosing forms."""
         for i in range(count(parent)):
             obj = get(parent, i)
             kind = get_type(obj)
             if kind == _IMAGE:
                 stats.images += 1
                 continue
+            clip = _clip_box(obj, outer, inherited)
             if kind == _FORM:
                 get_matrix(obj, matrix_ref)
                 own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, _compose(own, outer))
+                form_outer = _compose(own, outer)
+                walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, form_outer, clip)
+                continue
+            if kind == _TEXT:
+                invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE
+                if clip is not None or invisible:
+                    hidden[_address(obj)] = (clip, invisible)
                 continue
             if kind != _PATH:
                 continue
@@ -352,6 +417,13 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]
             segments = count_segments(obj)
             if segments < 2 or not _visible(obj):
                 continue
+            if clip is not None and get_bounds(obj, *bounds_ref):
+                left, bottom, right, top = (v.value for v in bounds)
+                a, b, c, d, e, f = outer
+                xs = (a * left + c * bottom + e, a * right + c * top + e)
+                ys = (b * left + d * bottom + f, b * right + d * top + f)
+                if max(xs) < clip[0] - 1 or min(xs) > clip[2] + 1 or max(ys) < clip[1] - 1 or min(ys) > clip[3] + 1:
+                    continue  # clipped away: a rule nobody sees
             if segments <= 5 and get_bounds(obj, *bounds_ref):
                 # a single line or a thin filled bar (most table rules): its bounds are the rule
                 left, bottom, right, top = (v.value for v in bounds)

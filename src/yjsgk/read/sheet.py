@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import warnings
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -183,6 +184,10 @@ def read_xlsx(path: Path, source: str | None = None) -> Document:
     return Document(source=source, format="xlsx", blocks=blocks)
 
 
+# what xlrd raises on damaged records: it unpacks them with struct and indexes them without checks
+_XLRD_DAMAGE = (struct.error, OSError, ValueError, IndexError, KeyError, AssertionError, EOFError, TypeError)
+
+
 def read_xls(path: Path, source: str | None = None) -> Document:
     source = source or str(path)
     import xlrd
@@ -194,14 +199,14 @@ def read_xls(path: Path, source: str | None = None) -> Document:
         if "encrypt" in str(exc).lower():
             raise ReadError(source, "Excel 文件已加密（受密码保护），请先取消密码 (encrypted .xls)") from exc
         raise ReadError(source, "Excel 文件已损坏或不是 .xls 格式，无法打开 (corrupt .xls)") from exc
-    except (xlrd.compdoc.CompDocError, OSError, ValueError, IndexError, KeyError, AssertionError, EOFError) as exc:
+    except (*_XLRD_DAMAGE, xlrd.compdoc.CompDocError) as exc:
         raise ReadError(source, "Excel 文件已损坏，无法打开 (corrupt .xls)") from exc
     blocks: list[Block] = []
     try:
         for index in range(book.nsheets):
             try:
                 sheet = book.sheet_by_index(index)
-            except (xlrd.XLRDError, IndexError, KeyError, AssertionError, ValueError) as exc:
+            except (*_XLRD_DAMAGE, xlrd.XLRDError) as exc:
                 raise ReadError(source, "Excel 文件已损坏，无法读取工作表 (corrupt .xls)") from exc
             if sheet.visibility != 0:
                 continue

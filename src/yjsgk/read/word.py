@@ -82,8 +82,14 @@ def read_docx(path: Path, source: str | None = None) -> Document:
         body = docx.Document(str(path)).element.body
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise ReadError(source, "Word 文件已损坏，无法打开 (corrupt .docx)") from exc
+    except (AttributeError, TypeError, IndexError) as exc:
+        # a part whose XML is not what its name and content type say (members swapped or replaced):
+        # python-docx finds elements of another kind where it looks for its own
+        raise ReadError(source, "Word 文件已损坏：文档部件的内容与其类型不符 (corrupt .docx)") from exc
     except ValueError as exc:  # python-docx: "file '…' is not a Word file, content type is …"
         raise ReadError(source, "不是 Word 文档 (.docx)，文件内容与扩展名不符 (not a Word document)") from exc
+    if body is None:
+        raise ReadError(source, "Word 文件已损坏：正文部件中没有正文 (corrupt .docx)")
     try:
         return _BodyReader(source).read(body)
     except _TooManyCells as exc:  # spans (gridSpan up to 200) blow a small document up
