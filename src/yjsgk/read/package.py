@@ -30,7 +30,9 @@ from ..errors import ReadError
 CHUNK = 64 * 1024
 # the start of a cell or a row element of SpreadsheetML, with or without a namespace prefix
 # (counted with bytes.count, which is many times faster than a regular expression)
-_CELL_TAGS = tuple(start + tag + end for start in (b"<", b":") for tag in (b"c", b"row") for end in (b" ", b">", b"/"))
+# (each pattern is a pass over the bytes: three, and three more for a sheet written with a prefix)
+_CELL_TAGS = (b"<c ", b"<c>", b"<row")
+_PREFIXED_TAGS = (b":c ", b":c>", b":row")
 _OVERLAP = 64  # a "<" this far from the end of a read has its tag name complete
 # a merged range: openpyxl makes a cell object for every position it covers (A1:XFD1048576 hangs it)
 _MERGE = re.compile(
@@ -94,23 +96,26 @@ def check_package(path: Path, source: str, label: str, *, cells: bool = False) -
             for info in members:
                 carry = b""  # from the last "<" of the previous read: a tag perhaps cut in two
                 count_here = cells and info.filename.lower().endswith(".xml")
+                tags = _CELL_TAGS
                 with archive.open(info) as member:
                     while chunk := member.read(CHUNK):
                         inflated += len(chunk)
                         if inflated > lim.uncompressed_bytes:
                             raise ReadError(source, limits.message("uncompressed_bytes", inflated, at_least=True))
                         if count_here:
+                            if not carry and tags is _CELL_TAGS and (b":sheetData" in chunk or b":worksheet" in chunk):
+                                tags = _CELL_TAGS + _PREFIXED_TAGS
                             data = carry + chunk
                             cut = data.rfind(b"<")
                             if cut < 0 or len(data) - cut > _OVERLAP:
                                 cut = len(data)
-                            counted += sum(data.count(tag, 0, cut) for tag in _CELL_TAGS)
+                            counted += sum(data.count(tag, 0, cut) for tag in tags)
                             if data.find(b"mergeCell", 0, cut) >= 0:
                                 counted += sum(_merged_area(m) for m in _MERGE.finditer(data, 0, cut))
                             carry = data[cut:]
                             if counted > lim.cells:
                                 raise ReadError(source, limits.message("cells", counted, at_least=True))
-                    counted += sum(carry.count(tag) for tag in _CELL_TAGS)
+                    counted += sum(carry.count(tag) for tag in tags)
                     counted += sum(_merged_area(m) for m in _MERGE.finditer(carry))
                     if counted > lim.cells:
                         raise ReadError(source, limits.message("cells", counted, at_least=True))
