@@ -185,7 +185,17 @@ def read_xlsx(path: Path, source: str | None = None) -> Document:
 
 
 # what xlrd raises on damaged records: it unpacks them with struct and indexes them without checks
-_XLRD_DAMAGE = (struct.error, OSError, ValueError, IndexError, KeyError, AssertionError, EOFError, TypeError)
+_XLRD_DAMAGE = (
+    struct.error,
+    OSError,
+    ValueError,
+    IndexError,
+    KeyError,
+    AssertionError,
+    EOFError,
+    TypeError,
+    OverflowError,
+)
 
 
 def read_xls(path: Path, source: str | None = None) -> Document:
