@@ -13,11 +13,9 @@ the bytes actually produced, since the directory may lie.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .errors import YjsgkError
 
@@ -26,13 +24,14 @@ ENV = "YJSGK_LIMITS"
 MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
 class Limit:
-    name: str
-    default: int
-    unit: str  # "bytes" or "count"
-    what: str  # Chinese, as shown in a refusal: "压缩包解压后的总大小"
-    doc: str  # English, for the README and --help
+    """One limit: its name, default, unit ("bytes" or "count"), what it counts in Chinese (as a
+    refusal shows it) and in English. (Plain classes: cli.py imports this module at start-up.)"""
+
+    __slots__ = ("name", "default", "unit", "what", "doc")
+
+    def __init__(self, name: str, default: int, unit: str, what: str, doc: str):
+        self.name, self.default, self.unit, self.what, self.doc = name, default, unit, what, doc
 
 
 LIMITS: dict[str, Limit] = {
@@ -73,15 +72,26 @@ LIMITS: dict[str, Limit] = {
 }
 
 
-@dataclass(frozen=True)
 class Limits:
-    pages: int = LIMITS["pages"].default
-    bytes: int = LIMITS["bytes"].default
-    text_bytes: int = LIMITS["text_bytes"].default
-    uncompressed_bytes: int = LIMITS["uncompressed_bytes"].default
-    entries: int = LIMITS["entries"].default
-    cells: int = LIMITS["cells"].default
-    depth: int = LIMITS["depth"].default
+    """The limits in force: the defaults, with `overrides` by name."""
+
+    pages: int
+    bytes: int
+    text_bytes: int
+    uncompressed_bytes: int
+    entries: int
+    cells: int
+    depth: int
+
+    def __init__(self, **overrides: int):
+        for name, limit in LIMITS.items():
+            setattr(self, name, overrides.get(name, limit.default))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Limits) and vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return f"Limits({', '.join(f'{k}={v}' for k, v in vars(self).items())})"
 
 
 class LimitsError(YjsgkError):
@@ -122,7 +132,7 @@ def current() -> Limits:
     global _cache
     raw = os.environ.get(ENV, "")
     if _cache is None or _cache[0] != raw:
-        _cache = (raw, dataclasses.replace(Limits(), **parse([raw])))
+        _cache = (raw, Limits(**parse([raw])))
     return _cache[1]
 
 

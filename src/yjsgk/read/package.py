@@ -96,7 +96,7 @@ def check_package(path: Path, source: str, label: str, *, cells: bool = False) -
             for info in members:
                 carry = b""  # from the last "<" of the previous read: a tag perhaps cut in two
                 count_here = cells and info.filename.lower().endswith(".xml")
-                tags = _CELL_TAGS
+                tags: tuple[bytes, ...] = _CELL_TAGS
                 with archive.open(info) as member:
                     while chunk := member.read(CHUNK):
                         inflated += len(chunk)
