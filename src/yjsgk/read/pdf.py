@@ -260,8 +260,7 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = N
     comes from `_edges`; `scan`: the page has images (invisible text over them is an OCR layer)."""
     raw = textpage.raw
     invisible: list[_Char] = []
-    get_object = pdfium_c.FPDFText_GetTextObject
-    address = _address
+    object_address = _TEXT_OBJECT_ADDRESS
     a, b, c, d, e, f = display
     count = pdfium_c.FPDFText_CountChars(raw)
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
@@ -303,7 +302,7 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = N
         if size <= 0:
             size = abs(b * left + d * box.top - b * right - d * box.bottom) or 1.0
         char = _Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * x + d * y + f, size)
-        if hidden and (entry := hidden.get(address(get_object(raw, i)))):
+        if hidden and (entry := hidden.get(object_address(raw, i))):
             clip, is_invisible = entry
             if is_invisible:
                 invisible.append(char)
@@ -323,16 +322,43 @@ def _address(handle) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def _clip_box(obj, outer: tuple, inherited):
+def _returning_address(function, *argtypes):
+    """The PDFium function, returning its pointer as a plain int (no ctypes object to cast)."""
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(_address(function))
+
+
+_TEXT_OBJECT_ADDRESS = _returning_address(pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+_SEGMENT_ADDRESS = _returning_address(
+    pdfium_c.FPDFClipPath_GetPathSegment, pdfium_c.FPDF_CLIPPATH, ctypes.c_int, ctypes.c_int
+)
+_UNSEEN = object()
+
+
+def _clip_box(obj, outer: tuple, inherited, cache: dict):
     """The object's clip (the bounding box of each clip path, intersected) in display space,
-    within the clip it inherits from enclosing forms; None when nothing clips it."""
+    within the clip it inherits from enclosing forms; None when nothing clips it.
+
+    Objects under one clip share its path data in PDFium, so the address of each path's first
+    point identifies the clip: it is computed once per page (20,000 objects on a page of an
+    Excel export share a handful of clips)."""
     clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
-    box = inherited
     if not clip:
-        return box
+        return inherited
+    paths = pdfium_c.FPDFClipPath_CountPaths(clip)
+    if paths <= 0:
+        return inherited
+    key = (tuple(_SEGMENT_ADDRESS(clip, p, 0) for p in range(paths)), outer, inherited)
+    box = cache.get(key, _UNSEEN)
+    if box is _UNSEEN:
+        box = cache[key] = _clip_bounds(clip, paths, outer, inherited)
+    return box
+
+
+def _clip_bounds(clip, paths: int, outer: tuple, inherited):
+    box = inherited
     a, b, c, d, e, f = outer
     px, py = ctypes.c_float(), ctypes.c_float()
-    for p in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+    for p in range(paths):
         xs: list[float] = []
         ys: list[float] = []
         for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, p)):
@@ -374,6 +400,7 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats, hidden: dict 
     """Horizontal and vertical segments of the page's visible paths, in display space; `hidden`
     gets the clip box and invisibility of each clipped or invisible text object."""
     hidden = {} if hidden is None else hidden
+    clips: dict = {}  # clip boxes of this page, by the clip's path data
     edges: list[dict] = []
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
@@ -399,7 +426,7 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats, hidden: dict 
             if kind == _IMAGE:
                 stats.images += 1
                 continue
-            clip = _clip_box(obj, outer, inherited)
+            clip = _clip_box(obj, outer, inherited, clips)
             if kind == _FORM:
                 get_matrix(obj, matrix_ref)
                 own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
