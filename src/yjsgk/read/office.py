@@ -45,6 +45,8 @@ def read_office(path: Path, source: str | None = None) -> Document:
     size = path.stat().st_size
     if size > limits.current().bytes:
         raise ReadError(source, limits.message("bytes", size))
+    if suffix in HTML_SUFFIXES and size > limits.current().text_bytes:  # before reading it
+        raise ReadError(source, limits.message("text_bytes", size))
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(source, "文件为空 (empty file)")
