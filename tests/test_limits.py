@@ -64,7 +64,7 @@ def peak_mb(path: Path) -> tuple[float, float, str]:
 
 
 def test_limits_are_named_data_with_defaults_and_overrides(monkeypatch):
-    monkeypatch.delenv(limits.ENV, raising=False)
+    monkeypatch.setenv(limits.ENV, "")  # recorded: restored (removed) after the test
     assert set(limits.LIMITS) == {"pages", "bytes", "text_bytes", "uncompressed_bytes", "entries", "cells", "depth"}
     assert limits.current() == limits.Limits()
     assert limits.parse(["cells=2000000,uncompressed_bytes=1GB", "pages=800", "text-bytes=30MB"]) == {
@@ -165,19 +165,19 @@ def test_big_text_and_page_count_refused_before_reading(tmp_path):
 
 
 def test_limits_option_lowers_and_raises_a_limit_for_check_and_ingest(tmp_path, capsys, monkeypatch):
-    monkeypatch.delenv(limits.ENV, raising=False)
+    monkeypatch.setenv(limits.ENV, "")  # recorded: restored (removed) after the test
     assert len(read_path(TEMPLATE).blocks) > 10  # read under the default limits
     assert main(["check", "--limits", "cells=100", "--format", "json", str(TEMPLATE)]) == 2
     out, err = capsys.readouterr()
     assert err.count("\n") == 1 and "(limit cells exceeded)" in err and "上限 100（" in err
     assert json.loads(out)["unreadable"] == [err.removeprefix("yjsgk: ").rstrip("\n")]
-    monkeypatch.delenv(limits.ENV, raising=False)
+    monkeypatch.setenv(limits.ENV, "")  # recorded: restored (removed) after the test
     db = tmp_path / "t.db"
     assert main(["ingest", "--db", str(db), "--limits", "cells=100", "--format", "json", str(TEMPLATE)]) == 2
     payload = json.loads(capsys.readouterr().out)
     assert payload["files"][0]["status"] == "failed"
     assert "(limit cells exceeded)" in payload["files"][0]["reason"]
-    monkeypatch.delenv(limits.ENV, raising=False)
+    monkeypatch.setenv(limits.ENV, "")  # recorded: restored (removed) after the test
     # lowered and raised again: a real 20-page PDF
     pdf = SHARED / "corpus/renwu/001_上海/2026年上海市水务局_部门预算.pdf"
     limits.configure(["pages=10"])
