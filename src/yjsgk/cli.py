@@ -14,6 +14,7 @@ from .check import RULES, CheckContext
 from .check.profiles import load_profile
 from .check.registry import canonical
 from .config import NO_PROFILE, Config, load_config
+from .draft import cli as draft_cli
 from .errors import ReadError, YjsgkError
 from .pipeline import SUPPORTED_SUFFIXES, load
 from .report import json_report, rules_report, text_report
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     _add_corpus_commands(sub)
+    draft_cli.add_commands(sub)  # yjsgk draft (src/yjsgk/draft/cli.py)
     return parser
 
 
@@ -129,6 +131,8 @@ def _run(args: argparse.Namespace) -> int:
         return _run_corpus(args)
     if args.command == "rules":
         return _rules(args)
+    if args.command == "draft":
+        return draft_cli.run(args)
     config = _config(args)
     accepted = (
         read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
