@@ -79,6 +79,8 @@ def _cell_text(cell, text: str, *, bold: bool = False, align=None, size: float =
 
 
 def _table(doc, layout: Layout, department: str | None) -> None:
+    section = doc.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
     if layout.number:
         p = doc.add_paragraph(f"公开{layout.number}表")
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -103,22 +105,44 @@ def _table(doc, layout: Layout, department: str | None) -> None:
         _cell_text(cell, hc.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
     if layout.index_row:
         r = layout.header_rows
+        if layout.index_span > 1:
+            table.cell(r, 0).merge(table.cell(r, layout.index_span - 1))
         for c, text in enumerate(layout.index_row):
-            _cell_text(table.cell(r, c), text, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
+            if text:
+                _cell_text(table.cell(r, c), text, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
     first = layout.header_rows + extra
     for n, line in enumerate(layout.body):
         for c, text in enumerate(line):
             if text:
                 align = WD_ALIGN_PARAGRAPH.RIGHT if layout.numeric[c] else None
                 _cell_text(table.cell(first + n, c), text, align=align, size=size)
+    _widths(table, layout, usable)
     for note in layout.notes:
         doc.add_paragraph(note)
+
+
+def _widths(table, layout: Layout, usable: int) -> None:
+    """Column widths by weight over the usable page width (code columns narrow, names wide)."""
+    weights = layout.column_weights()
+    total = sum(weights) or 1
+    widths = [int(usable * w / total) for w in weights]
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
+        col.set(qn("w:w"), str(int(width / 635)))  # EMU → twentieths of a point
+    for tr in table._tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            tc.width = sum(widths[col : col + span])
+            col += span
 
 
 def write_docx(blocks: list[Block], path: Path) -> Path:
     doc = new_document()
     _styles(doc)
     section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.2))
     landscape = False

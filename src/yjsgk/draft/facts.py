@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..definitions import table_def
 from ..dictionary import classification
 from ..model import Disclosure, Row, Table, Value
+from ..recognize.summary_items import INCOME_CARRY_OVER
 
 RATE_PLACES = Decimal("0.01")
 
@@ -160,19 +162,15 @@ def collect(disclosure: Disclosure, labels: dict[str, str]) -> Facts:
     row = _total_row(income)
     if row is not None and "total" in row.values:
         a.setdefault("income_total", Amount.of(row.values["total"]))  # type: ignore[arg-type]
-        parts = {c: labels.get(f"income.{c}", income.column_labels.get(c, c)) for c in income.columns}  # type: ignore[union-attr]
-        parts.pop("total", None)
-        for part in list(parts):
-            if part in income.parts_of or part in ("current_total",):  # type: ignore[union-attr]
-                parts.pop(part)
+        parts = _top_parts(income, labels, "income")  # type: ignore[arg-type]
+        for part in INCOME_CARRY_OVER:  # not this year's income: the 本年收入合计 leaves them out
+            parts.pop(part, None)
         lists["income_items"] = _items(income, row, parts, a.get("income_total"))
     spend = disclosure.table(p + "expenditure")
     row = _total_row(spend)
     if row is not None and "total" in row.values:
         a.setdefault("expenditure_total", Amount.of(row.values["total"]))  # type: ignore[arg-type]
-        parts = {c: labels.get(f"expenditure.{c}", spend.column_labels.get(c, c)) for c in spend.columns}  # type: ignore[union-attr]
-        for part in ("total", "personnel", "public"):
-            parts.pop(part, None)
+        parts = _top_parts(spend, labels, "expenditure")  # type: ignore[arg-type]
         lists["expenditure_items"] = _items(spend, row, parts, a.get("expenditure_total"))
         for column in ("basic", "project"):
             if column in row.values:
@@ -221,6 +219,17 @@ def collect(disclosure: Disclosure, labels: dict[str, str]) -> Facts:
         if row is not None and row.values:
             a["procurement"] = Amount.of(next(iter(row.values.values())))  # type: ignore[assignment]
     return facts
+
+
+def _top_parts(table: Table, labels: dict[str, str], side: str) -> dict[str, str]:
+    """The columns that add up to the table's 合计 (its first identity), in printed order."""
+    identities = table_def(table.id).identities
+    terms = {c for sign, c in identities[0].parts if sign > 0} if identities else set(table.columns)
+    return {
+        c: labels.get(f"{side}.{c}", table.column_labels.get(c, c))
+        for c in table.columns
+        if c in terms and c not in table.parts_of
+    }
 
 
 def _path_name(table: Table, row: Row, year: int | None) -> str:

@@ -42,6 +42,13 @@ class Layout:
     numeric: list[bool]  # per column: right-aligned amounts
     notes: list[str] = field(default_factory=list)
     index_row: list[str] | None = None  # 栏次
+    index_span: int = 1  # the 栏次 label spans the key columns
+    weights: list[float] = field(default_factory=list)  # relative column widths (amount = 1)
+
+    def column_weights(self) -> list[float]:
+        if len(self.weights) == self.width:
+            return self.weights
+        return [1.0 if n else 2.2 for n in self.numeric]
 
 
 def column_label(table: Table, column: str) -> str:
@@ -143,6 +150,8 @@ def coded_layout(table: Table, year: int | None) -> Layout:
         numeric=[False] * 4 + [True] * len(columns),
         notes=list(table.notes),
         index_row=["栏次", "", "", ""] + [str(i + 1) for i in range(len(columns))],
+        index_span=4,
+        weights=[0.45, 0.45, 0.45, 2.6] + [1.0] * len(columns),
     )
 
 
@@ -197,6 +206,7 @@ def economic_layout(table: Table, year: int | None) -> Layout:
         body=body,
         numeric=[False, False, True, False, False, True],
         notes=list(table.notes),
+        weights=[0.8, 2.4, 1.0, 0.8, 2.4, 1.0],
     )
 
 
@@ -310,6 +320,6 @@ def layout_of(table: Table, year: int | None) -> Layout:
         return summary_layout(table, year)
     if kind == "groups":
         return economic_layout(table, year)
-    if kind in ("single", "named") or not any(r.code for r in table.rows):
+    if kind in ("single", "named") or (kind != "coded" and not any(r.code for r in table.rows)):
         return single_layout(table, year)
     return coded_layout(table, year)
