@@ -1,4 +1,9 @@
-"""Command line: `yjsgk extract` and `yjsgk check`."""
+"""Command line: `yjsgk extract` and `yjsgk check`.
+
+Start-up is kept cheap: only argparse and the standard library are imported here; the reader,
+recognizer, rules and reports are imported when a command runs (`yjsgk --version` and `--help`
+load none of them).
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,20 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .baseline import apply_baseline, read_baseline, write_baseline
-from .check import RULES, CheckContext
-from .check.profiles import load_profile
-from .check.registry import canonical
-from .config import NO_PROFILE, Config, load_config
-from .draft import cli as draft_cli
 from .errors import ReadError, YjsgkError
-from .pipeline import SUPPORTED_SUFFIXES, load
-from .report import json_report, rules_report, text_report
-from .report.terminal import Progress
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~10 ms)
+if TYPE_CHECKING:
+    from .check import CheckContext
+    from .config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _paths(args: Sequence[str]) -> Iterator[Path]:
     """Files as given; folders walked for supported files, in a stable order."""
+    from .read import SUPPORTED_SUFFIXES
+
     for arg in args:
         path = Path(arg)
         if path.is_dir():
@@ -78,7 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("rule", nargs="?", metavar="RULE")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     _add_corpus_commands(sub)
-    draft_cli.add_commands(sub)  # yjsgk draft (src/yjsgk/draft/cli.py)
+    from .draft import cli as draft_cli  # yjsgk draft (src/yjsgk/draft/cli.py)
+
+    draft_cli.add_commands(sub)
     return parser
 
 
@@ -99,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from .check import RULES
+    from .check.registry import canonical
+    from .report import rules_report
+
     if args.rule is None:
         text = rules_report.reference_markdown() if args.format == "markdown" else rules_report.catalogue_text()
         sys.stdout.write(text.rstrip("\n") + "\n")
@@ -112,6 +121,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from .check.profiles import load_profile
+    from .config import NO_PROFILE, Config, load_config
+
     if args.command != "check":
         return Config()
     config = load_config(args.config)
@@ -132,7 +144,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "rules":
         return _rules(args)
     if args.command == "draft":
+        from .draft import cli as draft_cli
+
         return draft_cli.run(args)
+
+    from .baseline import apply_baseline, read_baseline, write_baseline
+    from .check import CheckContext
+    from .report import json_report, text_report
+    from .report.terminal import Progress
+
     config = _config(args)
     accepted = (
         read_baseline(config.baseline) if config.baseline and not getattr(args, "write_baseline", None) else set()
@@ -205,6 +225,8 @@ def _jobs(args: argparse.Namespace, files: int) -> int:
 
 def _load_one(path: Path, config: Config, context: CheckContext, ocr: bool = False):
     """One file, in this process or a worker: (disclosure, findings) or the one-line reason."""
+    from .pipeline import load
+
     try:
         disclosure, findings = load(path, config, context=context, ocr=ocr)
     except ReadError as exc:

@@ -9,14 +9,8 @@ imports (SQLAlchemy, openpyxl, frictionless) happen when a command runs, not at 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from decimal import Decimal
 from pathlib import Path
-
-from .report.terminal import Progress
-from .report.terminal import pad as _pad
-from .report.terminal import width as _width
 
 COMMANDS = ("ingest", "query", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
@@ -117,7 +111,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ingest(args) -> int:
+    import json
+
     from .config import load_config
+    from .report.terminal import Progress
     from .store.db import Store
     from .store.ingestion import ingest
 
@@ -162,6 +159,8 @@ def _years(text: str | None) -> list[int] | None:
 
 
 def _query(args) -> int:
+    import json
+
     from .store import queries
     from .store.db import Store
 
@@ -262,6 +261,8 @@ def _query(args) -> int:
 
 
 def _cell(value) -> str:
+    from decimal import Decimal
+
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
@@ -270,6 +271,11 @@ TEXT_HIDDEN = {"source", "content_hash", "ingested_at", "fingerprint", "message"
 
 def render_text(result, *, transpose: bool = False) -> str:
     """An aligned plain-text table (CJK characters count double)."""
+    from decimal import Decimal
+
+    from .report.terminal import pad as _pad
+    from .report.terminal import width as _width
+
     if not result.rows:
         return f"{result.title}\n（无结果）"
     columns = [c for c in result.columns if c not in TEXT_HIDDEN or result.name == "findings" and c == "message"]

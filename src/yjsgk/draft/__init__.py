@@ -12,6 +12,13 @@ written as DOCX, PDF (through LibreOffice) or Markdown.
 
 from __future__ import annotations
 
-from .run import FORMATS, DraftResult, GateError, draft, write_template_workbook
-
 __all__ = ["FORMATS", "DraftResult", "GateError", "draft", "write_template_workbook"]
+
+
+def __getattr__(name: str):
+    """Imported when used: `yjsgk --help` loads only the command line (draft/cli.py)."""
+    if name in __all__:
+        from . import run
+
+        return getattr(run, name)
+    raise AttributeError(name)

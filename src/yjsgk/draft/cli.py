@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import YjsgkError
-from .run import FORMATS, GateError, draft, write_template_workbook
+FORMATS = ("docx", "pdf", "md")  # run.FORMATS; repeated so that `yjsgk --help` imports nothing heavy
 
 EXIT_OK, EXIT_GATE, EXIT_FAILED = 0, 1, 2
 
@@ -32,6 +31,9 @@ def add_commands(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import YjsgkError
+    from .run import GateError, draft, write_template_workbook
+
     if args.template_xlsx:
         path = write_template_workbook(args.template_xlsx, args.kind)
         print(f"yjsgk: 已写出空白标准表格工作簿 → {path}", file=sys.stderr)
