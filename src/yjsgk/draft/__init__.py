@@ -12,7 +12,7 @@ written as DOCX, PDF (through LibreOffice) or Markdown.
 
 from __future__ import annotations
 
-__all__ = ["FORMATS", "DraftResult", "GateError", "draft", "write_template_workbook"]
+__all__ = ["FORMATS", "DraftResult", "GateError", "draft", "write_draft", "write_template_workbook"]
 
 
 def __getattr__(name: str):

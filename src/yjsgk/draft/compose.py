@@ -43,7 +43,11 @@ class Writer:
 
     def missing(self, name: str) -> str:
         bare = name.split(".", 1)[-1]
-        label = self.labels.get(bare) or self.labels.get(name) or self.labels.get("fields", {}).get(bare)
+        fields = self.labels.get("fields", {})
+        if name.startswith("placeholder."):
+            label = self.labels.get(bare)
+        else:
+            label = fields.get(bare) or self.labels.get(bare)
         return self.placeholder(label or "相关数据")
 
     # -- the pieces ------------------------------------------------------------------------
@@ -277,13 +281,14 @@ def compose(
             ]
         if part.get("tables"):
             for t in disclosure.tables:
-                if t.is_empty() and not t.rows:
-                    continue
                 number = profile.number(t.id, kind, year) or t.number
                 layout = layout_of(t, year)
                 # 公开NN表 is the final accounts' numbering; budget tables are cited by title
                 printed = kind == "final" and table_def(t.id).layout != "raw" and len(number or "") == 2
                 layout.number = number if printed else None
+                what = table.get("empty_table", {}).get("what", {}).get(t.id)
+                if what and not any(v.amount != 0 for r in t.rows for v in r.values.values()):
+                    layout.notes.append(w.text(table["empty_table"]["note"], {"what": what}))
                 blocks.append(TableBlock(layout, disclosure.department))
                 contents.entries.append((2, layout.title))
             if part.get("note"):

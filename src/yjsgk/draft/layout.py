@@ -135,7 +135,8 @@ def coded_layout(table: Table, year: int | None) -> Layout:
         ]
     levels = [HeaderCell(t, depth - 1, i) for i, t in enumerate(("类", "款", "项"))]
     body = []
-    for row in table.rows:
+    rows = table.rows or [Row(KEY_LABELS["total"], table.location, key="total")]  # printed empty
+    for row in rows:
         codes = _split_code(row.code) if row.code else ["", "", ""]
         name = _row_name(row, scheme, year)
         body.append([*codes, name, *(amount_text(row.values.get(c)) for c in columns)])
@@ -312,7 +313,24 @@ def raw_layout(table: Table, year: int | None) -> Layout:
     )
 
 
+def printed_title(table: Table) -> str:
+    """The title as the source prints it when it names this table (财务收支预算总表, 2023年部门
+    收支总体情况表: the family's words), else the standard title (a source titled 附件一)."""
+    from ..recognize.segment import NUMBER, match_title
+
+    title = NUMBER.sub("", table.title or "").strip(" ：:")
+    defn = match_title(title) if title else None
+    return title if defn is not None and defn.id == table.id else table.standard_title
+
+
 def layout_of(table: Table, year: int | None) -> Layout:
+    layout = _layout_of(table, year)
+    if layout.header:  # typed tables: the printed title (raw tables keep theirs)
+        layout.title = printed_title(table)
+    return layout
+
+
+def _layout_of(table: Table, year: int | None) -> Layout:
     kind = table_def(table.id).layout
     if kind == "raw" or (not table.columns and any(r.cells is not None for r in table.rows)):
         return raw_layout(table, year)

@@ -55,7 +55,9 @@ def _finding_key(f) -> tuple:
 
 def new_findings(source_findings: list, draft_findings: list) -> list:
     """Errors and warnings of the draft that the source does not have (by rule, table, row and
-    column); the draft's marked placeholders (complete.placeholder) are expected."""
+    column, at any severity: a source read from PDF may report as a notice what its certain
+    reading in the draft reports with the rule's severity); the draft's marked placeholders
+    (complete.placeholder) are expected."""
     known = {_finding_key(f) for f in source_findings}
     return [
         f

@@ -75,17 +75,33 @@ def draft(
     fmt: str | None = None,
     force: bool = False,
 ) -> DraftResult:
+    disclosure, findings = load(Path(source))
+    last = load(Path(previous))[0] if previous else None
+    return write_draft(disclosure, findings, out, previous=last, template=template, fmt=fmt, force=force)
+
+
+def write_draft(
+    disclosure: Disclosure,
+    findings: list[Finding],
+    out: str | Path,
+    *,
+    previous: Disclosure | None = None,
+    template: str | None = None,
+    fmt: str | None = None,
+    force: bool = False,
+) -> DraftResult:
+    """The draft of a disclosure already read and checked (`findings`: the gate's input)."""
+    source = disclosure.source
     out = Path(out)
     fmt = fmt or (out.suffix.lower().lstrip(".") if out.suffix.lower().lstrip(".") in FORMATS else "docx")
     if fmt not in FORMATS:
         raise YjsgkError(f"未知的草稿格式 {fmt}（可用：{', '.join(FORMATS)}）")
-    disclosure, findings = load(Path(source))
     if disclosure.kind not in ("final", "final_with_performance", "budget"):
         raise YjsgkError(f"{source}：不是部门预算或决算（识别为 {disclosure.kind}），无法起草")
     errors = [f for f in findings if f.severity == "error"]
     if errors and not force:
         raise GateError(str(source), errors)
-    last = load(Path(previous))[0] if previous else None
+    last = previous
     name = template_for(disclosure, template)
     blocks = compose(
         disclosure,
