@@ -114,12 +114,13 @@ def test_docx_structure(tmp_path_factory):
     assert [spend.cell(1, i).text for i in range(3)] == ["类", "款", "项"]
     assert spend.cell(0, 4).text == "本年支出合计" and spend.cell(1, 4)._tc is spend.cell(0, 4)._tc  # vertical merge
     assert spend.cell(2, 0).text == "栏次"
-    # 三公 table (labels of tables.toml): 预算数 over six columns, 公务用车购置及运行费 over 小计,
-    # 因公出国（境）费 merged down to the last header row
+    # 三公 table (labels of tables.toml), one row of amounts and no row label column: 预算数
+    # over six columns, 公务用车购置及运行费 over 小计, 因公出国（境）费 merged down two rows
     three = document.tables[6]
-    assert three.cell(0, 1).text == "预算数" and three.cell(0, 1)._tc is three.cell(0, 6)._tc
-    assert three.cell(1, 3).text == "公务用车购置及运行费" and three.cell(2, 3).text == "小计"
-    assert three.cell(1, 2).text == "因公出国（境）费" and three.cell(2, 2)._tc is three.cell(1, 2)._tc
+    assert three.cell(0, 0).text == "预算数" and three.cell(0, 0)._tc is three.cell(0, 5)._tc
+    assert three.cell(1, 2).text == "公务用车购置及运行费" and three.cell(2, 2).text == "小计"
+    assert three.cell(1, 1).text == "因公出国（境）费" and three.cell(2, 1)._tc is three.cell(1, 1)._tc
+    assert [c.text for c in three.rows[4].cells][:6] == ["0.20", "", "", "", "", "0.20"]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "公开05表" in text and "编制单位：醴陵市行政审批服务局" in text
 

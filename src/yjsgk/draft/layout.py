@@ -273,26 +273,29 @@ def summary_layout(table: Table, year: int | None) -> Layout:
 
 
 def single_layout(table: Table, year: int | None) -> Layout:
-    """One row of values under a multi-level header (决算 07 三公表), or rows keyed by name."""
+    """One row of values under a multi-level header (决算 07 三公表: no row label column), or
+    rows keyed by name (a 三公 table listed by unit)."""
     columns = list(table.columns)
     paths = [column_label(table, c).split() for c in columns]
-    cells, depth = header_cells(paths, first_col=1)
-    header = [HeaderCell(SUMMARY_ITEM_LABEL, 0, 0, rows=depth)] + cells
+    named = any(r.name for r in table.rows) or len(table.rows) != 1
+    first = 1 if named else 0
+    cells, depth = header_cells(paths, first_col=first)
+    header = ([HeaderCell(SUMMARY_ITEM_LABEL, 0, 0, rows=depth)] if named else []) + cells
     body = [
-        [r.name or KEY_LABELS.get(r.key or "", "")] + [amount_text(r.values.get(c)) for c in columns]
+        ([r.name or KEY_LABELS.get(r.key or "", "")] if named else []) + [amount_text(r.values.get(c)) for c in columns]
         for r in table.rows
     ]
     return Layout(
         title=table.standard_title,
         number=table.number,
         unit=table.unit,
-        width=1 + len(columns),
+        width=first + len(columns),
         header_rows=depth,
         header=header,
         body=body,
-        numeric=[False] + [True] * len(columns),
+        numeric=[False] * first + [True] * len(columns),
         notes=list(table.notes),
-        index_row=["栏次"] + [str(i + 1) for i in range(len(columns))],
+        index_row=(["栏次"] if named else []) + [str(i + 1) for i in range(len(columns))],
     )
 
 
