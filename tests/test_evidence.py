@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -31,6 +32,11 @@ def test_pdf_crop_boxes_the_cells_compared():
         # the blue frame is drawn one pixel outside the box
         assert image.getpixel((int((x0 + x1) / 2), int(y0) - 1)) == (32, 96, 214)
         assert own.data_uri().startswith("data:image/png;base64,")
+        shape = ev.to_dict()
+        assert [c["page"] for c in shape["crops"]] == [12, 13]
+        assert shape["crops"][0]["boxes"][0]["label"] == "105.58"
+        assert shape["crops"][0]["image"].startswith("data:image/png;base64,")
+        assert json.loads(json.dumps(shape)) == shape
 
 
 def test_to_user_inverts_the_display_space_of_the_reader():

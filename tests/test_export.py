@@ -177,7 +177,8 @@ def test_excel_findings_link_back_to_their_rows(example, tmp_path):
             finding.row,
             finding.column,
         )
-        assert cells[10].value == finding.fingerprint
+        assert cells[11].value == finding.fingerprint
+        assert cells[9].value == (finding.location.page if finding.location else None)
         link = cells[3].hyperlink
         if finding.table is None:  # about the document as a whole (a missing section): no row to link
             assert link is None, finding.rule
@@ -195,7 +196,15 @@ def test_excel_findings_link_back_to_their_rows(example, tmp_path):
             assert label in linked_row, (finding.rule, finding.row, linked_row)
     # 03 2010302 (identity.row, MISTAKES.md 1) points at line 140's row in the 03 sheet
     cells = next(r for r in rows if r[1].value == "identity.row" and r[3].value == "2010302 一般行政管理事务")
-    assert cells[3].hyperlink.location.startswith("'03 支出决算表'!A")
+    # … at its 本年支出合计 cell (column C), highlighted, with the 基本/项目 cells compared in blue
+    assert cells[3].hyperlink.location.startswith("'03 支出决算表'!C")
+    sheet, address = cells[3].hyperlink.location.rsplit("!", 1)
+    target = wb[sheet.strip("'")][address]
+    assert _number(target) == Decimal("160.36") and target.fill.fgColor.rgb.endswith("FFC7CE")
+    assert "identity.row" in target.comment.text
+    related = [target.parent.cell(target.row, c) for c in (4, 5)]
+    assert [_number(c) for c in related] == [Decimal("0.00"), Decimal("148.36")]
+    assert all(c.fill.fgColor.rgb.endswith("BDD7EE") for c in related)
     assert _number(cells[5]) == Decimal("148.36") and _number(cells[6]) == Decimal("160.36")
 
 

@@ -53,7 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--ocr", action="store_true", help="对扫描件做离线 OCR（需安装 yjsgk[ocr]；约 2 秒一页）")
     check = sub.add_parser("check", help="核对并列出发现的问题 (audit and list findings)")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "html"), default="text")
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="HTML 报告写入的文件（--format html；默认 report.html）"
+    )
     check.add_argument("--select", action="append", default=[], metavar="RULE", help="只运行这些规则（编号或前缀）")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE", help="不运行这些规则（编号或前缀）")
     check.add_argument(
@@ -84,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     from .draft import cli as draft_cli  # yjsgk draft (src/yjsgk/draft/cli.py)
 
     draft_cli.add_commands(sub)
+    __import__("yjsgk.annotate").annotate.add_commands(sub)  # yjsgk annotate (annotate.py)
     return parser
 
 
@@ -148,6 +152,8 @@ def _run(args: argparse.Namespace) -> int:
 
         return draft_cli.run(args)
 
+    if args.command == "annotate":
+        return __import__("yjsgk.annotate").annotate.run(args)
     from .baseline import apply_baseline, read_baseline, write_baseline
     from .check import CheckContext
     from .report import json_report, text_report
@@ -194,7 +200,12 @@ def _run(args: argparse.Namespace) -> int:
         else:
             out.write("\n\n".join(text_report.render_extract(d, style) for d, _ in results) + "\n")
         return EXIT_UNREADABLE if unreadable else EXIT_OK
-    if args.format == "json":
+    if args.format == "html":  # report/html_report.py: one self-contained file with the page crops
+        from .report import html_report
+
+        html_report.write(args.output or "report.html", results, unreadable)
+        print(f"yjsgk: 报告已写入 {args.output or 'report.html'}", file=sys.stderr)
+    elif args.format == "json":
         out.write(json_report.dumps(json_report.check_payload(results, unreadable)) + "\n")
     else:
         if results:

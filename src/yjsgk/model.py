@@ -49,6 +49,7 @@ class Row:
     side: str | None = None  # "income" | "expenditure" in a two-sided 总表
     values: dict[str, Value] = field(default_factory=dict)
     cells: list[str] | None = None  # raw cells, for tables not typed yet
+    cell_locations: list[Location] | None = None  # where each raw cell was printed (index as in cells)
 
     @property
     def level(self) -> str | None:

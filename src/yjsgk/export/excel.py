@@ -149,7 +149,10 @@ def _sections(rows: list[tuple[int, Row]]) -> list[list[tuple[int, Row]]]:
     return [rows[:start], [rows[start]], middle, grand]
 
 
-def _summary_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int]]:
+Cells = dict[tuple[int, object], tuple[int, int]]  # (row index, column id or cell index) → (sheet row, col)
+
+
+def _summary_sheet(ws, table: Table, bundle: Bundle, cells: Cells) -> dict[int, tuple[int, int]]:
     """总表: income rows on the left, expenditure rows on the right, as printed."""
     income = [(i, r) for i, r in enumerate(table.rows) if r.side == "income"]
     spend = [(i, r) for i, r in enumerate(table.rows) if r.side != "income"]
@@ -180,11 +183,13 @@ def _summary_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int
             ws.cell(row + n, 1, row_name(r)).border = BOX
             for k, c in enumerate(left):
                 _put_amount(ws, row + n, 2 + k, r, c)
+                cells[(i, c)] = (row + n, 2 + k)
             where[i] = (row + n, 1)
         for n, (i, r) in enumerate(part_right):
             ws.cell(row + n, rcol, row_name(r)).border = BOX
             for k, c in enumerate(right):
                 _put_amount(ws, row + n, rcol + 1 + k, r, c)
+                cells[(i, c)] = (row + n, rcol + 1 + k)
             where[i] = (row + n, rcol)
         row += max(len(part_left), len(part_right))
     ws.freeze_panes = ws.cell(first, 1)
@@ -195,7 +200,7 @@ def _summary_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int
     return where
 
 
-def _coded_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int]]:
+def _coded_sheet(ws, table: Table, bundle: Bundle, cells: Cells) -> dict[int, tuple[int, int]]:
     labels = ["科目编码", "科目名称"] + [table.column_labels.get(c, c) for c in table.columns]
     header_row = _title_block(ws, table, bundle, len(labels))
     first = header_row + _write_header(ws, header_row, 1, labels)
@@ -208,6 +213,7 @@ def _coded_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int]]
         ws.cell(row, 2, row_name(r)).border = BOX
         for k, c in enumerate(table.columns):
             _put_amount(ws, row, 3 + k, r, c)
+            cells[(n, c)] = (row, 3 + k)
         where[n] = (row, 1)
     ws.freeze_panes = ws.cell(first, 3)
     ws.column_dimensions["A"].width = 12
@@ -217,15 +223,16 @@ def _coded_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int]]
     return where
 
 
-def _raw_sheet(ws, table: Table, bundle: Bundle) -> dict[int, tuple[int, int]]:
+def _raw_sheet(ws, table: Table, bundle: Bundle, cells: Cells) -> dict[int, tuple[int, int]]:
     """Tables recognized but not typed yet (绩效自评表, 绩效目标表): the cells as printed."""
     width = max((len(r.cells or []) for r in table.rows), default=1)
     first = _title_block(ws, table, bundle, width)
     where: dict[int, tuple[int, int]] = {}
     for n, r in enumerate(table.rows):
-        cells = r.cells if r.cells is not None else [r.code or "", row_name(r)]
-        for k, text in enumerate(cells):
+        texts = r.cells if r.cells is not None else [r.code or "", row_name(r)]
+        for k, text in enumerate(texts):
             ws.cell(first + n, 1 + k, text).alignment = Alignment(wrap_text=True, vertical="top")
+            cells[(n, k)] = (first + n, 1 + k)
         where[n] = (first + n, 1)
     ws.freeze_panes = ws.cell(first, 1)
     for k in range(width):
@@ -275,9 +282,71 @@ FINDING_SHEET_COLUMNS = [
     ("found", "实为", 14),
     ("difference", "差额", 14),
     ("message", "说明", 80),
+    ("page", "页码", 8),
     ("line", "原文行号", 10),
     ("fingerprint", "指纹", 18),
 ]
+
+
+MARK_FILLS = {  # the cells a finding involves, in the table sheets: its own cell, the cells compared
+    "finding": PatternFill("solid", fgColor="FFC7CE"),
+    "related": PatternFill("solid", fgColor="BDD7EE"),
+}
+MARK_BORDERS = {
+    "finding": Border(*(Side(style="medium", color="C00000"),) * 4),
+    "related": Border(*(Side(style="thin", color="2F5597"),) * 4),
+}
+
+Where = tuple[int, object]  # (table index, column id or cell index)
+LocKey = tuple[int | None, int | None, int | None]
+
+
+def _key(location) -> LocKey:
+    return (location.page, location.line, location.column)
+
+
+def _cell_index(bundle: Bundle) -> dict[LocKey, tuple[int, int, object]]:
+    """Where each printed cell went: its location → (table index, row index, column id or cell
+    index); a row's own location → its first cell."""
+    out: dict[LocKey, tuple[int, int, object]] = {}
+    for ti, table in enumerate(bundle.disclosure.tables):
+        for ri, row in enumerate(table.rows):
+            for column, value in row.values.items():
+                out.setdefault(_key(value.location), (ti, ri, column))
+            for k in range(len(row.cells or [])):
+                out.setdefault((row.location.page, row.location.line, k), (ti, ri, k))
+    return out
+
+
+def _mark_cells(wb, bundle: Bundle, placed, cell_maps: list[Cells], located) -> None:
+    """Fill the cells each finding involves: red for its own, blue for the ones compared with;
+    its own cell gets a comment with the rule and message."""
+    from openpyxl.comments import Comment
+
+    notes: dict[tuple[str, int, int], list[str]] = {}
+    roles: dict[tuple[str, int, int], str] = {}
+    for f in bundle.findings:
+        places = [("finding", f.location)] if f.location else []
+        places += [("related", loc) for loc in f.related]
+        for role, location in places:
+            hit = located.get(_key(location))
+            if hit is None:
+                continue
+            ti, ri, column = hit
+            cell = cell_maps[ti].get((ri, column))
+            if cell is None:
+                continue
+            at = (placed[ti][0], cell[0], cell[1])
+            if roles.get(at) != "finding":
+                roles[at] = role
+            if role == "finding":
+                notes.setdefault(at, []).append(f"{SEVERITY_LABELS.get(f.severity, f.severity)} {f.rule}：{f.message}")
+    for (sheet, row, col), role in roles.items():
+        cell = wb[sheet].cell(row, col)
+        cell.fill, cell.border = MARK_FILLS[role], MARK_BORDERS[role]
+        if (sheet, row, col) in notes:
+            text = "\n".join(notes[(sheet, row, col)])
+            cell.comment = Comment(text[:2000], "yjsgk", width=360, height=160)
 
 
 def write_document(bundle: Bundle, path: str | Path) -> Path:
@@ -288,21 +357,26 @@ def write_document(bundle: Bundle, path: str | Path) -> Path:
     _info_sheet(info, bundle)
     taken = {INFO_SHEET, FINDINGS_SHEET}
     placed: list[tuple[str, dict[int, tuple[int, int]]]] = []
+    cell_maps: list[Cells] = []
     for table in bundle.disclosure.tables:
         name = f"{table.number} {table.standard_title}" if table.number else table.standard_title
         ws = wb.create_sheet(sheet_title(name, taken))
         layout = table_layout(table)
+        cells: Cells = {}
         if layout == "summary":
-            where = _summary_sheet(ws, table, bundle)
+            where = _summary_sheet(ws, table, bundle, cells)
         elif layout == "raw":
-            where = _raw_sheet(ws, table, bundle)
+            where = _raw_sheet(ws, table, bundle, cells)
         else:
-            where = _coded_sheet(ws, table, bundle)
+            where = _coded_sheet(ws, table, bundle, cells)
+        cell_maps.append(cells)
         for note in table.notes:
             ws.append([])
             ws.append([note])
         placed.append((ws.title, where))
 
+    located = _cell_index(bundle)
+    _mark_cells(wb, bundle, placed, cell_maps, located)
     ws = wb.create_sheet(FINDINGS_SHEET)
     for k, (_, label, width) in enumerate(FINDING_SHEET_COLUMNS, 1):
         cell = ws.cell(1, k, label)
@@ -316,6 +390,7 @@ def write_document(bundle: Bundle, path: str | Path) -> Path:
             "rule": f.rule,
             "table": f.table_title or f.table,
             **finding_detail(f),
+            "page": f.location.page if f.location else None,
             "line": f.location.line if f.location else None,
             "fingerprint": f.fingerprint,
         }
@@ -325,11 +400,14 @@ def write_document(bundle: Bundle, path: str | Path) -> Path:
                 cell.number_format = number_format(_decimals_of(values[key]))
         ws.cell(n, 1).fill = SEVERITY_FILLS.get(f.severity, PatternFill())
         ws.cell(n, 9).alignment = Alignment(wrap_text=True, vertical="top")
+        own = located.get(_key(f.location)) if f.location else None
         if ti is not None:
             sheet, where = placed[ti]
             target = where.get(ri) if ri is not None else None
+            if own is not None and own[0] == ti:
+                target = cell_maps[ti].get(own[1:]) or target
             address = f"{get_column_letter(target[1])}{target[0]}" if target else "A1"
-            for k in (3, 4):  # 表 and 行 link to the row in its table sheet
+            for k in (3, 4):  # 表 and 行 link to the cell (else the row) in its table sheet
                 cell = ws.cell(n, k)
                 if cell.value is not None:
                     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{address}")

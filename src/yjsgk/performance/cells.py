@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -37,9 +38,17 @@ SECTIONS = ("产出指标", "效益指标", "满意度指标", "成本指标")
 VALUE_TYPES = {"≥", "≤", "=", ">", "<", "＝", "＞", "＜", "定性", "定量", ">=", "<="}
 
 
+def _drawn(locations: Sequence[Location | None] | None, index: int) -> Location | None:
+    """A cell's own location when the reader drew it on a page (its box, not the row's)."""
+    if locations and 0 <= index < len(locations) and (where := locations[index]) is not None and where.bbox:
+        return where
+    return None
+
+
 def at(row: Row, index: int) -> Location:
-    """The location of one cell of a raw row (the row's line, the cell's index)."""
-    return dataclasses.replace(row.location, column=index)
+    """The location of one cell of a raw row (the row's line, the cell's index; on a page, the
+    cell's own box)."""
+    return _drawn(row.cell_locations, index) or dataclasses.replace(row.location, column=index)
 
 
 def figure(text: str, location: Location) -> Value | None:
@@ -98,13 +107,17 @@ class RawRow:
     row: Row
     cells: list[str]
     parts: list[tuple[int, Location]] = field(default_factory=list)  # (first cell, where that part was printed)
+    locations: list[Location | None] | None = None  # each cell's own location, as cells (None: unknown)
 
     @property
     def location(self) -> Location:
         return self.row.location
 
     def at(self, index: int) -> Location:
-        """Where one cell was printed: its part's line, the cell's index in the joined row."""
+        """Where one cell was printed: its own box on a page; else its part's line and the
+        cell's index in the joined row."""
+        if (drawn := _drawn(self.locations, index)) is not None:
+            return drawn
         where = self.row.location
         for first, location in self.parts:
             if index >= first:
@@ -113,7 +126,11 @@ class RawRow:
 
 
 def raw_rows(rows: list[Row]) -> list[RawRow]:
-    return [RawRow(r, list(r.cells)) for r in rows if r.cells]
+    return [
+        RawRow(r, list(r.cells), locations=list(r.cell_locations) if r.cell_locations else None)
+        for r in rows
+        if r.cells
+    ]
 
 
 def merge_split_rows(rows: list[RawRow], is_header) -> list[RawRow]:
@@ -134,7 +151,8 @@ def merge_split_rows(rows: list[RawRow], is_header) -> list[RawRow]:
             following = rows[i + 1]
             if len(current.cells) + len(following.cells) == width and not is_header(following.cells):
                 parts = [(0, current.location), (len(current.cells), following.location)]
-                out.append(RawRow(current.row, current.cells + following.cells, parts))
+                joined = current.locations + following.locations if current.locations and following.locations else None
+                out.append(RawRow(current.row, current.cells + following.cells, parts, joined))
                 i += 2
                 continue
         out.append(current)

@@ -300,7 +300,7 @@ class _Walk:
         if len(cells) < self.indicator_width:  # leading merged cells left out: align on the right
             pad = self.indicator_width - len(cells)
             parts = [(first + pad, where) for first, where in row.parts] or [(pad, row.location)]
-            row = RawRow(row.row, [""] * pad + cells, parts)
+            row = RawRow(row.row, [""] * pad + cells, parts, [*[None] * pad, *row.locations] if row.locations else None)
             cells = row.cells
         _, section_text = self.cell(cells, "section")
         if section_text.strip() and is_section(section_text):

@@ -43,4 +43,6 @@ def _build_raw(section: Section, defn: TableDef, built: Built) -> None:
         if not any(texts):
             continue
         name = next(t for t in texts if t)
-        table.rows.append(Row(name=name, location=row.location, cells=texts))
+        table.rows.append(
+            Row(name=name, location=row.location, cells=texts, cell_locations=[c.location for c in row.cells])
+        )
