@@ -53,18 +53,22 @@ def main(argv=None) -> int:
     files = []
     for p in args.paths:
         files += sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED_SUFFIXES) if p.is_dir() else [p]
-    with ProcessPoolExecutor(args.jobs) as pool:
-        results = [r for r in pool.map(one, files) if r is not None]
     bad = 0
     total_back = total = 0
-    for path, kind, back, values, extra in results:
-        ok = back == values and not extra
-        bad += not ok
-        total_back += back
-        total += values
-        print(f"{'ok ' if ok else 'BAD'} {back}/{values} {kind:<24} {path}")
-        for line in extra:
-            print(f"      {line}")
+    results = []
+    with ProcessPoolExecutor(args.jobs) as pool:
+        for result in pool.map(one, files):  # printed as they come (a loaded machine is slow)
+            if result is None:
+                continue
+            results.append(result)
+            path, kind, back, values, extra = result
+            ok = back == values and not extra
+            bad += not ok
+            total_back += back
+            total += values
+            print(f"{'ok ' if ok else 'BAD'} {back}/{values} {kind:<24} {path}", flush=True)
+            for line in extra:
+                print(f"      {line}", flush=True)
     print(f"{len(results)} documents drafted, {len(results) - bad} round-trip clean; values {total_back}/{total}")
     return 1 if bad else 0
 
