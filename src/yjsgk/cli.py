@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ReadError, YjsgkError
+from .web import cli as web_cli  # yjsgk serve / user: argparse only, the application is imported when run
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~10 ms)
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
     draft_cli.add_commands(sub)
     __import__("yjsgk.annotate").annotate.add_commands(sub)  # yjsgk annotate (annotate.py)
+    web_cli.add_commands(sub)  # yjsgk serve, yjsgk user (yjsgk/web/cli.py)
     return parser
 
 
@@ -145,6 +147,8 @@ def _config(args: argparse.Namespace) -> Config:
 def _run(args: argparse.Namespace) -> int:
     if args.command in CORPUS_COMMANDS:
         return _run_corpus(args)
+    if args.command in web_cli.COMMANDS:
+        return web_cli.run(args)
     if args.command == "rules":
         return _rules(args)
     if args.command == "draft":

@@ -188,3 +188,6 @@ class StoredFinding(Base):
     col: Mapped[int | None] = mapped_column(SmallInteger)
     page: Mapped[int | None] = mapped_column(Integer)
     related: Mapped[list] = mapped_column(JSON)
+
+
+from . import web_models as _web_models  # noqa: E402,F401  (the web application's tables, same metadata)
