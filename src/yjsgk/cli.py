@@ -101,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     _add_corpus_commands(sub)
+    from .draft import cli as draft_cli  # yjsgk draft (src/yjsgk/draft/cli.py)
+
+    draft_cli.add_commands(sub)
     __import__("yjsgk.annotate").annotate.add_commands(sub)  # yjsgk annotate (annotate.py)
     web_cli.add_commands(sub)  # yjsgk serve, yjsgk user (yjsgk/web/cli.py)
     return parser
@@ -185,6 +188,11 @@ def _run(args: argparse.Namespace) -> int:
         return web_cli.run(args)
     if args.command == "rules":
         return _rules(args)
+    if args.command == "draft":
+        from .draft import cli as draft_cli
+
+        return draft_cli.run(args)
+
     if args.command == "annotate":
         return __import__("yjsgk.annotate").annotate.run(args)
     if args.command == "check" and not args.paths and not getattr(args, "db", None):
