@@ -354,6 +354,17 @@ def test_unlinked_claims_are_notices_in_verbose_mode():
     ]
 
 
+@violates("narrative.blank-table", "narrative.general-expense", "narrative.report-income")
+def test_the_narrative_rules_of_the_text_module_report_their_bad_cases():
+    """The narrative rules kept in check/rules/text.py (tested on real documents in
+    test_text_rules.py) report their bad case, each at its own severity."""
+    from yjsgk.check.cases import outcome
+
+    for rule_id in ("narrative.blank-table", "narrative.general-expense", "narrative.report-income"):
+        result = outcome(rule_id, "bad")
+        assert result is not None and result.own and result.problems() == [], rule_id
+
+
 def test_every_narrative_rule_has_a_failing_case_in_this_file():
     """Runs last in this file: every narrative rule reported something in one of the cases above."""
     assert {r for r in VIOLATED if r.startswith("narrative.")} == {r for r in RULES if r.startswith("narrative.")}

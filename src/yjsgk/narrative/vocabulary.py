@@ -342,3 +342,18 @@ def alias_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 @cache
 def count_patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple((re.compile(p), unit, s) for p, unit, s in COUNTS)
+
+
+# -- text-level slips (check/rules/text.py) -----------------------------------------------------
+
+# words a rate follows directly (增长13.95%): a bare number after them lacks its percent sign
+RATE_WORDS = r"增长|下降|增幅|降幅|上升|降低|执行率|完成率|增长率|下降率"
+
+# a template's two directions of a change printed together, left for the department to choose
+_DIRECTIONS = r"增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|增|减"
+TEMPLATE_ALTERNATIVES = (
+    rf"(?:{_DIRECTIONS})\s*[（(]\s*(?:{_DIRECTIONS}|持平)\s*[)）]"
+    rf"|(?:增加|减少|增长|下降)\s*[/／]\s*(?:增加|减少|增长|下降|持平)"
+    r"|(?:增加|减少|增长|下降)持平"
+    r"|[（(]\s*持平\s*[)）]"
+)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,11 +11,12 @@ from decimal import Decimal
 from ..amounts import parse_amount
 from ..document import Location
 from ..model import Row, Value
+from ..patterns import lazy_pattern
 from ..textnorm import key, norm, squeeze_cjk_spaces
 
-_PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*[%％]$")
-_WHITESPACE = re.compile(r"\s+")
-_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]|(\d+(?:\.\d+)?)\s*分?\s*$")
+_PERCENT = lazy_pattern(r"^([+-]?\d+(?:\.\d+)?)\s*[%％]$")
+_WHITESPACE = lazy_pattern(r"\s+")
+_POINTS = lazy_pattern(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]|(\d+(?:\.\d+)?)\s*分?\s*$")
 
 # 二级指标 names (whitespace removed) and the 一级 they belong to
 CATEGORY_SECTION = {

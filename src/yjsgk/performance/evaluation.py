@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Table
+from ..patterns import lazy_pattern
 from ..textnorm import key
 from .cells import (
     RawRow,
@@ -73,8 +74,8 @@ SOURCE_WORDS = (
     "上级补助",
     "非税收入",
 )
-_INLINE = re.compile(r"^(?:其中\s*[:：]\s*)?(.+?)\s*[:：]\s*([-\d.,，%]*)\s*$")
-_GRADE = re.compile(r"(?:评价|自评|考核)?等级\s*[:：]?\s*(\S+)")
+_INLINE = lazy_pattern(r"^(?:其中\s*[:：]\s*)?(.+?)\s*[:：]\s*([-\d.,，%]*)\s*$")
+_GRADE = lazy_pattern(r"(?:评价|自评|考核)?等级\s*[:：]?\s*(\S+)")
 
 
 def _is_funds_header(cells: list[str]) -> bool:

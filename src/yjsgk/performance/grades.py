@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..document import Location
+from ..patterns import lazy_pattern
 from ..textnorm import key
 from .model import Grading
 
@@ -44,9 +45,9 @@ def default_scale() -> Grading:
     return Grading(bands=list(DEFAULT_BANDS), source="default")
 
 
-_CLAUSE_SPLIT = re.compile(r"[，,；;。]")
-_LABEL = re.compile(r"为\s*[“\"]?([^\s“”\"，,；;。、（）()]{1,4})[”\"]?\s*$")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CLAUSE_SPLIT = lazy_pattern(r"[，,；;。]")
+_LABEL = lazy_pattern(r"为\s*[“\"]?([^\s“”\"，,；;。、（）()]{1,4})[”\"]?\s*$")
+_NUMBER = lazy_pattern(r"\d+(?:\.\d+)?")
 
 
 def parse_scale(text: str, location: Location | None = None) -> Grading | None:

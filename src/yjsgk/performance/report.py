@@ -9,24 +9,24 @@ sentence about the budget (预算) or the previous year, or a paragraph about ot
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..document import Document, Grid, TextBlock
 from ..model import Table
+from ..patterns import lazy_pattern
 from ..textnorm import key
 from .cells import figure
 from .grades import parse_scale
 from .model import Grading, Report, Statement
 
-_REPORT_TITLE = re.compile(r"部门整体支出绩效(?:自评|评价)报告")
-_TOTAL = re.compile(r"(?:总得分|自评总分|自评得分|综合得分|总分)\s*(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
-_GRADE = re.compile(
+_REPORT_TITLE = lazy_pattern(r"部门整体支出绩效(?:自评|评价)报告")
+_TOTAL = lazy_pattern(r"(?:总得分|自评总分|自评得分|综合得分|总分)\s*(?:为|是|[:：])?\s*(\d+(?:\.\d+)?)\s*分")
+_GRADE = lazy_pattern(
     r"(?:评价结果|自评结果|结果|评价等级|自评等级|评定等级|等级)\s*(?:为|是|[:：])?\s*[“\"]?"
     r"(优秀|良好|中等|合格|不合格|较差|优|良|中|差)"
 )
-_AMOUNT = re.compile(r"(基本支出|项目支出)\s*(?:为|是|[:：])?\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+_AMOUNT = lazy_pattern(r"(基本支出|项目支出)\s*(?:为|是|[:：])?\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
+_SENTENCE_END = lazy_pattern(r"(?<=[。！？!?])")
 OTHER_FUNDS = ("政府性基金", "国有资本经营", "社会保险基金")
 NOT_THE_YEAR = ("预算", "上年", "增加", "减少", "增长", "下降")
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import Row, Table, Value
+from ..patterns import lazy_pattern
 from ..textnorm import key, norm
 from .cells import (
     CATEGORY_SECTION,
@@ -37,14 +38,14 @@ from .cells import (
 )
 from .model import FundLine, TargetIndicator, TargetProject, Targets, TargetUnit
 
-_UNIT_CODE = re.compile(r"^\d{6}$")
-_LOOKS_NUMERIC = re.compile(r"^[\d.,]+\s*\S{0,2}$")
-_WEIGHT = re.compile(r"\d+(?:\.\d+)?")
+_UNIT_CODE = lazy_pattern(r"^\d{6}$")
+_LOOKS_NUMERIC = lazy_pattern(r"^[\d.,]+\s*\S{0,2}$")
+_WEIGHT = lazy_pattern(r"\d+(?:\.\d+)?")
 HEADER_KEYS = {"单位编码", "一级指标"}
 SOURCE_LABELS = ("一般公共预算", "政府性基金", "财政专户", "纳入专户", "其他资金", "其他收入", "上年结转")
 PLACEHOLDERS = {"", "/", "无", "-", "—"}
 # 已剔除涉密部分, 涉密项目不予公开, 不含涉密项目, 涉密内容未公开 (whitespace removed)
-_WITHHELD = re.compile(
+_WITHHELD = lazy_pattern(
     r"(剔除|删除|去除|不含|未含|除外|扣除).{0,4}涉密|涉密.{0,6}(不予公开|不公开|未公开|不予列示|未列示|已剔除|除外)"
 )
 

@@ -10,8 +10,6 @@ in a temporary folder when LibreOffice is installed. Damaged, encrypted or empty
 
 from __future__ import annotations
 
-import email
-import email.policy
 import io
 import shutil
 import subprocess
@@ -199,6 +197,9 @@ def _convert_and_read(path: Path, source: str, target: str, kind: str) -> Docume
 
 
 def _read_mht(data: bytes, source: str) -> Document:
+    import email
+    import email.policy
+
     from .web import parse_html
 
     try:

@@ -51,12 +51,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber import table as plumber_table
-from pdfplumber.utils import filter_edges
 
 from .. import limits
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
+from .cells import Table as _CellTable
+from .cells import find_tables, frames
 from .ocr import read_scanned
 
 WORD_GAP = 3.0  # pt between characters that makes a space (pdfplumber's x_tolerance)
@@ -532,16 +532,17 @@ def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float])
 
 
 def _find_cells(edges: list[dict]) -> list[list[tuple]]:
-    """pdfplumber's lines strategy on our edges; frames around other cells are dropped."""
-    merged = plumber_table.merge_edges(edges, SNAP_TOLERANCE, SNAP_TOLERANCE, JOIN_TOLERANCE, JOIN_TOLERANCE)
-    merged = filter_edges(merged, min_length=EDGE_MIN_LENGTH)
-    merged += _open_ends(merged)
-    intersections = plumber_table.edges_to_intersections(merged, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
-    cells = plumber_table.intersections_to_cells(intersections)
-    framed = _enclosing(cells)
-    if framed:
-        cells = [c for i, c in enumerate(cells) if i not in framed]
-    return plumber_table.cells_to_tables(cells)
+    """pdfplumber's lines strategy on our edges (read/cells.py: the same cells, faster); frames
+    around other cells are dropped."""
+    return find_tables(
+        edges,
+        snap=SNAP_TOLERANCE,
+        join=JOIN_TOLERANCE,
+        min_length=EDGE_MIN_LENGTH,
+        tolerance=INTERSECTION_TOLERANCE,
+        extra=_open_ends,
+        drop=frames,
+    )
 
 
 def _open_ends(edges: list[dict]) -> list[dict]:
@@ -591,28 +592,12 @@ def _open_ends(edges: list[dict]) -> list[dict]:
     return out
 
 
-def _enclosing(cells: list[tuple]) -> set[int]:
-    """Indexes of cells that contain another cell: frames, not cells."""
-    out: set[int] = set()
-    by_area = sorted(range(len(cells)), key=lambda i: (cells[i][2] - cells[i][0]) * (cells[i][3] - cells[i][1]))
-    for rank, i in enumerate(by_area):
-        x0, top, x1, bottom = cells[i]
-        for j in by_area[:rank]:
-            a0, atop, a1, abottom = cells[j]
-            if a0 >= x0 - 1 and a1 <= x1 + 1 and atop >= top - 1 and abottom <= bottom + 1:
-                out.add(i)
-                break
-    return out
-
-
 def _tables(edges: list[dict], chars: list[_Char]) -> tuple[list[_Char], list[_Table]]:
     """Tables with their cell texts, and the characters left for text lines."""
     groups = _find_cells(edges)
     if not groups:
         return chars, []
-    # pdfplumber's Table needs its page only to extract() text; the geometry used here (cells,
-    # rows, bbox) never reads it, and our characters come from PDFium
-    found = [plumber_table.Table(None, cells) for cells in groups]  # type: ignore[arg-type]
+    found = [_CellTable(group) for group in groups]  # pdfplumber's Table geometry: cells, rows, bbox
     # a lattice per table: every slot between adjacent cell boundaries maps to one cell
     lattices: list[
         tuple[
@@ -646,11 +631,11 @@ def _tables(edges: list[dict], chars: list[_Char]) -> tuple[list[_Char], list[_T
         right = table.bbox[2]
         rows = []
         for row in table.rows:
-            present = [c for c in row.cells if c is not None]
+            present = [c for c in row if c is not None]
             row_top = present[0][1]
             row_bottom = min(c[3] for c in present)
             texts = []
-            for position, cell in enumerate(row.cells):
+            for position, cell in enumerate(row):
                 if cell is None:  # spanned by a merged cell: keep the row's width
                     x1 = columns[position + 1] if position + 1 < len(columns) else right
                     texts.append(("", (columns[position], row_top, x1, row_bottom)))

@@ -20,11 +20,12 @@ from pathlib import Path
 from .. import limits
 from ..document import Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
+from ..patterns import lazy_pattern
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_MD_ATX_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
-_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
-_MD_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_HEADING = lazy_pattern(r"^\s{0,3}#{1,6}\s*")
+_MD_ATX_HEADING = lazy_pattern(r"^#{1,6} ", re.MULTILINE)
+_MD_BULLET = lazy_pattern(r"^\s*[-*+]\s+")
+_MD_PIPE_SEPARATOR = lazy_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def decode(data: bytes, source: str) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..definitions import TableDef
+from ..patterns import lazy_pattern
 from ..textnorm import key
 
 # labels of the key columns to the left of the values
@@ -32,13 +33,13 @@ LABEL_WORDS = (
     "编码",
     "名称",
 )
-_INDEX_RUN = re.compile(r"^\d{1,2}$")
+_INDEX_RUN = lazy_pattern(r"^\d{1,2}$")
 # a header naming a part of the column before it: 其中：事业单位经营支出, 扣除基建项目后预算数
-_OF_WHICH = re.compile(r"^(?:其中|扣除)")
+_OF_WHICH = lazy_pattern(r"^(?:其中|扣除)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_LAST_YEAR = re.compile(r"^上年(?:预算)?数?$")
-_CHANGE = re.compile(r"增减|比上年|较上年|比(?:19|20)\d{2}年")
-_THIS_YEAR = re.compile(r"^(?:当年|本年)(?:预算)?数?$")
+_LAST_YEAR = lazy_pattern(r"^上年(?:预算)?数?$")
+_CHANGE = lazy_pattern(r"增减|比上年|较上年|比(?:19|20)\d{2}年")
+_THIS_YEAR = lazy_pattern(r"^(?:当年|本年)(?:预算)?数?$")
 
 
 @dataclass(slots=True)
@@ -280,8 +281,8 @@ def of_which_columns(labels: dict[int, str], first_value: int, memos: tuple[str,
 
 
 _SUBTOTAL = {"小计", "合计"}
-_GENERAL_FUND = re.compile(r"一般公共预算")
-_OTHER_FUND = re.compile(r"政府性基金|国有资本经营")
+_GENERAL_FUND = lazy_pattern(r"一般公共预算")
+_OTHER_FUND = lazy_pattern(r"政府性基金|国有资本经营")
 
 
 def sibling_columns(labels: dict[int, str], positions: dict[int, str]) -> frozenset[int]:
@@ -303,3 +304,44 @@ def sibling_columns(labels: dict[int, str], positions: dict[int, str]) -> frozen
                 out.add(pos)
                 break
     return frozenset(out)
+
+
+_ACTUAL = re.compile(r"执行|决算|实际")
+_PERCENT = re.compile(r"%|％|百分|幅度|增长率|增减率")
+
+
+def earlier_column_ids(defn: TableDef, labels: dict[int, str], earlier: frozenset[int]) -> dict[int, str]:
+    """What each column of an earlier year (or of the change against it) holds, as a key of
+    `Row.earlier`: "previous.<column>" for last year's budget (上年/2025年预算数), "previous_actual.
+    <column>" for its 执行数/决算数, "change.<column>" / "change_pct.<column>" for 增减. The column is
+    the canonical one its header names once the year level is taken off (2025年预算数/因公出国（境）费
+    → abroad); a lone earlier column of a coded table (2025年预算数) is its total."""
+    kinds: dict[int, str] = {}
+    rest: dict[int, str] = {}
+    for pos in sorted(earlier):
+        label = labels.get(pos, "")
+        levels = label.split("/")
+        if _CHANGE.search(key(label)):
+            kinds[pos] = "change_pct" if _PERCENT.search(label) else "change"
+            # the change of which column: the levels below the one that says 增减
+            below = [p for p in levels if not _CHANGE.search(key(p)) and not _YEAR.search(p)]
+        else:
+            kinds[pos] = "previous_actual" if _ACTUAL.search(key(levels[0])) else "previous"
+            below = levels[1:]
+        if below:
+            rest[pos] = "/".join(below)
+    out: dict[int, str] = {}
+    for kind in ("previous", "previous_actual", "change", "change_pct"):
+        group = {pos: rest.get(pos, "") for pos, k in kinds.items() if k == kind}
+        if not group:
+            continue
+        cmap = map_columns(defn, {p: lab for p, lab in group.items() if lab}, max(group) + 1, None)
+        rename_inclusive_total(cmap)  # 上年/合计 beside 上年/会议费, 上年/培训费: their common total
+        named = cmap.positions
+        for pos in sorted(group):
+            column = named.get(pos)
+            if column is None and len(group) == 1 and defn.columns:
+                column = defn.columns[0].id  # 2025年预算数 alone beside the year's columns: its total
+            if column is not None:
+                out[pos] = f"{kind}.{column}"
+    return out

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Location, TextBlock
 from ..model import Disclosure, Table
+from ..patterns import lazy_pattern
 from ..textnorm import norm
 from . import problems
 from .segment import Segmentation
@@ -16,9 +17,9 @@ _YEAR = re.compile(
     r"(20\d{2})\s*年\s*(?:度)?\s*(?:[省市区县]级)?\s*(?:部门|单位)?\s*(?:整体)?\s*(?:支出)?\s*(决算|预算|绩效|部门决算|部门预算)"
 )
 _YEAR_PAREN = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]")
-_ANY_YEAR = re.compile(r"(20\d{2})\s*年度")
-_TITLE_YEAR = re.compile(r"^(?:[一二三四五六七八九十]+、|表\d+[:：]?)?(20\d{2})年")
-_ORG_SUFFIX = re.compile(
+_ANY_YEAR = lazy_pattern(r"(20\d{2})\s*年度")
+_TITLE_YEAR = lazy_pattern(r"^(?:[一二三四五六七八九十]+、|表\d+[:：]?)?(20\d{2})年")
+_ORG_SUFFIX = lazy_pattern(
     r"(局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处|联|协|室|园|办|社|台)"
     r"(?:[（(][\u4e00-\u9fff]{1,20}[)）])?$"
 )
@@ -32,7 +33,7 @@ _NAME = re.compile(
 # ("2026年度 / 福州市民政局(本级) / 单位预算", "北京市统计局部门 2026 年度 / 部门预算信息公开",
 # "附件：北京市气象局 2026 年度部门预算报表", "第二部分 上海市XX局2024年度部门决算表",
 # "2023年度长沙市公安局交通警察支队 / 专项资金绩效评价结果")
-_TITLE = re.compile(
+_TITLE = lazy_pattern(
     r"^(?:附件\d*[：:]?|第[一二三四五六七八九十]+部分)?(?:(20\d{2})年度?)?"
     r"([\u4e00-\u9fff·X×]{1,40}?"
     r"(?:局|厅|委员会|委|办公室|办公厅|院|中心|部|会|所|站|队|馆|校|学院|政府|办事处|街道|法院|检察院|处|联|协|室|园|办|社|台)"
@@ -41,9 +42,9 @@ _TITLE = re.compile(
     r"(?:预算|决算|(?:专项资金|项目支出|项目)?绩效(?:自评|评价))"
     r"[\u4e00-\u9fff（）()“”]{0,20}$"
 )
-_BARE_NAME = re.compile(r"^(?:20\d{2}年度?)?(.{2,40}?)(?:20\d{2}年度?)?$")
+_BARE_NAME = lazy_pattern(r"^(?:20\d{2}年度?)?(.{2,40}?)(?:20\d{2}年度?)?$")
 COVER_LINES = 8  # the cover title is among the first lines
-_EVALUATION_TITLE = re.compile(r"绩效(?:自评|评价)(?:报告|表)")
+_EVALUATION_TITLE = lazy_pattern(r"绩效(?:自评|评价)(?:报告|表)")
 _PERF_DEPT = ("预算部门名称", "部门名称", "主管部门", "单位名称")
 
 
@@ -94,7 +95,7 @@ def find_metadata(document: Document, seg: Segmentation, disclosure: Disclosure)
         )
 
 
-_PLACEHOLDER = re.compile(r"[XＸ×xｘ]{2,}|\*{2,}|某某")
+_PLACEHOLDER = lazy_pattern(r"[XＸ×xｘ]{2,}|\*{2,}|某某")
 
 
 def _is_template(disclosure: Disclosure, texts: list[TextBlock]) -> bool:

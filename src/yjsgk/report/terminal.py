@@ -33,7 +33,8 @@ class Progress:
         self.width = width
         self.started = time.perf_counter()
 
-    def __call__(self, done: int, total: int, current: str) -> None:
+    def __call__(self, done: int, total: int, current: str, *, failed: int | None = None) -> None:
+        """`done` of `total` files (`failed` of them, when given: shown with the files remaining)."""
         if total == 0:
             return
         filled = int(self.width * done / total)
@@ -42,7 +43,8 @@ class Progress:
         if len(name) > 40:
             name = "…" + name[-39:]
         columns = max(40, min(120, shutil.get_terminal_size().columns - 1))
-        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {rate:5.1f}/s {name}"
+        counts = f"{done}/{total}" if failed is None else f"{done}/{total} 失败 {failed} 剩余 {total - done}"
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {counts} {rate:5.1f}/s {name}"
         self.stream.write("\r" + pad(clip(line, columns), columns, False))
         if done == total:
             self.stream.write("\r" + " " * columns + "\r")

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
@@ -61,9 +63,13 @@ class FileOutcome:
     kind: str | None = None
     reason: str | None = None
     seconds: float = 0.0
+    meta: dict[str, str] | None = None  # the input manifest's columns for this file (yjsgk.cluster)
 
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
+        out = dataclasses.asdict(self)
+        if self.meta is None:
+            del out["meta"]
+        return out
 
 
 @dataclass
@@ -143,12 +149,7 @@ def _ingest_file(store: Store, path: Path, config: Config | None) -> FileOutcome
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = (
-            "文件不存在 (no such file)"
-            if isinstance(exc, FileNotFoundError)
-            else f"无法读取文件：{exc.strerror or exc}"
-        )
-        return FileOutcome(source, "failed", reason=reason)
+        return FileOutcome(source, "failed", reason=_unreadable(exc))
     digest = hashlib.sha256(data).hexdigest()
     try:
         existing = _existing(store, digest)
@@ -156,29 +157,71 @@ def _ingest_file(store: Store, path: Path, config: Config | None) -> FileOutcome
         return FileOutcome(source, "failed", reason=f"数据库错误 (database error): {_one_line(exc)}")
     if existing:
         return _unchanged(source, existing)
+    prepared = _recognize(path, digest, len(data), config)
+    if isinstance(prepared, FileOutcome):
+        return prepared
+    return write_prepared(store, prepared)
+
+
+@dataclass
+class Prepared:
+    """A file read, recognized and checked, ready to be stored: what a worker process or a Dask
+    worker sends back to the one process that writes the database."""
+
+    path: str
+    digest: str
+    size: int
+    disclosure: Disclosure
+    findings: list[Finding]
+
+
+def prepare(path: str | Path, config: Config | None = None) -> Prepared | FileOutcome:
+    """Read, recognize and check one file (no database): a `Prepared`, or the failed outcome."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileOutcome(str(path), "failed", reason=_unreadable(exc))
+    return _recognize(path, hashlib.sha256(data).hexdigest(), len(data), config)
+
+
+def _unreadable(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在 (no such file)"
+    return f"无法读取文件：{exc.strerror or exc}"
+
+
+def _recognize(path: Path, digest: str, size: int, config: Config | None) -> Prepared | FileOutcome:
+    source = str(path)
     try:
         disclosure, findings = pipeline.load(path, config)
     except ReadError as exc:
         return FileOutcome(source, "failed", reason=exc.reason)
     except Exception as exc:  # a bug in one file must not stop the batch
         return FileOutcome(source, "failed", reason=f"内部错误 (internal error): {type(exc).__name__}: {exc}")
-    if not disclosure.department and disclosure.year is None:
+    department = stored_department(disclosure)
+    if not department and disclosure.year is None:
         return FileOutcome(
             source,
             "failed",
             kind=disclosure.kind,
             reason="未识别出部门和年度，无法归入数据库 (no department and no year recognized)",
         )
+    return Prepared(source, digest, size, disclosure, findings)
+
+
+def write_prepared(store: Store, prepared: Prepared) -> FileOutcome:
+    """Store one prepared file in one transaction (retried on a clash with another writer)."""
+    source, digest, disclosure = prepared.path, prepared.digest, prepared.disclosure
     for attempt in range(RETRIES):
         try:
             with store.write() as session:
                 existing = _existing_in(session, digest)
                 if existing:
                     return _unchanged(source, existing)
-                doc_id, version = _store(session, path, digest, len(data), disclosure, findings)
-            return FileOutcome(
-                source, "ingested", doc_id, version, disclosure.department, disclosure.year, disclosure.kind
-            )
+                doc_id, version = _store(session, Path(source), digest, prepared.size, disclosure, prepared.findings)
+            department = stored_department(disclosure)
+            return FileOutcome(source, "ingested", doc_id, version, department, disclosure.year, disclosure.kind)
         except (IntegrityError, OperationalError) as exc:
             # another process stored the same file / version / department first, or the database
             # was busy: this file's transaction is gone; try again from a clean state
@@ -192,6 +235,26 @@ def _ingest_file(store: Store, path: Path, config: Config | None) -> FileOutcome
         except Exception as exc:
             return FileOutcome(source, "failed", reason=f"{type(exc).__name__}: {exc}")
     raise AssertionError("unreachable")
+
+
+def stored_hashes(store: Store, digests: Iterable[str], chunk: int = 500) -> dict[str, object]:
+    """The stored documents among these content hashes (one query per `chunk` hashes)."""
+    wanted = list(dict.fromkeys(digests))
+    found: dict[str, object] = {}
+    with store.read() as session:
+        for i in range(0, len(wanted), chunk):
+            rows = session.execute(
+                select(
+                    Document.content_hash,
+                    Document.id,
+                    Document.version,
+                    Document.department_printed,
+                    Document.year,
+                    Document.kind,
+                ).where(Document.content_hash.in_(wanted[i : i + chunk]))
+            )
+            found.update((row.content_hash, row) for row in rows)
+    return found
 
 
 def _one_line(exc: StatementError) -> str:
@@ -220,6 +283,19 @@ def _unchanged(source: str, row) -> FileOutcome:
 # writing one disclosure
 
 
+# a blank template's placeholder for the name (上海市XX局, ××单位, 某某部门): not a department (the
+# same placeholders recognition's blank-template test knows, and the signs and boxes of forms)
+_PLACEHOLDER = re.compile(r"[XxＸｘ×✕*＊○〇□]{2,}|某某")
+
+
+def stored_department(d: Disclosure) -> str | None:
+    """The department a document is stored under: its printed name, unless the document is a blank
+    template or the name a placeholder (then the department is unknown, and no department is made)."""
+    if not d.department or d.template or _PLACEHOLDER.search(normalize_name(d.department)):
+        return None
+    return d.department
+
+
 def _department_id(session, printed: str | None) -> int | None:
     if not printed:
         return None
@@ -235,6 +311,8 @@ def _department_id(session, printed: str | None) -> int | None:
 
 
 def _next_version(session, department_id: int | None, year: int | None, family: str) -> int:
+    if department_id is None:  # documents of unknown departments are not versions of one another
+        return 1
     current = session.scalar(
         select(func.max(Document.version)).where(
             Document.department_id.is_not_distinct_from(department_id),
@@ -246,7 +324,8 @@ def _next_version(session, department_id: int | None, year: int | None, family: 
 
 
 def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding]) -> tuple[int, int]:
-    department_id = _department_id(session, d.department)
+    printed = stored_department(d)
+    department_id = _department_id(session, printed)
     family = family_of(d.kind)
     version = _next_version(session, department_id, d.year, family)
     counts = severity_counts(findings)
@@ -254,7 +333,7 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
         insert(Document)
         .values(
             department_id=department_id,
-            department_printed=d.department[:300] if d.department else None,
+            department_printed=printed[:300] if printed else None,
             kind=d.kind,
             family=family,
             year=d.year,
@@ -358,3 +437,98 @@ def _insert_many(session, model, params: list[dict]) -> list[int]:
     table = _table(model)
     result = session.connection().execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), params)
     return list(result.scalars())
+
+
+# ---------------------------------------------------------------------------------------------
+# many files on many workers: the workers read, recognize and check; this process writes
+
+
+class Workers(Protocol):
+    """Where `prepare` runs: a process pool (yjsgk.cluster.ProcessWorkers) or a Dask cluster
+    (yjsgk.cluster.DaskWorkers). `submit` hands over one file; `wait` blocks until at least one
+    is done and returns (index, Prepared or failed FileOutcome) pairs. A worker that dies or a
+    file that hangs is the implementation's to retry once and then report as a failed outcome."""
+
+    slots: int  # files to keep in flight so that every worker is busy
+
+    def submit(self, index: int, path: str) -> None: ...
+
+    def wait(self) -> list[tuple[int, Prepared | FileOutcome]]: ...
+
+
+def ingest_parallel(
+    paths: Sequence[str | Path],
+    store: Store,
+    workers: Workers,
+    *,
+    progress: Callable[..., None] | None = None,
+) -> IngestSummary:
+    """Ingest on `workers`; this process hashes, skips what is stored and writes the results.
+
+    Files already stored (by SHA-256, looked up in batches) are `unchanged` and never sent, so a
+    run that stopped is resumed by running it again. Results are written in the order of the
+    input, one transaction per file, so versions (and, in a fresh database, ids) come out as a
+    serial `ingest` gives them; a file that takes long holds back at most a window of results.
+    """
+    files = [str(p) for p in paths]
+    summary = IngestSummary()
+    started = time.perf_counter()
+    outcomes: list[FileOutcome | None] = [None] * len(files)
+    digests: dict[int, str] = {}
+    for i, source in enumerate(files):
+        try:
+            digests[i] = _file_digest(Path(source))
+        except OSError as exc:
+            outcomes[i] = FileOutcome(source, "failed", reason=_unreadable(exc))
+    try:
+        stored = stored_hashes(store, digests.values())
+    except StatementError as exc:
+        raise ReadError(store.display_url, f"数据库错误 (database error): {_one_line(exc)}") from exc
+    todo: list[int] = []
+    for i, digest in digests.items():
+        if digest in stored:
+            outcomes[i] = _unchanged(files[i], stored[digest])
+        else:
+            todo.append(i)
+    done = sum(o is not None for o in outcomes)
+    failed = sum(o is not None and o.status == "failed" for o in outcomes)
+
+    def report(current: str) -> None:
+        if progress:
+            progress(done, len(files), current, failed=failed)
+
+    report("")
+    ready: dict[int, Prepared | FileOutcome] = {}
+    submitted = written = in_flight = 0
+    window = max(4 * workers.slots, 32)  # results held back behind a slow file, at most
+    while written < len(todo):
+        while submitted < len(todo) and in_flight < workers.slots and submitted - written < window:
+            workers.submit(todo[submitted], files[todo[submitted]])
+            submitted += 1
+            in_flight += 1
+        for index, result in workers.wait():
+            ready[index] = result
+            in_flight -= 1
+        while written < len(todo) and todo[written] in ready:
+            index = todo[written]
+            result = ready.pop(index)
+            t = time.perf_counter()
+            outcome = result if isinstance(result, FileOutcome) else write_prepared(store, result)
+            outcome.seconds += time.perf_counter() - t
+            outcomes[index] = outcome
+            written += 1
+            done += 1
+            failed += outcome.status == "failed"
+            report(files[index])
+    summary.outcomes = [o for o in outcomes if o is not None]
+    summary.seconds = time.perf_counter() - started
+    report("")
+    return summary
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

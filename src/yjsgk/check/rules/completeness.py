@@ -24,6 +24,7 @@ from ...dictionary import classification
 from ...document import Location
 from ...model import Disclosure, Table
 from ...narrative import Claim
+from ...patterns import lazy_pattern
 from ...recognize.outline import TITLE_MAX, Heading, Line, Outline, heading_key, heading_marker, heading_title
 from ...recognize.segment import match_title
 from ...textnorm import key, norm
@@ -235,8 +236,8 @@ def required_tables(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findi
         )
 
 
-_TITLE_LIKE = re.compile(r"表")
-_NOT_TITLE = re.compile(r"[。，,；;]")
+_TITLE_LIKE = lazy_pattern(r"表")
+_NOT_TITLE = lazy_pattern(r"[。，,；;]")
 
 
 def _unread_titles(disclosure: Disclosure) -> list[str]:
@@ -300,7 +301,7 @@ def _title_names_table(table: Table) -> bool:
 
 # -- complete.empty-note -----------------------------------------------------------------------
 
-_EMPTY_REASON = re.compile(
+_EMPTY_REASON = lazy_pattern(
     r"无数据|没有|无相关|无该项|无此项|无此类|不涉及|未发生|无发生|空表|为空|无(?:政府性基金|国有资本|.{0,12}?(?:收入|支出|拨款|收支))"
 )
 
@@ -347,7 +348,7 @@ def empty_table_note(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         )
 
 
-_NOTE = re.compile(r"^[（(]?注")
+_NOTE = lazy_pattern(r"^[（(]?注")
 _QUOTES = re.compile(r"[“”\"‘’'《》]")
 _NIL = r"(?:为0(?![.\d])|为0?\.0+(?!\d)|为零|为空|0(?:\.0+)?万?元)"
 
@@ -513,7 +514,7 @@ def glossary_terms(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
 
 # -- complete.detail ---------------------------------------------------------------------------
 
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = lazy_pattern(r"[0-9]")
 DETAIL = {
     "final.general_budget_expenditure": (7, "项", "一般公共预算支出应细化到项级科目（7位编码）"),
     "budget.general_budget_expenditure": (7, "项", "一般公共预算支出应细化到项级科目（7位编码）"),
@@ -563,8 +564,9 @@ def detail_level(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
 
 PLACEHOLDERS = re.compile(
     r"(?<![A-Za-z])(?:[XＸ×]{2,}|[xｘ]{2,})(?![A-Za-z])|……|如持平作持平表述|不涉及的不列|待补充|此处填写|请填写"
+    r"|待填写|[（(【\[]\s*[待略]\s*[)）】\]]|[{｛][^{}｛｝\s]{1,8}[}｝]|某某"  # 待填写, （待）, （略）, [待], {单位}, 某某
 )
-_LEADER = re.compile(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot leaders before a page number
+_LEADER = lazy_pattern(r"(?:[.．…·]{3,}|…{2,})\s*\d+\s*$")  # contents dot leaders before a page number
 PAGE_GROUP = 3  # placeholders on one page from this many on: one finding for the page
 
 
@@ -574,7 +576,8 @@ PAGE_GROUP = 3  # placeholders on one page from this many on: one finding for th
     severity="warning",
     needs_profile=True,
     kinds=ANY,
-    rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充) that the
+    rationale="""Templates carry placeholders (XX, ……, 如持平作持平表述, 不涉及的不列, 待补充, 待填写,
+    （待）, （略）, [待], {单位}, 某某) that the
     department replaces with its own text. One left in print means a sentence or a score standard
     was never filled in. Runs when a profile is chosen.""",
 )
@@ -631,7 +634,7 @@ def placeholders(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Finding]
 
 # -- complete.year-unit ------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[。，,；;！？]")
+_SENTENCE = lazy_pattern(r"[。，,；;！？]")
 
 
 @rule(
@@ -771,7 +774,7 @@ def contents_order(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Findin
 
 
 CONTINUATION_MAX = 12
-_ENTRY_LEADER = re.compile(r"\s*(?:[.．…·]{3,}|…{2,})\s*\d*\s*$")  # dot leaders, a page number
+_ENTRY_LEADER = lazy_pattern(r"\s*(?:[.．…·]{3,}|…{2,})\s*\d*\s*$")  # dot leaders, a page number
 
 
 def _contents_entries(outline: Outline) -> list[tuple[str, Location]]:
@@ -803,9 +806,9 @@ def _where(location: Location) -> str:
 
 # -- complete.budget-variance ------------------------------------------------------------------
 
-_DETAIL_SECTION = re.compile(r"^(一般公共预算)?财政拨款支出决算具体情况")
+_DETAIL_SECTION = lazy_pattern(r"^(一般公共预算)?财政拨款支出决算具体情况")
 ITEM_LEVEL = 4  # the 项 of the section are numbered 1、2、…
-_REASON = re.compile(r"原因")
+_REASON = lazy_pattern(r"原因")
 
 
 @dataclass(slots=True)
