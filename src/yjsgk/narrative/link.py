@@ -20,7 +20,7 @@ from ..definitions import function_class_by_name, table_def
 from ..dictionary import name_key
 from ..model import Disclosure, Table, Value
 from ..textnorm import key
-from .model import Claim, Link
+from .model import MONEY_UNITS, Claim, Link
 from .vocabulary import AMBIGUOUS_TOTALS, AMBIGUOUS_WORDS, DEFAULT_WHOLE, DEFINITE_WORDS, label
 
 
@@ -689,11 +689,8 @@ def _agrees(c: Claim, link: Link) -> bool:
         return False
     half = Decimal(5) / Decimal(10) ** (c.decimals + 1)
     if c.money:
-        half = half * Decimal(MONEY_SCALE[c.unit]) / Decimal(MONEY_SCALE.get(link.unit, 10000))
+        half = half * MONEY_UNITS[c.unit] / MONEY_UNITS.get(link.unit, MONEY_UNITS["万元"])
     return abs(value - link.value) <= half
-
-
-MONEY_SCALE = {"元": 1, "千元": 1000, "万元": 10000, "亿元": 100000000}
 
 
 def _read_ambiguous(disclosure: Disclosure, c: Claim) -> None:
