@@ -85,10 +85,12 @@ def key_of(finding: dict) -> tuple[str, ...]:
     )
 
 
-def run_check(paths: list[Path], jobs: int) -> dict:
+def run_check(paths: list[Path], jobs: int, cross: bool = False) -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "src"), env.get("PYTHONPATH", "")) if p)
     command = [sys.executable, "-m", "yjsgk", "check", *map(str, paths), "--format", "json", "--jobs", str(jobs)]
+    if cross:  # every document also checked against the others (cross.year.*, cross.document.*)
+        command += ["--with", *map(str, paths)]
     print(f"running: {' '.join(command)}", file=sys.stderr)
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode not in (0, 1, 2) or not done.stdout.strip():
@@ -100,7 +102,9 @@ def load_runs(args: argparse.Namespace) -> tuple[list[dict], list[str]]:
     """(documents, unreadable) of every run or saved output."""
     outputs = [json.loads(Path(f).read_text(encoding="utf-8")) for f in args.from_json] if args.from_json else []
     if not outputs:
-        output = run_check([Path(p) for p in args.paths] or DEFAULT_PATHS, args.jobs or os.cpu_count() or 1)
+        output = run_check(
+            [Path(p) for p in args.paths] or DEFAULT_PATHS, args.jobs or os.cpu_count() or 1, cross=args.cross
+        )
         if args.save:
             Path(args.save).write_text(json.dumps(output, ensure_ascii=False, indent=1), encoding="utf-8")
         outputs = [output]
@@ -187,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=120, metavar="N", help="warnings to sample (default 120)")
     parser.add_argument("--seed", default="12", help="seed of the warning sample (default 12)")
     parser.add_argument("--from-json", nargs="+", metavar="FILE", help="read saved `check --format json` outputs")
+    parser.add_argument(
+        "--cross", action="store_true", help="check the documents against each other too (check --with)"
+    )
     parser.add_argument("--save", metavar="FILE", help="save the check output of this run as JSON")
     parser.add_argument("--verdicts", type=Path, default=VERDICTS, help="folder of verdict files")
     parser.add_argument("--write-todo", metavar="FILE", help="write the unjudged findings as verdict rows")

@@ -30,6 +30,8 @@ _cache: dict[Path, Disclosure] = {}
 # the rule families over the standard tables (narrative, performance and completeness rules have
 # their own test files)
 TABLE_RULES = ("sum.", "identity.", "balance.", "cross.", "format.", "name.", "recognize.")
+# checks across documents (test_cross.py): not rules over one document's tables
+ACROSS_DOCUMENTS = ("cross.year.", "cross.document.")
 
 # rule ids exercised by a failing case (filled by @violates at import); each rule family's test
 # file checks that its rules are all covered
@@ -60,13 +62,17 @@ def seed():
     return lambda name: load_disclosure(SEED_FILES[name])
 
 
+# the command line of this checkout (not whichever yjsgk the interpreter has installed)
+CLI_ENV = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT / "src")}
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`python -m yjsgk …` as a user runs it: a real process, plain output."""
     return subprocess.run(
         [sys.executable, "-m", "yjsgk", *args],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        env=CLI_ENV,
         cwd=cwd,
         timeout=60,
     )

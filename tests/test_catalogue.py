@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, SEED_FILES
 from conftest import run_cli as run
-from yjsgk.baseline import apply_baseline, read_baseline, write_baseline
+from yjsgk.baseline import apply_baseline, document_hash, read_baseline, write_baseline
 from yjsgk.check import RULES, CheckContext, check
 from yjsgk.check.cases import example
 from yjsgk.check.findings import SEVERITIES
@@ -107,13 +107,13 @@ def test_baseline_suppresses_exactly_what_it_lists(tmp_path):
     disclosure, findings = load(SAMPLE)
     accepted = [f for f in findings if f.rule == "identity.row"]
     path = tmp_path / "baseline.json"
-    assert write_baseline(path, accepted) == len(accepted) == 3
-    kept, hidden = apply_baseline(load(SAMPLE)[1], read_baseline(path))
+    assert write_baseline(path, [(document_hash(SAMPLE), accepted)]) == len(accepted) == 3
+    kept, hidden = apply_baseline(load(SAMPLE)[1], read_baseline(path), document_hash(SAMPLE))
     assert hidden == 3
     assert [f.rule for f in kept] == [f.rule for f in findings if f.rule != "identity.row"]
-    # the same findings in another document are not suppressed: the fingerprint names the file
+    # the same findings in another document are not suppressed: the key names the document
     other = load(SEED_FILES["002"])[1]
-    assert apply_baseline(other, read_baseline(path))[1] == 0
+    assert apply_baseline(other, read_baseline(path), document_hash(SEED_FILES["002"]))[1] == 0
 
 
 def test_baseline_from_the_command_line(tmp_path):

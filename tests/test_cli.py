@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, SEED_FILES
+from conftest import CLI_ENV, EXAMPLES, SEED_FILES
 from conftest import run_cli as run
 
 
@@ -110,7 +110,7 @@ def test_bundled_example_reports_its_mistakes():
     result = run("check", str(EXAMPLES / "sample_final_accounts.txt"))
     assert result.returncode == 1
     assert "示范市数据资源管理局 · 2023年度" in result.stdout
-    # the 8 mistakes of examples/MISTAKES.md, the 302 rounding notice and the 2 completeness warnings
+    # as examples/MISTAKES.md lists them: 6 errors, 4 warnings (2 of them completeness), 1 rounding notice
     assert result.stdout.rstrip().endswith("错误 6 条，警告 4 条，提示 1 条")
 
 
@@ -148,8 +148,9 @@ def test_bad_input_gets_one_line_and_exit_2(tmp_path, name, content, reason):
 def test_missing_file_and_directory(tmp_path):
     missing = run("check", str(tmp_path / "nope.txt"))
     assert missing.returncode == 2 and "文件不存在" in missing.stderr
-    extract_dir = run("extract", str(tmp_path))  # an empty folder has nothing to read
-    assert extract_dir.returncode == 0
+    extract_dir = run("extract", str(tmp_path))  # an empty folder has nothing to read: said, exit 2
+    assert extract_dir.returncode == 2
+    assert extract_dir.stderr == f"yjsgk: {tmp_path}: 文件夹为空 (empty folder)\n"
     assert json.loads(extract_dir.stdout) == {"schema": 1, "documents": []}
 
 
@@ -179,7 +180,7 @@ def test_progress_bar_on_a_terminal_for_a_folder():
         [sys.executable, "-m", "yjsgk", "check", "--format", "json", str(SEED_FILES["000"].parent)],
         stdout=subprocess.PIPE,
         stderr=slave,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        env=CLI_ENV,
         timeout=60,
     )
     os.close(slave)

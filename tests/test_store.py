@@ -651,9 +651,9 @@ def test_ingest_query_and_export_on_the_command_line(tmp_path, capsys, variants)
     out = capsys.readouterr().out
     assert out.startswith("已入库 6，未变化 0，失败 0")
     assert main(["ingest", "--db", db, str(EXAMPLE), str(variants["bad_amount"])]) == 2
-    out = capsys.readouterr().out
-    assert out.startswith("已入库 0，未变化 1，失败 1")
-    assert "612.4812345" in out
+    captured = capsys.readouterr()
+    assert captured.out.startswith("已入库 0，未变化 1，失败 1")
+    assert "612.4812345" in captured.err and "612.4812345" not in captured.out  # failures go to stderr
     assert main(["query", "rank", "--db", db, "--year", "2021", "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert [(r["department"], r["amount"]) for r in payload["rows"]] == [("醴陵市行政审批服务局", "2277.76")]

@@ -1,7 +1,7 @@
 """Configuration from `yjsgk.toml` or `[tool.yjsgk]` in `pyproject.toml`, nearest first.
 
 ```toml
-select = ["sum.", "cross."]        # rule ids or prefixes to run (default: all)
+select = ["sum.", "cross."]        # rule ids or prefixes to run (default: all); "sum.,cross." too
 ignore = ["name.same-code"]
 baseline = "yjsgk-baseline.json"   # accepted findings, suppressed on the next run
 profile = "hunan"                  # compliance profile ("national", "hunan" or one of [profiles]):
@@ -107,10 +107,11 @@ def parse_config(data: dict, source: Path | None = None) -> Config:
     config = Config(source=source)
     for name in ("select", "ignore"):
         values = data.get(name, [])
+        if isinstance(values, str):
+            values = [values]
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise ConfigError(f"{where}{name} 应为规则编号列表")
-        _check_rule_ids(values, where)
-        setattr(config, name, list(values))
+        setattr(config, name, rule_list(values, where, name))
     severity = data.get("severity", {})
     for rule_id, level in severity.items():
         _check_rule_ids([rule_id], where)
@@ -155,6 +156,15 @@ def _grades(data: object, where: str) -> dict[str, Decimal]:
         out[str(label)] = Decimal(str(lower))
     if out and (len(out) < 2 or len(set(out.values())) != len(out)):
         raise ConfigError(f"{where}grades 至少需要两个等级，且各等级的最低分不能相同")
+    return out
+
+
+def rule_list(values: list[str], where: str = "", name: str = "select") -> list[str]:
+    """Rule ids or prefixes as given, comma lists split ("sum.,identity."); an unknown one is an error."""
+    out = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    if values and not out:
+        raise ConfigError(f"{where}{name} 需要规则编号或前缀，如 sum. 或 identity.row")
+    _check_rule_ids(out, where)
     return out
 
 

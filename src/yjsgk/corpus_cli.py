@@ -12,6 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from .outputs import check_output as _check_output
+from .outputs import write_output
+
 COMMANDS = ("ingest", "query", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
 DB_HELP = "数据库：SQLite 文件路径或 URL（postgresql://user@host/db）；默认 $YJSGK_DB，否则 ./yjsgk.db"
@@ -53,7 +56,7 @@ def add_commands(sub) -> None:
     p.add_argument("--region", metavar="REGION", help="地区（含下辖地区），如 株洲市")
     p.add_argument("--family", choices=("final", "budget"), default="final", help="决算（默认）或预算")
     p.add_argument("--ascending", action="store_true", help="从小到大")
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=_positive, metavar="N")
     p = common(qsub.add_parser("findings", help="按规则、严重程度、地区、年度查问题"))
     p.add_argument("--rule", action="append", default=[], metavar="RULE", help="规则编号或前缀，可重复")
     p.add_argument("--severity", action="append", default=[], choices=("error", "warning", "notice"))
@@ -61,10 +64,12 @@ def add_commands(sub) -> None:
     p.add_argument(
         "--count-by", metavar="FIELDS", help="只统计数量，按这些字段分组：rule,severity,region,year,department,family"
     )
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=_positive, metavar="N")
     p = common(qsub.add_parser("missing", help="缺失的预算/决算文件"))
     _scope(p, department=True, region=True)
-    p.add_argument("--years", metavar="FROM-TO", help="年度范围，如 2019-2023（默认：库中最早到最近）")
+    p.add_argument(
+        "--years", type=_years, metavar="FROM-TO", help="年度范围，如 2019-2023 或 2021,2023（默认：库中最早到最近）"
+    )
     p.add_argument("--family", action="append", choices=("final", "budget"), help="只查决算或预算")
 
     export = sub.add_parser("export", help="导出文件、整个数据库 (export documents or the corpus)")
@@ -78,6 +83,16 @@ def add_commands(sub) -> None:
     export.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出文件（CSV、数据包：文件夹）")
     export.add_argument("--config", type=Path, metavar="FILE", help="核对配置（直接读取文件时）")
     _scope(export, department=True, region=True, year=True, family=True)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value}")
+    return value
 
 
 def _scope(p, *, department=False, region=False, year=False, family=False, versions=False) -> None:
@@ -113,26 +128,48 @@ def run(args: argparse.Namespace) -> int:
 # ingest
 
 
+def _open_store(url: str | None, *, create: bool):
+    """The database of --db; a SQLite file is never put in a folder that does not exist (a typo
+    in the path would otherwise create a new, empty corpus somewhere)."""
+    from sqlalchemy.engine import make_url
+
+    from .store.db import Store, StoreError, resolve_url
+
+    sa_url = make_url(resolve_url(url))
+    if sa_url.get_backend_name() == "sqlite" and sa_url.database not in (None, "", ":memory:"):
+        folder = Path(sa_url.database).parent
+        if not folder.is_dir():
+            raise StoreError(f"数据库所在的文件夹不存在：{folder}（请先建立该文件夹，或用 --db 指定别的位置）")
+    return Store(url, create=create)
+
+
 def _ingest(args) -> int:
     import json
 
     from .cluster import ingest_arguments
     from .config import load_config
+    from .inputs import collect
     from .report.terminal import Progress
-    from .store.db import Store
     from .store.ingestion import ingest
 
     config = load_config(args.config)
+    walked = collect(args.paths)  # folders that yield nothing are said, not ingested as 0 files
+    for problem in walked.problems:
+        print(f"yjsgk: {problem}", file=sys.stderr)
+    if not walked.files and not getattr(args, "lists", None):
+        return EXIT_FAILED
     inputs, parallel = ingest_arguments(args)
-    store = Store(args.db)
+    store = _open_store(args.db, create=True)
     try:
         show = not args.no_progress and sys.stderr.isatty()
         if parallel is None:
-            summary = ingest(args.paths, store, config=config, progress=Progress() if show else None)
+            summary = ingest(walked.files, store, config=config, progress=Progress() if show else None)
         else:
             summary = parallel(inputs, store, config=config, progress=Progress() if show else None)
     finally:
         store.close()
+    for o in summary.failed:  # failures go to stderr, whatever the format of the summary
+        print(f"yjsgk: 失败：{o.path}: {o.reason}", file=sys.stderr)
     if args.format == "json":
         payload = {"schema": 1, "database": store.display_url, **summary.to_dict()}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -147,32 +184,37 @@ def _ingest(args) -> int:
         for o in summary.ingested:
             if o.version and o.version > 1:
                 out.write(f"  新版本 v{o.version}：{o.path}（{o.department} {o.year}）\n")
-        for o in summary.failed:
-            out.write(f"  失败：{o.path}: {o.reason}\n")
         out.write(f"数据库：{store.display_url}\n")
-    return EXIT_FAILED if summary.failed else EXIT_OK
+    return EXIT_FAILED if summary.failed or walked.problems else EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------
 # query
 
 
-def _years(text: str | None) -> list[int] | None:
-    if not text:
-        return None
-    if "-" in text:
-        a, b = text.split("-", 1)
-        return list(range(int(a), int(b) + 1))
-    return [int(y) for y in text.split(",")]
+def _years(text: str) -> list[int]:
+    """--years 2019-2023 or 2021,2023 (argparse refuses anything else with this message)."""
+    try:
+        if "-" in text:
+            a, b = text.split("-", 1)
+            years = list(range(int(a), int(b) + 1))
+        else:
+            years = [int(y) for y in text.split(",")]
+    except ValueError:
+        years = []
+    if not years or not all(1949 < y < 2200 for y in years):
+        raise argparse.ArgumentTypeError(f"应为年度或年度范围，如 2019-2023 或 2021,2023，而不是 {text!r}")
+    return years
 
 
 def _query(args) -> int:
     import json
 
     from .store import queries
-    from .store.db import Store
 
-    store = Store(args.db, create=False)
+    if args.output:
+        _check_output(args.output, QUERY_SUFFIXES)  # before the query: a typo costs nothing
+    store = _open_store(args.db, create=False)
     try:
         q = args.query
         if q == "documents":
@@ -211,6 +253,8 @@ def _query(args) -> int:
                     limit=args.limit,
                 )
             ]
+            if not results[0].rows:
+                _rank_hint(store, args)
         elif q == "findings":
             scope = {
                 "rules": args.rule,
@@ -235,7 +279,7 @@ def _query(args) -> int:
                     store,
                     department=args.department,
                     region=args.region,
-                    years=_years(args.years),
+                    years=args.years,
                     families=tuple(args.family or ("budget", "final")),
                 )
             ]
@@ -244,7 +288,7 @@ def _query(args) -> int:
     if args.output:
         from .export import export_result
 
-        path = export_result(results, args.output)
+        path = write_output(args.output, lambda staged: export_result(results, staged))
         print(f"yjsgk: 已写入 {path}", file=sys.stderr)
         return EXIT_OK
     out = sys.stdout
@@ -263,9 +307,83 @@ def _query(args) -> int:
             for row in result.rows:
                 writer.writerow(["" if row.get(c) is None else _cell(row.get(c)) for c in result.columns])
     else:
-        texts = [render_text(r, transpose=r.name == "department") for r in results]
+        texts = [
+            render_findings(r, _columns()) if r.name == "findings" else render_text(r, transpose=r.name == "department")
+            for r in results
+        ]
         out.write("\n\n".join(texts) + "\n")
     return EXIT_OK
+
+
+def _rank_hint(store, args) -> None:
+    """`rank` found no document of the family asked for: say which family the year has, if any."""
+    from .store import queries
+
+    other = "budget" if args.family == "final" else "final"
+    label = {"final": "决算", "budget": "预算"}
+    found = queries.documents(store, year=args.year, region=args.region, family=other).rows
+    where = f"{args.region} " if args.region else ""
+    if found:
+        print(
+            f"yjsgk: {where}{args.year} 年没有{label[args.family]}文件；有 {len(found)} 个{label[other]}文件："
+            f"加 --family {other} 查看",
+            file=sys.stderr,
+        )
+    else:
+        years = sorted({r["year"] for r in queries.documents(store, region=args.region).rows if r["year"]})
+        shown = f"（库中年度：{'、'.join(map(str, years))}）" if years else "（库中还没有文件）"
+        print(f"yjsgk: {where}{args.year} 年没有预算或决算文件{shown}", file=sys.stderr)
+
+
+def _columns() -> int:
+    """Width of the terminal (or $COLUMNS); 100 when the output is not a terminal."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def render_findings(result, columns: int = 100) -> str:
+    """Findings grouped by document, one line each, cut with … to the terminal's width (the whole
+    message is in --format json/csv and -o)."""
+    from .check.findings import SEVERITY_LABELS
+
+    if not result.rows:
+        return f"{result.title}\n（无结果）"
+    lines = [f"{result.title}（{len(result.rows)} 条）"]
+    current = None
+    for r in result.rows:
+        document = r.get("document_id")
+        if document != current:
+            current = document
+            head = [r.get("department") or "（未识别部门）"]
+            if r.get("year"):
+                head.append(f"{r['year']}年")
+            head.append(f"{_family_short(r.get('family'))} v{r.get('version')}")
+            lines.append(_fit(f"#{document} " + " · ".join(head), columns))
+        where = " ".join(
+            part
+            for part in (f"第{r['page']}页" if r.get("page") else "", f"第{r['line']}行" if r.get("line") else "")
+            if part
+        )
+        severity = SEVERITY_LABELS.get(r.get("severity") or "", r.get("severity") or "")
+        text = f"  {severity} {r.get('rule')} " + (f"[{where}] " if where else "") + (r.get("message") or "")
+        lines.append(_fit(text, columns))
+    return "\n".join(lines)
+
+
+def _fit(text: str, columns: int) -> str:
+    """One line of at most `columns` terminal columns, ending in … when cut."""
+    from .report.terminal import width as _width
+
+    text = " ".join(text.splitlines())
+    if _width(text) <= columns:
+        return text
+    used = 0
+    for i, ch in enumerate(text):
+        used += _width(ch)
+        if used > columns - 1:  # room for the …
+            return text[:i] + "…"
+    return text
 
 
 def _cell(value) -> str:
@@ -313,6 +431,13 @@ def _family_short(family: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# output files (query -o, export -o)
+
+QUERY_SUFFIXES = (".xlsx", ".csv", ".json")
+EXPORT_SUFFIXES = (".xlsx", ".csv", ".json")  # or a folder name without one (CSV), datapackage.json
+
+
+# ---------------------------------------------------------------------------------------------
 # export
 
 
@@ -320,6 +445,8 @@ def _export(args) -> int:
     from .config import load_config
     from .export import FORMATS, bundle_from_file, export_documents, format_for
 
+    if args.output and not args.format:
+        _check_output(args.output, EXPORT_SUFFIXES, folder_ok=True)  # the name chooses the format
     fmt = args.format or (format_for(args.output) if args.output else "xlsx")
     if fmt not in FORMATS:
         print(f"yjsgk: 未知的导出格式 {fmt}", file=sys.stderr)
@@ -335,16 +462,14 @@ def _export(args) -> int:
             if Path(ref).exists():
                 bundles.append(bundle_from_file(ref, load_config(args.config)))
                 continue
-            from .store.db import Store
             from .store.documents import load_bundle, resolve_document
 
-            store = store or Store(args.db, create=False)
+            store = store or _open_store(args.db, create=False)
             bundles.append(load_bundle(store, resolve_document(store, ref)))
         if args.all or scoped:
-            from .store.db import Store
             from .store.documents import corpus_bundles
 
-            store = store or Store(args.db, create=False)
+            store = store or _open_store(args.db, create=False)
             bundles.extend(
                 corpus_bundles(
                     store,
@@ -363,7 +488,7 @@ def _export(args) -> int:
         return EXIT_FAILED
     single = len(bundles) == 1 and not args.all and not scoped
     output = args.output or _default_output(bundles, fmt, single)
-    path = export_documents(bundles, output, fmt, single=single)
+    path = write_output(output, lambda staged: export_documents(bundles, staged, fmt, single=single))
     print(f"yjsgk: 已导出 {len(bundles)} 个文件 → {path}", file=sys.stderr)
     if fmt == "datapackage":
         from .export.datapackage import validate_datapackage

@@ -49,6 +49,12 @@ class Row:
     side: str | None = None  # "income" | "expenditure" in a two-sided 总表
     values: dict[str, Value] = field(default_factory=dict)
     cells: list[str] | None = None  # raw cells, for tables not typed yet
+    # figures of another year printed beside the table's own (上年预算数, 2025年执行数, 增减): keyed
+    # "previous.<column>" (last year's budget), "previous_actual.<column>" (its 执行数/决算数),
+    # "change.<column>" / "change_pct.<column>"; never a term of the table's identities
+    earlier: dict[str, Value] = field(default_factory=dict)
+    # the unit or department code printed in a 部门代码/单位编码 column (no classification code)
+    unit_code: str | None = None
     cell_locations: list[Location] | None = None  # where each raw cell was printed (index as in cells)
 
     @property
@@ -85,6 +91,8 @@ class Table:
     # why reading this table is not certain (columns placed by position, a continuation guessed…):
     # a rule's error on it is reported as a notice that says so ("certain or silent")
     uncertain: list[str] = field(default_factory=list)
+    # the printed header of each `Row.earlier` key ("2025年预算数/合计", "上年/合计")
+    earlier_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def display_name(self) -> str:

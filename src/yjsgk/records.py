@@ -137,7 +137,8 @@ def table_record(t: Table) -> dict:
         "standard_title": t.standard_title,
         "unit": t.unit,
         "columns": list(t.columns),
-        "column_labels": dict(t.column_labels),
+        # the headers of the earlier year's columns too ("previous.total": "2025年预算数/合计")
+        "column_labels": {**t.column_labels, **t.earlier_labels},
         "notes": list(t.notes),
         "line": t.location.line,
         "page": t.location.page,
@@ -158,15 +159,25 @@ def row_record(r: Row) -> dict:
 
 def cells(d: Disclosure, *, ordered: bool = False) -> Iterator[tuple[int, Table, int, Row, str, Value]]:
     """Every amount of every table: (table index, table, row index, row, column, value); with
-    `ordered`, a row's amounts in the table's column order (else in the order recognized)."""
+    `ordered`, a row's amounts in the table's column order (else in the order recognized). The
+    figures of an earlier year printed beside them follow, under their `Row.earlier` keys
+    ("previous.total", "change.total": see `is_earlier`)."""
     for ti, t in enumerate(d.tables):
         order = {c: i for i, c in enumerate(t.columns)}
         for ri, r in enumerate(t.rows):
             values = list(r.values.items())
             if ordered:
                 values.sort(key=lambda kv: order.get(kv[0], 99))
-            for column, v in values:
+            for column, v in [*values, *r.earlier.items()]:
                 yield ti, t, ri, r, column, v
+
+
+EARLIER_KINDS = ("previous", "previous_actual", "change", "change_pct")
+
+
+def is_earlier(column: str) -> bool:
+    """A line item's column that holds a figure of an earlier year (or the change against it)."""
+    return column.split(".", 1)[0] in EARLIER_KINDS and "." in column
 
 
 def finding_detail(f: Finding) -> dict:
@@ -318,7 +329,7 @@ def line_item_records(b: Bundle) -> Iterator[dict]:
             "key": r.key,
             "side": r.side,
             "column": column,
-            "column_label": t.column_labels.get(column, column),
+            "column_label": t.column_labels.get(column) or t.earlier_labels.get(column, column),
             "amount": v.amount,
             "decimals": v.decimals,
             "unit": t.unit or d.unit,

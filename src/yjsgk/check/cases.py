@@ -49,7 +49,7 @@ from .registry import RULES
 VERDICTS = ("bad", "good")
 DEFAULT_PROFILE = "national"
 NO_PROFILE = "none"
-_CASE_KEYS = {"what", "base", "text", "edits", "at", "table", "row", "profile", "verbose"}
+_CASE_KEYS = {"what", "base", "text", "edits", "at", "table", "row", "profile", "verbose", "with"}
 _FILE_KEYS = {"base", "profile", "verbose"}
 
 
@@ -61,6 +61,7 @@ class CaseError(ValueError):
 class Edit:
     old: str
     new: str
+    every: bool = False  # replace every occurrence (another year's copy: every = true), not exactly one
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,18 @@ class Case:
     row: str | None = None
     profile: str | None = DEFAULT_PROFILE  # None: no profile (complete.* and code.* off)
     verbose: bool = False
+    # related documents the case is checked with (`check --with`): each a base document with edits
+    # or a text of its own, for the cross.year.* and cross.document.* rules
+    neighbours: tuple[tuple[str | None, str | None, tuple[Edit, ...]], ...] = ()
+
+    def neighbour_texts(self) -> list[tuple[str, str]]:
+        """(source name, text) of each related document."""
+        out = []
+        for i, (base, text, edits) in enumerate(self.neighbours, start=1):
+            where = f"{self.origin} [{self.rule}.{self.verdict}] with #{i}"
+            own = text if text is not None else base_document(base or "")
+            out.append((f"{self.rule}.{self.verdict}.with{i}.txt", apply_edits(own, edits, where=where)))
+        return out
 
     @property
     def source(self) -> str:
@@ -208,6 +221,9 @@ def base_document(name: str) -> str:
 def apply_edits(text: str, edits: tuple[Edit, ...], *, where: str = "") -> str:
     for edit in edits:
         count = text.count(edit.old)
+        if edit.every and count:
+            text = text.replace(edit.old, edit.new)
+            continue
         if count != 1:
             raise CaseError(f"{where}: the text to replace is printed {count} times, not once: {edit.old!r}")
         text = text.replace(edit.old, edit.new)
@@ -245,6 +261,14 @@ def parse_cases(data: dict, origin: str) -> Iterator[Case]:
                 row=spec.get("row"),
                 profile=None if profile == NO_PROFILE else profile,
                 verbose=bool(spec.get("verbose", False)),
+                neighbours=tuple(
+                    (
+                        None if "text" in other else other.get("base", spec.get("base")),
+                        other.get("text"),
+                        tuple(Edit(e["old"], e["new"], bool(e.get("every"))) for e in other.get("edits", [])),
+                    )
+                    for other in spec.get("with", [])
+                ),
             )
 
 
@@ -272,7 +296,10 @@ def cases_of(rule_id: str) -> dict[str, Case]:
 
 def run_case(case: Case) -> Outcome:
     disclosure = recognize(parse_text(case.text, case.source))
-    return Outcome(case, disclosure, check(disclosure, case.context()))
+    context = case.context()
+    if case.neighbours:
+        context = context.with_neighbours(recognize(parse_text(t, name)) for name, t in case.neighbour_texts())
+    return Outcome(case, disclosure, check(disclosure, context))
 
 
 @cache

@@ -6,7 +6,8 @@ so no rule reads global or context-local state.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -32,6 +33,15 @@ class CheckContext:
     # the profile was not chosen: each document is checked under the template family it follows
     # (recognize/family.py), and under `profile` with notices only when no family is recognized
     by_family: bool = False
+    # the related documents a disclosure is read with (`check FILE --with OTHER…`, `check --db`):
+    # other years, the budget of a final account, another printing of the same one. The
+    # cross.year.* and cross.document.* rules pair them with it (check/rules/cross.py); empty, they
+    # say nothing
+    neighbours: tuple[Disclosure, ...] = ()
+
+    def with_neighbours(self, neighbours: Iterable[Disclosure]) -> CheckContext:
+        """The same context with these related documents (the disclosure itself is skipped by the rules)."""
+        return dataclasses.replace(self, neighbours=tuple(neighbours))
 
     def profile_for(self, disclosure: Disclosure) -> tuple[Profile | None, bool]:
         """(the profile to check the document under, whether its findings can be warnings).

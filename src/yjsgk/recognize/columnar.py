@@ -16,6 +16,7 @@ from .cells import TOTAL_NAMES, cell_value, tidy, trim
 from .codes import CODE, PART, code_and_name
 from .columns import (
     ColumnMap,
+    earlier_column_ids,
     map_columns,
     of_which_columns,
     rename_inclusive_total,
@@ -32,6 +33,7 @@ _INDEX_LABEL = {"序号", "行次", "栏次"}  # a column numbering the rows: no
 # a name too long for its cell printed on into the first amount cell: "缴费支出43608.96", "出  1090.22"
 _OVERFLOW = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*([-\d][\d,.]*)$")
 _UNIT_CODE = re.compile(r"^\d{6}$")  # 123008: classification codes have 3, 5 or 7 digits
+_UNIT_CODE_CELL = re.compile(r"^\d{3,12}$")  # 119, 119001: a unit code printed in its own column
 _UNIT_CODE_AND_NAME = re.compile(r"^\d{6}\s+(\S.*)$")
 _HEADER_DEBRIS = re.compile(r"^(?:类|款|项|科目编码|科目名称|功能分类科目编码|项目)+(?=合计|总计)")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})年(?:度|预算数?|决算数?)?$")
@@ -49,6 +51,8 @@ class _Frame:
     label_width: int
     cmap: ColumnMap
     header: list[GridRow]
+    # columns of an earlier year (or the change against it): position → `Row.earlier` key
+    earlier_ids: dict[int, str] | None = None
 
 
 def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
@@ -61,6 +65,10 @@ def build_columnar(section: Section, defn: TableDef, built: Built) -> None:
         return
     if _other_layout(frame, built) or not _settle_columns(frame, built):
         return
+    frame.earlier_ids = earlier_column_ids(defn, frame.labels, frame.cmap.earlier)
+    built.table.earlier_labels = {
+        column: " ".join(frame.labels.get(pos, "").split()) for pos, column in frame.earlier_ids.items()
+    }
     years, heads = _read_rows(frame, built.table)
     _rows_by_year(built.table, years, heads)
     _repeated_codes(built)
@@ -227,6 +235,16 @@ def _read_row(
                 out.name += m.group(1) if value is not None else ""
             if value is not None:
                 out.values[column] = value
+    for pos, column in (f.earlier_ids or {}).items():
+        index = pos - offset
+        if 0 <= index < len(cells) and (value := cell_value(cells[index])) is not None:
+            out.earlier[column] = value
+    for pos in sorted(unit_codes):
+        index = pos - offset
+        if 0 <= index < min(len(cells), cmap.first_value - offset) and _UNIT_CODE_CELL.match(
+            code := norm(cells[index].text).strip()
+        ):
+            out.unit_code = code
     return out, label_cells
 
 

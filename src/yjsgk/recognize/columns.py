@@ -304,3 +304,44 @@ def sibling_columns(labels: dict[int, str], positions: dict[int, str]) -> frozen
                 out.add(pos)
                 break
     return frozenset(out)
+
+
+_ACTUAL = re.compile(r"执行|决算|实际")
+_PERCENT = re.compile(r"%|％|百分|幅度|增长率|增减率")
+
+
+def earlier_column_ids(defn: TableDef, labels: dict[int, str], earlier: frozenset[int]) -> dict[int, str]:
+    """What each column of an earlier year (or of the change against it) holds, as a key of
+    `Row.earlier`: "previous.<column>" for last year's budget (上年/2025年预算数), "previous_actual.
+    <column>" for its 执行数/决算数, "change.<column>" / "change_pct.<column>" for 增减. The column is
+    the canonical one its header names once the year level is taken off (2025年预算数/因公出国（境）费
+    → abroad); a lone earlier column of a coded table (2025年预算数) is its total."""
+    kinds: dict[int, str] = {}
+    rest: dict[int, str] = {}
+    for pos in sorted(earlier):
+        label = labels.get(pos, "")
+        levels = label.split("/")
+        if _CHANGE.search(key(label)):
+            kinds[pos] = "change_pct" if _PERCENT.search(label) else "change"
+            # the change of which column: the levels below the one that says 增减
+            below = [p for p in levels if not _CHANGE.search(key(p)) and not _YEAR.search(p)]
+        else:
+            kinds[pos] = "previous_actual" if _ACTUAL.search(key(levels[0])) else "previous"
+            below = levels[1:]
+        if below:
+            rest[pos] = "/".join(below)
+    out: dict[int, str] = {}
+    for kind in ("previous", "previous_actual", "change", "change_pct"):
+        group = {pos: rest.get(pos, "") for pos, k in kinds.items() if k == kind}
+        if not group:
+            continue
+        cmap = map_columns(defn, {p: lab for p, lab in group.items() if lab}, max(group) + 1, None)
+        rename_inclusive_total(cmap)  # 上年/合计 beside 上年/会议费, 上年/培训费: their common total
+        named = cmap.positions
+        for pos in sorted(group):
+            column = named.get(pos)
+            if column is None and len(group) == 1 and defn.columns:
+                column = defn.columns[0].id  # 2025年预算数 alone beside the year's columns: its total
+            if column is not None:
+                out[pos] = f"{kind}.{column}"
+    return out

@@ -199,10 +199,13 @@ def locations(finding: Any) -> list[tuple[str, dict]]:
         own, related = finding.location, finding.related
     out: list[tuple[str, dict]] = []
     seen: set[tuple] = set()
+    own_source = (_as_dict(own) or {}).get("source")
     for role, loc in [(FINDING, own)] + [(RELATED, r) for r in related]:
         d = _as_dict(loc)
         if not d:
             continue
+        if role == RELATED and own_source and d.get("source") not in (None, own_source):
+            continue  # a cell of another document (cross.year.*, cross.document.*): not on these pages
         key = (d.get("page"), d.get("line"), d.get("column"), tuple(d.get("bbox") or ()))
         if key in seen:
             continue

@@ -30,6 +30,10 @@ def row_dict(row: Row) -> dict:
         out["side"] = row.side
     if row.cells is not None:
         out["cells"] = row.cells
+    if row.earlier:  # another year's figures printed beside the row's own (上年预算数, 增减)
+        out["earlier"] = {column: _dec(v.amount) for column, v in row.earlier.items()}
+    if row.unit_code:
+        out["unit_code"] = row.unit_code
     return out
 
 
@@ -48,6 +52,7 @@ def table_dict(table: Table) -> dict:
         "unit": table.unit,
         "columns": list(table.columns),
         "column_labels": dict(table.column_labels),
+        **({"earlier_labels": dict(table.earlier_labels)} if table.earlier_labels else {}),
         "rows": rows,
         "notes": list(table.notes),
         "location": table.location.to_dict(),

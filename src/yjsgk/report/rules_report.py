@@ -7,6 +7,8 @@ the rule's record is only the fallback for a rule without a case.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..check import cases
 from ..check.findings import SEVERITY_LABELS, Finding
 from ..check.registry import ANY, BUDGET, FINAL, RULES, Rule
@@ -29,10 +31,12 @@ def kinds_label(rule: Rule) -> str:
     return "、".join(KIND_LABELS.get(k, k) for k in rule.kinds)
 
 
-def catalogue_text() -> str:
-    width = max(len(r.id) for r in RULES.values())
+def catalogue_text(ids: Iterable[str] | None = None) -> str:
+    """One line per rule (every rule, or those of `ids`)."""
+    rules = list(RULES.values()) if ids is None else [RULES[i] for i in ids]
+    width = max(len(r.id) for r in rules)
     lines = []
-    for rule in sorted(RULES.values(), key=lambda r: r.id):
+    for rule in sorted(rules, key=lambda r: r.id):
         lines.append(f"{rule.id:<{width}}  {rule.severity:<7}  {kinds_label(rule):<4}  {rule.title}")
     return "\n".join(lines)
 

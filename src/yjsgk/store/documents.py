@@ -13,7 +13,7 @@ from ..check.findings import Finding
 from ..document import Location
 from ..errors import YjsgkError
 from ..model import Disclosure, Row, Table, Value
-from ..records import CLAIM_FIELDS, Bundle, Target
+from ..records import CLAIM_FIELDS, Bundle, Target, is_earlier
 from .db import Store
 from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
 from .types import format_amount, printed
@@ -110,7 +110,8 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
                 location=Location(source, t.line, t.page),
                 number=t.number,
                 columns=list(t.columns),
-                column_labels=dict(t.column_labels),
+                column_labels={c: label for c, label in t.column_labels.items() if not is_earlier(c)},
+                earlier_labels={c: label for c, label in t.column_labels.items() if is_earlier(c)},
                 notes=list(t.notes),
                 unit=t.unit,
             )
@@ -132,7 +133,8 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
         model_rows[r.id] = row
     for item in items:
         amount = printed(item.amount, item.decimals)
-        model_rows[item.row_id].values[item.column] = Value(
+        row = model_rows[item.row_id]
+        (row.earlier if is_earlier(item.column) else row.values)[item.column] = Value(
             amount=amount,
             text=item.text or format_amount(amount, item.decimals),
             decimals=item.decimals,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -198,7 +199,8 @@ def _recognize(path: Path, digest: str, size: int, config: Config | None) -> Pre
         return FileOutcome(source, "failed", reason=exc.reason)
     except Exception as exc:  # a bug in one file must not stop the batch
         return FileOutcome(source, "failed", reason=f"内部错误 (internal error): {type(exc).__name__}: {exc}")
-    if not disclosure.department and disclosure.year is None:
+    department = stored_department(disclosure)
+    if not department and disclosure.year is None:
         return FileOutcome(
             source,
             "failed",
@@ -218,9 +220,8 @@ def write_prepared(store: Store, prepared: Prepared) -> FileOutcome:
                 if existing:
                     return _unchanged(source, existing)
                 doc_id, version = _store(session, Path(source), digest, prepared.size, disclosure, prepared.findings)
-            return FileOutcome(
-                source, "ingested", doc_id, version, disclosure.department, disclosure.year, disclosure.kind
-            )
+            department = stored_department(disclosure)
+            return FileOutcome(source, "ingested", doc_id, version, department, disclosure.year, disclosure.kind)
         except (IntegrityError, OperationalError) as exc:
             # another process stored the same file / version / department first, or the database
             # was busy: this file's transaction is gone; try again from a clean state
@@ -282,6 +283,19 @@ def _unchanged(source: str, row) -> FileOutcome:
 # writing one disclosure
 
 
+# a blank template's placeholder for the name (上海市XX局, ××单位, 某某部门): not a department (the
+# same placeholders recognition's blank-template test knows, and the signs and boxes of forms)
+_PLACEHOLDER = re.compile(r"[XxＸｘ×✕*＊○〇□]{2,}|某某")
+
+
+def stored_department(d: Disclosure) -> str | None:
+    """The department a document is stored under: its printed name, unless the document is a blank
+    template or the name a placeholder (then the department is unknown, and no department is made)."""
+    if not d.department or d.template or _PLACEHOLDER.search(normalize_name(d.department)):
+        return None
+    return d.department
+
+
 def _department_id(session, printed: str | None) -> int | None:
     if not printed:
         return None
@@ -297,6 +311,8 @@ def _department_id(session, printed: str | None) -> int | None:
 
 
 def _next_version(session, department_id: int | None, year: int | None, family: str) -> int:
+    if department_id is None:  # documents of unknown departments are not versions of one another
+        return 1
     current = session.scalar(
         select(func.max(Document.version)).where(
             Document.department_id.is_not_distinct_from(department_id),
@@ -308,7 +324,8 @@ def _next_version(session, department_id: int | None, year: int | None, family: 
 
 
 def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding]) -> tuple[int, int]:
-    department_id = _department_id(session, d.department)
+    printed = stored_department(d)
+    department_id = _department_id(session, printed)
     family = family_of(d.kind)
     version = _next_version(session, department_id, d.year, family)
     counts = severity_counts(findings)
@@ -316,7 +333,7 @@ def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings:
         insert(Document)
         .values(
             department_id=department_id,
-            department_printed=d.department[:300] if d.department else None,
+            department_printed=printed[:300] if printed else None,
             kind=d.kind,
             family=family,
             year=d.year,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import and_, func, or_, select
@@ -66,6 +66,10 @@ class Source:
     key: str | None = None
     code: str | None = None
     side: str | None = None
+    # the one row of the document's tables of this id that carries no key: a table that prints a
+    # single row of figures and no 合计 row (江苏's 三公 table, 深圳's row of the year between the
+    # keyed rows of the previous year and the change); several such rows: no figure
+    lone: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,12 +84,18 @@ class Measure:
 
 
 def _three_public(part: str, label: str) -> Measure:
+    """A 三公 figure. A budget's 三公 table prints its total as 合计 or, beside 会议费 and 培训费 (whose
+    合计 column is `all_total`), as the “三公”经费小计; in a 合计 row, else in the table's one row."""
     suffix = f"_{part}" if part else "_total"
+    columns = (part,) if part else ("three_public", "total")
     return Measure(
         f"three_public{'_' + part if part else ''}",
         label,
         final=(Source("final.three_public", f"final{suffix}", key="values"),),
-        budget=(Source("budget.three_public", part or "total", key="total"),),
+        budget=(
+            *(Source("budget.three_public", c, key="total") for c in columns),
+            *(Source("budget.three_public", c, lone=True) for c in columns),
+        ),
     )
 
 
@@ -147,6 +157,10 @@ MEASURES: dict[str, Measure] = {
         ),
     )
 }
+
+
+# tables a measure may read from a row without a key (Source.lone)
+LONE_TABLES = sorted({src.table for m in MEASURES.values() for src in (*m.final, *m.budget) if src.lone})
 
 
 def measure(spec: str) -> Measure:
@@ -326,6 +340,7 @@ def _measure_items(session, doc_ids: list[int], codes: Sequence[str] = ()) -> di
     query = (
         select(
             LineItem.document_id,
+            LineItem.row_id,
             StoredTable.standard_id,
             StoredTable.position,
             StoredTable.unit,
@@ -343,6 +358,7 @@ def _measure_items(session, doc_ids: list[int], codes: Sequence[str] = ()) -> di
             LineItem.document_id.in_(doc_ids),
             or_(
                 LineItem.key.is_not(None),
+                StoredTable.standard_id.in_(LONE_TABLES),
                 and_(
                     StoredTable.standard_id.in_(class_tables),
                     or_(func.length(LineItem.code) == 3, LineItem.code.in_(list(codes))),
@@ -358,6 +374,8 @@ def _measure_items(session, doc_ids: list[int], codes: Sequence[str] = ()) -> di
 
 
 def _pick(items: list, source: Source, doc_unit: str | None):
+    if source.lone:
+        return _pick_lone(items, source, doc_unit)
     for it in items:
         if it.standard_id != source.table or it.column != source.column:
             continue
@@ -368,6 +386,16 @@ def _pick(items: list, source: Source, doc_unit: str | None):
         if source.side is not None and it.side != source.side:
             continue
         return _in_wan(printed(it.amount, it.decimals), it.unit or doc_unit)
+    return None
+
+
+def _pick_lone(items: list, source: Source, doc_unit: str | None):
+    rows = [it for it in items if it.standard_id == source.table and it.key is None]
+    if len({it.row_id for it in rows}) != 1:
+        return None
+    for it in rows:
+        if it.column == source.column:
+            return _in_wan(printed(it.amount, it.decimals), it.unit or doc_unit)
     return None
 
 
@@ -636,6 +664,18 @@ def findings_count(
     )
 
 
+# when a year's document is published at the earliest: (years after the budget year, month, day).
+# A budget is published once the people's congress has approved it, early in its year; the final
+# accounts of a year once they are approved, in the summer after it.
+PUBLISHED_FROM = {"budget": (0, 3, 1), "final": (1, 7, 1)}
+
+
+def published_from(year: int, family: str) -> date:
+    """The first day a department's budget/final accounts of `year` can be asked for."""
+    after, month, day = PUBLISHED_FROM[family]
+    return date(year + after, month, day)
+
+
 def missing(
     store: Store,
     *,
@@ -643,11 +683,14 @@ def missing(
     region: str | None = None,
     years: Sequence[int] | None = None,
     families: Sequence[str] = ("budget", "final"),
+    today: date | None = None,
 ) -> Result:
-    """Budget/final documents not in the corpus, per department and year.
+    """Budget/final documents not in the corpus, per department and year, that are due by `today`
+    (default: the current date; a year's 决算 is not asked for before the summer after it).
 
     Years: those given, else every year from the earliest to the latest year stored for the
     departments in scope."""
+    today = today or date.today()
     with store.read() as session:
         query = select(Department.id, Department.name, Department.region, Department.level)
         if department:
@@ -673,7 +716,7 @@ def missing(
     for d in depts:
         for year in span:
             for family in families:
-                if family not in have[d.id][year]:
+                if family not in have[d.id][year] and published_from(year, family) <= today:
                     rows.append(
                         {
                             "department": d.name,
@@ -687,7 +730,7 @@ def missing(
                     )
     return Result(
         "missing",
-        "缺失的文件",
+        f"缺失的文件（截至 {today.isoformat()} 应已公开的）",
         ["department", "region", "level", "year", "family", "missing", "present"],
         {**DOC_LABELS, "missing": "缺少", "present": "当年已有"},
         rows,

@@ -1,3 +1,15 @@
 """Importing this package registers every rule in `registry.RULES`."""
 
-from . import codes, completeness, crosstable, narrative, performance, presentation, recognition, summary, sums, text  # noqa: F401
+from . import (  # noqa: F401
+    codes,
+    completeness,
+    cross,
+    crosstable,
+    narrative,
+    performance,
+    presentation,
+    recognition,
+    summary,
+    sums,
+    text,
+)
