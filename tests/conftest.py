@@ -120,3 +120,22 @@ def assert_printed(got: Decimal | None, expected: str | None) -> None:
         assert got is None, "a blank cell must have no value (not zero)"
     else:
         assert got == Decimal(expected)
+
+
+# Debian's chromium driven by Playwright (browser downloads are impossible here); the flags keep it off the
+# closed network (background networking, component updates, sync) and let it run as root.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def launch_chromium(playwright):
+    """Debian's chromium through Playwright's executable_path."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

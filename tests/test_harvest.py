@@ -61,7 +61,9 @@ def test_reading_artefacts_are_rejected(harvest):
         "rejected",
         "truncated",
     )
-    assert pairs[("30109", "费职业年金缴费")].reason == "extended"
+    # the 费 overflowing into 30109's cell is drawn outside its clip: not printed, not read (it was
+    # read as "费职业年金缴费" before the PDF reader honoured clip paths)
+    assert ("30109", "费职业年金缴费") not in pairs
     # 长春 p.11 prints 30208 twice, the second time with the name of 30209 (a mistake of the document)
     assert (pairs[("30208", "物业管理费")].reason, pairs[("30208", "物业管理费")].detail) == ("wrong-code", "30209")
     assert pairs[("30208", "取暖费")].status == "official"

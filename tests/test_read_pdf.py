@@ -482,8 +482,8 @@ def _encrypted(tmp_path: Path) -> Path:
         (_corrupt, "PDF 文件已损坏，无法解析"),
         (_not_pdf, "不是 PDF 文件：缺少 %PDF 文件头"),
         (_encrypted, "PDF 已加密，需要密码才能打开"),
-        (_too_many_pages, "页数过多（501 页，上限 500 页）"),
-        (_too_large, "文件过大（101 MB，上限 100 MB）"),
+        (_too_many_pages, "PDF 页数 501，超过上限 500（确需读取请用 --limits pages=… 提高）(limit pages exceeded)"),
+        (_too_large, "文件大小 101 MB，超过上限 100 MB（确需读取请用 --limits bytes=… 提高）(limit bytes exceeded)"),
         (
             lambda _: SCANNED,
             "扫描件，无文字层：全部 8 页都是图片，没有可提取的文字，需要先做 OCR 文字识别（yjsgk[ocr] 与 --ocr）",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import EXAMPLES, SHARED
+from conftest import CHROMIUM, EXAMPLES, SHARED, launch_chromium
 from yjsgk.cli import main
 from yjsgk.pipeline import load
 from yjsgk.report.evidence import DOCUMENT_LEVEL, MAX_CROPS, EvidenceSource
@@ -20,16 +20,6 @@ from yjsgk.report.evidence import DOCUMENT_LEVEL, MAX_CROPS, EvidenceSource
 EXAMPLE = EXAMPLES / "sample_final_accounts.txt"
 SOCIAL_WORK = SHARED / "samples/GovBudgetChecker/samples/bad/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
 PROCURATORATE = SHARED / "samples/open-budget/江苏省人民检察院/2017年省检察院部门预算.pdf"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _report(tmp_path: Path, *paths: Path) -> tuple[Path, object]:
@@ -121,13 +111,13 @@ def test_document_text_is_escaped(tmp_path):
     assert hostile in [td.text_content() for td in article.xpath(".//table[@class='lines']//td")]
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_chromium_shows_the_report_without_network_or_errors(tmp_path):
     playwright = pytest.importorskip("playwright.sync_api")
     out, tree = _report(tmp_path, SOCIAL_WORK, PROCURATORATE)
     total = len(tree.xpath("//article[contains(@class, 'finding')]"))
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 1600})
             errors: list[str] = []

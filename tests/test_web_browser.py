@@ -19,19 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import CHROMIUM, ROOT, SHARED, launch_chromium
 from test_store import _free_port
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SAMPLES = [
     SHARED / "samples/renwu/009_武汉/2026年武汉市信访局部门预算.pdf",  # 1 error (narrative.amount, p. 18)
     SHARED / "samples/open-budget/江苏省人民检察院/2017年省检察院部门预算.pdf",
@@ -54,7 +44,7 @@ def _yjsgk(*args: str, stdin: str | None = None, db: str) -> subprocess.Complete
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api")
     folder = tmp_path_factory.mktemp("web-browser")
@@ -102,7 +92,7 @@ def test_log_in_upload_review_and_reanalyse(server):
     shots = Path(os.environ.get("YJSGK_SCREENSHOTS") or folder / "screenshots")
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1300, "height": 900})
         page.set_default_timeout(30_000)
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, limits
 from .errors import ReadError, YjsgkError
 from .web import cli as web_cli  # yjsgk serve / user: argparse only, the application is imported when run
 
@@ -92,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--verbose", action="store_true", help="同时列出情况说明中未能核对的数字（narrative.unlinked 提示）"
     )
+    limits.add_option(extract)  # --limits NAME=VALUE (yjsgk/limits.py)
+    limits.add_option(check)
     from . import cross_cli
 
     cross_cli.add_arguments(check)  # --with OTHER…, --db URL
@@ -182,6 +184,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _run(args: argparse.Namespace) -> int:
+    limits.configure(getattr(args, "limits", None))  # a bad value is a one-line error
     if args.command in CORPUS_COMMANDS:
         return _run_corpus(args)
     if args.command in web_cli.COMMANDS:

@@ -28,6 +28,10 @@ def add_commands(sub) -> None:
     ingest.add_argument("--config", type=Path, metavar="FILE", help="核对配置（yjsgk.toml）")
     ingest.add_argument("--format", choices=("text", "json"), default="text", help="结束时的汇总格式")
     ingest.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    from .limits import add_option
+
+    add_option(ingest)  # --limits NAME=VALUE (yjsgk/limits.py)
+
     from .cluster import add_arguments as add_cluster_arguments
 
     add_cluster_arguments(ingest)

@@ -33,6 +33,9 @@ def recognize_path(path: Path | str, *, ocr: bool = False) -> Disclosure:
     disclosure = recognize(document)
     if not disclosure.tables and (disclosure.kind == "unknown" or not _has_disclosure_title(document)):
         raise ReadError(str(path), "不是预决算公开文件：未找到标准表格或预决算字样 (not a disclosure)")
+    if not disclosure.tables and not disclosure.department and disclosure.year is None:
+        # a page that only mentions 部门预算: `check` would pass it as clean and `ingest` refuse it
+        raise ReadError(str(path), "不是预决算公开文件：没有标准表格，也未识别出部门和年度 (not a disclosure)")
     return disclosure
 
 

@@ -10,7 +10,6 @@ in a temporary folder when LibreOffice is installed. Damaged, encrypted or empty
 
 from __future__ import annotations
 
-import codecs
 import io
 import shutil
 import subprocess
@@ -18,15 +17,16 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .. import limits
 from ..document import Document
 from ..errors import ReadError
+from .text import decode_utf16
 
 WORD_SUFFIXES = {".docx", ".doc"}
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 HTML_SUFFIXES = {".html", ".htm"}
 OFFICE_SUFFIXES = WORD_SUFFIXES | SHEET_SUFFIXES | HTML_SUFFIXES
 
-MAX_BYTES = 100 * 1024 * 1024
 CONVERT_TIMEOUT = 180  # seconds LibreOffice may take for one file
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -41,12 +41,16 @@ def read_office(path: Path, source: str | None = None) -> Document:
     source = source or str(path)
     suffix = path.suffix.lower()
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
+    if size > limits.current().bytes:
+        raise ReadError(source, limits.message("bytes", size))
+    if suffix in HTML_SUFFIXES and size > limits.current().text_bytes:  # before reading it
+        raise ReadError(source, limits.message("text_bytes", size))
     data = path.read_bytes()
     if not data.strip():
         raise ReadError(source, "文件为空 (empty file)")
     kind = _sniff(data, suffix, source)
+    if kind in ("html", "mht", "text") and size > limits.current().text_bytes:  # parsed whole, in memory
+        raise ReadError(source, limits.message("text_bytes", size))
     if kind == "docx":
         from .word import read_docx
 
@@ -71,15 +75,7 @@ def read_office(path: Path, source: str | None = None) -> Document:
     # plain text behind an office name (Excel's "Unicode text" export saved as .xls)
     from .text import decode, parse_text
 
-    text = _decode_utf16(data) or decode(data, source)
-    return parse_text(text, source)
-
-
-def _decode_utf16(data: bytes) -> str | None:
-    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        if data.startswith(bom):
-            return data.decode("utf-16", errors="replace")
-    return None
+    return parse_text(decode(data, source), source)
 
 
 def _sniff(data: bytes, suffix: str, source: str) -> str:
@@ -94,7 +90,7 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
         if _WORD_STREAM in data:
             return "doc"
         return "xls" if suffix in SHEET_SUFFIXES else "doc"
-    head = (_decode_utf16(data[:8192]) or data[:8192].decode("utf-8", "ignore")).lstrip("\ufeff \t\r\n").lower()
+    head = (decode_utf16(data[:8192]) or data[:8192].decode("utf-8", "ignore")).lstrip("\ufeff \t\r\n").lower()
     if head.startswith("{\\rtf"):
         return "rtf"
     if head.startswith("mime-version") or ("mime-version" in head[:2048] and "multipart/related" in head):
@@ -109,18 +105,22 @@ def _sniff(data: bytes, suffix: str, source: str) -> str:
         return "html"
     if suffix in HTML_SUFFIXES:
         return "html"
-    if b"\x00" in data[:65536] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in data[:65536] and decode_utf16(data[:65536]) is None:
         what = "Word" if suffix in WORD_SUFFIXES else "Excel"
         raise ReadError(source, f"文件已损坏或不是 {what} 文件，无法识别其内容 (unrecognized {suffix} file)")
     return "text"
 
 
 def _sniff_zip(data: bytes, suffix: str, source: str) -> str:
+    from .package import entry_count
+
+    corrupt = f"文件已损坏，无法打开（{suffix or '文件'} 不是完整的压缩包）(corrupt file)"
+    entry_count(io.BytesIO(data), source, corrupt)  # before the directory is parsed
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ReadError(source, f"文件已损坏，无法打开（{suffix or '文件'} 不是完整的压缩包）(corrupt file)") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise ReadError(source, corrupt) from exc  # NotImplementedError: "zip file version 14.8" and the like
     if any(n.startswith("word/") for n in names):
         return "docx"
     if any(n.startswith("xl/") for n in names):

@@ -22,7 +22,10 @@ Reading rules, each from measurements on real disclosures (see shared/docs/pdf-n
   behind every cell and paragraph) draw no rules, a cell enclosing other cells (a frame) is no
   cell, text drawn outside the page box (WPS puts later pages' content there) is dropped, and so
   is a page number alone in the top or bottom margin (left in, it would end a table that goes
-  on over the page);
+  on over the page); text and rules outside their clip path (the clip of each enclosing form
+  included, taken as the bounding box of each clip path) are not printed either, nor is text in
+  render mode 3 (invisible) except on a page with images and no other text, where it is the OCR
+  layer of a scan;
 * a table continued from the previous page often has no rule above its first row: where two
   or more column rules end together well past the last row rule, the row is closed there;
 * text is kept as printed: no NFKC, spaces inside numbers (`9746. 50`) are kept for the amount
@@ -49,14 +52,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .. import limits
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
 from .cells import Table as _CellTable
 from .cells import find_tables, frames
 from .ocr import read_scanned
-
-MAX_BYTES = 100 * 1024 * 1024
-MAX_PAGES = 500
 
 WORD_GAP = 3.0  # pt between characters that makes a space (pdfplumber's x_tolerance)
 WIDE_GAP_EM = 2.0  # a gap this many em wide is printed as two spaces
@@ -72,6 +73,7 @@ WRAP_FILL = 0.7  # share of a cell's width (padding aside) a number fills when i
 OPEN_END_MIN = 6.0  # pt: column rules running this far past the last row rule end an open row
 
 _PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+_TEXT, _INVISIBLE = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
 _FOLIO = re.compile(r"^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－_·•]*$")
 _NUMERIC_PIECE = re.compile(r"^[-+]?[\d,.]+$")
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -166,8 +168,8 @@ def open_pdf(path: Path, source: str) -> pdfium.PdfDocument:
         size = path.stat().st_size
         if size == 0:
             raise ReadError(source, "文件为空（0 字节）")
-        if size > MAX_BYTES:
-            raise ReadError(source, f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
+        if size > limits.current().bytes:
+            raise ReadError(source, limits.message("bytes", size))
         with path.open("rb") as fh:
             head = fh.read(1024)
             fh.seek(max(0, size - 1024))
@@ -188,9 +190,9 @@ def open_pdf(path: Path, source: str) -> pdfium.PdfDocument:
             raise ReadError(source, "PDF 中没有页面") from exc
         raise ReadError(source, "PDF 文件已损坏，无法解析") from exc
     pages = len(pdf)
-    if pages > MAX_PAGES:
+    if pages > limits.current().pages:
         pdf.close()
-        raise ReadError(source, f"页数过多（{pages} 页，上限 {MAX_PAGES} 页）")
+        raise ReadError(source, limits.message("pages", pages))
     return pdf
 
 
@@ -205,12 +207,13 @@ def _read_page(pdf: pdfium.PdfDocument, index: int, source: str, stats: PageStat
         raise ReadError(source, f"第{number}页无法解析，PDF 文件可能已损坏") from exc
     try:
         display = _display_matrix(page)
+        hidden: dict[int, tuple[tuple[float, float, float, float] | None, bool]] = {}
+        edges = _edges(page, display, stats, hidden)
         textpage = page.get_textpage()
         try:
-            chars = _chars(textpage, display)
+            chars = _chars(textpage, display, hidden, scan=stats.images > 0)
         finally:
             textpage.close()
-        edges = _edges(page, display, stats)
         width, height = page.get_size()  # as displayed (PDFium applies /Rotate)
     finally:
         page.close()
@@ -252,8 +255,12 @@ def _display_matrix(page: pdfium.PdfPage) -> tuple[float, float, float, float, f
     return (1.0, 0.0, 0.0, -1.0, -left, top)
 
 
-def _chars(textpage: pdfium.PdfTextPage, display: tuple) -> list[_Char]:
+def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = None, scan: bool = False) -> list[_Char]:
+    """The printed characters; `hidden` (text object → clip box in display space, invisible)
+    comes from `_edges`; `scan`: the page has images (invisible text over them is an OCR layer)."""
     raw = textpage.raw
+    invisible: list[_Char] = []
+    object_address = _TEXT_OBJECT_ADDRESS
     a, b, c, d, e, f = display
     count = pdfium_c.FPDFText_CountChars(raw)
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
@@ -294,8 +301,80 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple) -> list[_Char]:
         xb = a * right + c * box.bottom + e
         if size <= 0:
             size = abs(b * left + d * box.top - b * right - d * box.bottom) or 1.0
-        append(_Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * x + d * y + f, size))
+        char = _Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * x + d * y + f, size)
+        if hidden and (entry := hidden.get(object_address(raw, i))):
+            clip, is_invisible = entry
+            if is_invisible:
+                invisible.append(char)
+                continue
+            if clip is not None:
+                cy = (b * (left + right) + d * (box.top + box.bottom)) / 2 + f
+                cx = (xa + xb) / 2
+                if not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1):
+                    continue  # outside the clip path: not printed
+        append(char)
+    if invisible and scan and not any(not c.text.isspace() for c in out):
+        return invisible  # the OCR layer of a scanned page: the image prints what it says
     return out
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _returning_address(function, *argtypes):
+    """The PDFium function, returning its pointer as a plain int (no ctypes object to cast)."""
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(_address(function))
+
+
+_TEXT_OBJECT_ADDRESS = _returning_address(pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+_SEGMENT_ADDRESS = _returning_address(
+    pdfium_c.FPDFClipPath_GetPathSegment, pdfium_c.FPDF_CLIPPATH, ctypes.c_int, ctypes.c_int
+)
+_UNSEEN = object()
+
+
+def _clip_box(obj, outer: tuple, inherited, cache: dict):
+    """The object's clip (the bounding box of each clip path, intersected) in display space,
+    within the clip it inherits from enclosing forms; None when nothing clips it.
+
+    Objects under one clip share its path data in PDFium, so the address of each path's first
+    point identifies the clip: it is computed once per page (20,000 objects on a page of an
+    Excel export share a handful of clips)."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return inherited
+    paths = pdfium_c.FPDFClipPath_CountPaths(clip)
+    if paths <= 0:
+        return inherited
+    key = (tuple(_SEGMENT_ADDRESS(clip, p, 0) for p in range(paths)), outer, inherited)
+    box = cache.get(key, _UNSEEN)
+    if box is _UNSEEN:
+        box = cache[key] = _clip_bounds(clip, paths, outer, inherited)
+    return box
+
+
+def _clip_bounds(clip, paths: int, outer: tuple, inherited):
+    box = inherited
+    a, b, c, d, e, f = outer
+    px, py = ctypes.c_float(), ctypes.c_float()
+    for p in range(paths):
+        xs: list[float] = []
+        ys: list[float] = []
+        for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, p)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, p, s)
+            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(px), ctypes.byref(py)):
+                x, y = px.value, py.value
+                xs.append(a * x + c * y + e)
+                ys.append(b * x + d * y + f)
+        if xs:
+            own = (min(xs), min(ys), max(xs), max(ys))
+            box = (
+                own
+                if box is None
+                else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
+            )
+    return box
 
 
 # -- rules and tables ------------------------------------------------------------------------
@@ -317,8 +396,11 @@ def _visible(obj) -> bool:
     return False
 
 
-def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]:
-    """Horizontal and vertical segments of the page's visible paths, in display space."""
+def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats, hidden: dict | None = None) -> list[dict]:
+    """Horizontal and vertical segments of the page's visible paths, in display space; `hidden`
+    gets the clip box and invisibility of each clipped or invisible text object."""
+    hidden = {} if hidden is None else hidden
+    clips: dict = {}  # clip boxes of this page, by the clip's path data
     edges: list[dict] = []
     matrix = pdfium_c.FS_MATRIX()
     matrix_ref = ctypes.byref(matrix)
@@ -335,18 +417,26 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]
     segment_type = pdfium_c.FPDFPathSegment_GetType
     segment_close = pdfium_c.FPDFPathSegment_GetClose
 
-    def walk(count, get, parent, outer: tuple) -> None:
-        """`outer` maps the coordinates of `parent`'s objects to display space."""
+    def walk(count, get, parent, outer: tuple, inherited=None) -> None:
+        """`outer` maps the coordinates of `parent`'s objects to display space; `inherited` is
+        the clip box (display space) of the enclosing forms."""
         for i in range(count(parent)):
             obj = get(parent, i)
             kind = get_type(obj)
             if kind == _IMAGE:
                 stats.images += 1
                 continue
+            clip = _clip_box(obj, outer, inherited, clips)
             if kind == _FORM:
                 get_matrix(obj, matrix_ref)
                 own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, _compose(own, outer))
+                form_outer = _compose(own, outer)
+                walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, form_outer, clip)
+                continue
+            if kind == _TEXT:
+                invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE
+                if clip is not None or invisible:
+                    hidden[_address(obj)] = (clip, invisible)
                 continue
             if kind != _PATH:
                 continue
@@ -354,6 +444,13 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats) -> list[dict]
             segments = count_segments(obj)
             if segments < 2 or not _visible(obj):
                 continue
+            if clip is not None and get_bounds(obj, *bounds_ref):
+                left, bottom, right, top = (v.value for v in bounds)
+                a, b, c, d, e, f = outer
+                xs = (a * left + c * bottom + e, a * right + c * top + e)
+                ys = (b * left + d * bottom + f, b * right + d * top + f)
+                if max(xs) < clip[0] - 1 or min(xs) > clip[2] + 1 or max(ys) < clip[1] - 1 or min(ys) > clip[3] + 1:
+                    continue  # clipped away: a rule nobody sees
             if segments <= 5 and get_bounds(obj, *bounds_ref):
                 # a single line or a thin filled bar (most table rules): its bounds are the rule
                 left, bottom, right, top = (v.value for v in bounds)

@@ -25,16 +25,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import warnings
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
+from .. import limits
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
-
-MAX_CELLS = 2_000_000  # a disclosure is a few thousand cells; beyond this the file is not one
-
+from .package import check_package
 
 # -- numbers as displayed ------------------------------------------------------------------
 
@@ -155,6 +155,7 @@ def read_xlsx(path: Path, source: str | None = None) -> Document:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_package(path, source, "Excel", cells=True)  # sizes and cells counted before openpyxl builds a cell
     try:
         with warnings.catch_warnings():  # "extension not supported" and the like: not for the user
             warnings.simplefilter("ignore")
@@ -168,8 +169,10 @@ def read_xlsx(path: Path, source: str | None = None) -> Document:
         for page, sheet in enumerate(workbook.worksheets, start=1):
             if sheet.sheet_state != "visible":
                 continue
-            if (sheet.max_row or 0) * (sheet.max_column or 0) > MAX_CELLS:
-                raise ReadError(source, f"工作表“{sheet.title}”过大，不像预决算公开表格 (sheet too large)")
+            # the used rectangle, which iter_rows walks: one cell far away makes a huge sheet of few cells
+            rectangle = (sheet.max_row or 0) * (sheet.max_column or 0)
+            if rectangle > limits.current().cells:
+                raise ReadError(source, f"工作表“{sheet.title}”：" + limits.message("cells", rectangle))
             rows = []
             for row in sheet.iter_rows():
                 texts = [_text(c.value, c.number_format) for c in row]
@@ -179,6 +182,20 @@ def read_xlsx(path: Path, source: str | None = None) -> Document:
     finally:
         workbook.close()
     return Document(source=source, format="xlsx", blocks=blocks)
+
+
+# what xlrd raises on damaged records: it unpacks them with struct and indexes them without checks
+_XLRD_DAMAGE = (
+    struct.error,
+    OSError,
+    ValueError,
+    IndexError,
+    KeyError,
+    AssertionError,
+    EOFError,
+    TypeError,
+    OverflowError,
+)
 
 
 def read_xls(path: Path, source: str | None = None) -> Document:
@@ -192,20 +209,28 @@ def read_xls(path: Path, source: str | None = None) -> Document:
         if "encrypt" in str(exc).lower():
             raise ReadError(source, "Excel 文件已加密（受密码保护），请先取消密码 (encrypted .xls)") from exc
         raise ReadError(source, "Excel 文件已损坏或不是 .xls 格式，无法打开 (corrupt .xls)") from exc
-    except (xlrd.compdoc.CompDocError, OSError, ValueError, IndexError, KeyError, AssertionError, EOFError) as exc:
+    except (*_XLRD_DAMAGE, xlrd.compdoc.CompDocError) as exc:
         raise ReadError(source, "Excel 文件已损坏，无法打开 (corrupt .xls)") from exc
     blocks: list[Block] = []
     try:
         for index in range(book.nsheets):
             try:
                 sheet = book.sheet_by_index(index)
-            except (xlrd.XLRDError, IndexError, KeyError, AssertionError, ValueError) as exc:
+            except (*_XLRD_DAMAGE, xlrd.XLRDError) as exc:
                 raise ReadError(source, "Excel 文件已损坏，无法读取工作表 (corrupt .xls)") from exc
             if sheet.visibility != 0:
                 continue
+            rectangle = sheet.nrows * sheet.ncols
+            if rectangle > limits.current().cells:
+                raise ReadError(source, f"工作表“{sheet.name}”：" + limits.message("cells", rectangle))
             covered: set[tuple[int, int]] = set()
-            for rlo, rhi, clo, chi in sheet.merged_cells:
-                covered.update((r, c) for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo))
+            for rlo, rhi, clo, chi in sheet.merged_cells:  # a damaged range may reach past the sheet
+                covered.update(
+                    (r, c)
+                    for r in range(rlo, min(rhi, sheet.nrows))
+                    for c in range(clo, min(chi, sheet.ncols))
+                    if (r, c) != (rlo, clo)
+                )
             rows = []
             for r in range(sheet.nrows):
                 texts = ["" if (r, c) in covered else _xls_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]

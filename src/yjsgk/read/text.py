@@ -13,14 +13,14 @@ The layout is decided per file from the shape of its tab lines.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
+from .. import limits
 from ..document import Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
 from ..patterns import lazy_pattern
-
-MAX_BYTES = 50 * 1024 * 1024
 
 _MD_HEADING = lazy_pattern(r"^\s{0,3}#{1,6}\s*")
 _MD_ATX_HEADING = lazy_pattern(r"^#{1,6} ", re.MULTILINE)
@@ -31,6 +31,11 @@ _MD_PIPE_SEPARATOR = lazy_pattern(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|
 def decode(data: bytes, source: str) -> str:
     if not data.strip():
         raise ReadError(source, "文件为空 (empty file)")
+    text = decode_utf16(data)
+    if text is not None:
+        if _looks_like_text(text):
+            return text.lstrip("\ufeff")
+        raise ReadError(source, "无法识别文本编码，文件可能已损坏 (undecodable UTF-16 text)")
     if b"\x00" in data[:65536]:
         raise ReadError(source, "不是文本文件：包含二进制数据 (binary data, not a text disclosure)")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -41,6 +46,46 @@ def decode(data: bytes, source: str) -> str:
         if _looks_like_text(text):
             return text
     raise ReadError(source, "无法识别文本编码，文件可能已损坏 (undecodable text)")
+
+
+def decode_utf16(data: bytes) -> str | None:
+    """UTF-16 text (Notepad's "Unicode", Excel's "Unicode text"), with or without a byte-order mark.
+
+    Without a mark, the zero bytes tell: text in UTF-16 has a zero high byte in every ASCII
+    character (digits, spaces, tabs, line ends), all on the odd positions (little-endian) or all
+    on the even ones (big-endian); binary data has zeros on both. None when it is not UTF-16.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:65536]
+    zeros = sample.count(0)
+    if zeros < max(4, len(sample) // 64):  # a line end or a digit every 32 characters, at least
+        return None
+    odd = sample[1::2].count(0)
+    if odd >= 0.95 * zeros:
+        encoding = "utf-16-le"
+    elif zeros - odd >= 0.95 * zeros:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = data[: len(data) // 2 * 2].decode(encoding, errors="replace")
+    return text if _plausible(text) else None
+
+
+def _plausible(text: str) -> bool:
+    """Mostly characters a disclosure is written in: CJK, ASCII, CJK and full-width punctuation."""
+    sample = text[:20000]
+    good = sum(
+        1
+        for ch in sample
+        if " " <= ch <= "~"
+        or ch in "\t\r\n"
+        or "\u3000" <= ch <= "\u303f"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+    )
+    return good >= 0.9 * len(sample)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -54,8 +99,8 @@ def _looks_like_text(text: str) -> bool:
 def read_text(path: Path, source: str | None = None) -> Document:
     source = source or str(path)
     size = path.stat().st_size  # before reading: a huge file is refused without loading it
-    if size > MAX_BYTES:
-        raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 50 MB）")
+    if size > limits.current().text_bytes:
+        raise ReadError(source, limits.message("text_bytes", size))
     text = decode(path.read_bytes(), source)
     markdown = path.suffix.lower() in {".md", ".markdown"} or _looks_like_markdown(text)
     return parse_text(text, source, markdown=markdown)

@@ -12,7 +12,10 @@
   covers are "", so every row has the table's width; the lines of a cell (`<p>`, `<br>`) are
   joined by "\\n";
 * a table holding another table is page layout, not data: its cells are read as blocks;
-* scripts, styles, the `<head>` and elements hidden with `display:none` are not read.
+* scripts, styles, the `<head>` and elements hidden with `display:none` are not read;
+* the page is walked with an explicit stack, not by recursion, so a page nested thousands of
+  elements deep is read like a flat one (up to the `depth` limit, at most libxml2's 2,048 levels);
+  table spans count towards the `cells` limit.
 
 Location: `line` is the 1-based position in reading order where each text block and each
 table row counts as one line (a page's own line numbers mean little: pages are often minified
@@ -27,10 +30,12 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import limits
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
 
 MAX_SPAN = 1000
+_PARSER_DEPTH = 2048  # libxml2's ceiling with huge_tree
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -142,14 +147,16 @@ def parse_html(text: str, source: str, fmt: str = "html") -> Document:
     text = _XML_DECLARATION.sub("", text, count=1)
     if "\x00" in text[:65536]:
         raise ReadError(source, "不是网页文件：包含二进制数据 (binary data, not a web page)")
+    parser = lxml_html.HTMLParser(huge_tree=True)  # libxml2 stops at 256 levels otherwise, dropping the rest
     try:
-        root = lxml_html.document_fromstring(text)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(source, "无法解析网页内容 (unparsable HTML)") from exc
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):  # deeper than libxml2 goes
+        raise ReadError(source, limits.message("depth", _PARSER_DEPTH, at_least=True))
     reader = _PageReader(source)
     body = root.find("body")
-    reader.walk(body if body is not None else root)
-    reader.flush()
+    reader.read(body if body is not None else root)
     if not reader.blocks:
         raise ReadError(source, "网页中没有可读的正文或表格 (no text in the page)")
     return Document(source=source, format=fmt, blocks=reader.blocks)
@@ -193,13 +200,35 @@ class _PageReader:
             self.line += 1
             self.blocks.append(TextBlock(text, Location(self.source, line=self.line)))
 
-    def walk(self, element) -> None:
-        for child in element:
-            self.visit(child)
-            if child.tail:
-                self.buffer.append(child.tail)
+    def read(self, root) -> None:
+        """Walk the page in document order with an explicit stack of actions (no recursion)."""
+        depth_limit = limits.current().depth
+        # actions: (0, element, depth) visit; (1, text, _) add text; (2, None, _) flush;
+        # (3, table, depth) the table's grid, once its caption has been read
+        stack: list[tuple[int, object, int]] = []
+        self._push_children(stack, root, 1)
+        while stack:
+            action, item, depth = stack.pop()
+            if action == 1:
+                self.buffer.append(item)  # type: ignore[arg-type]
+            elif action == 2:
+                self.flush()
+            elif action == 3:
+                self._table(item)
+            else:
+                if depth > depth_limit:
+                    raise ReadError(self.source, limits.message("depth", depth, at_least=True))
+                self._visit(stack, item, depth)
+        self.flush()
 
-    def visit(self, element) -> None:
+    @staticmethod
+    def _push_children(stack: list, element, depth: int) -> None:
+        for child in reversed(element):
+            if child.tail:
+                stack.append((1, child.tail, depth))
+            stack.append((0, child, depth))
+
+    def _visit(self, stack: list, element, depth: int) -> None:
         tag = _tag(element)
         if not tag or tag in _SKIP or _hidden(element):
             return
@@ -208,9 +237,15 @@ class _PageReader:
         elif tag == "table":
             self.flush()
             if _is_layout(element):
-                self._layout_table(element)
+                for tr in reversed(_rows(element)):
+                    stack.append((2, None, depth))
+                    for cell in reversed(tr):
+                        if _tag(cell) in ("td", "th"):
+                            stack.append((0, cell, depth + 1))
             else:
-                self._table(element)
+                stack.append((3, element, depth))
+                for caption in reversed([c for c in element if _tag(c) == "caption"]):  # often the table's title
+                    stack.append((0, caption, depth + 1))
         elif tag == "pre":
             self.flush()
             for line in element.text_content().splitlines():
@@ -220,27 +255,26 @@ class _PageReader:
             self.flush()
             if element.text:
                 self.buffer.append(element.text)
-            self.walk(element)
-            self.flush()
+            stack.append((2, None, depth))
+            self._push_children(stack, element, depth + 1)
         else:
             if element.text:
                 self.buffer.append(element.text)
-            self.walk(element)
+            self._push_children(stack, element, depth + 1)
 
     # -- tables ------------------------------------------------------------------------
 
-    def _layout_table(self, table) -> None:
-        for tr in _rows(table):
-            for cell in tr:
-                if _tag(cell) in ("td", "th"):
-                    self.visit(cell)
-            self.flush()
-
     def _table(self, table) -> None:
-        for caption in (c for c in table if _tag(c) == "caption"):  # often the table's title
-            self.visit(caption)
         rows = _rows(table)
         placed: dict[tuple[int, int], str] = {}
+        # the positions the spans cover, counted before any is placed (1000 × 1000 spans blow a page up)
+        positions, limit = 0, limits.current().cells
+        for r, tr in enumerate(rows):
+            for cell in tr:
+                if _tag(cell) in ("td", "th"):
+                    positions += _span(cell.get("colspan")) * min(_span(cell.get("rowspan")), len(rows) - r)
+            if positions > limit:
+                raise ReadError(self.source, limits.message("cells", positions, at_least=True))
         for r, tr in enumerate(rows):
             c = 0
             for cell in tr:
@@ -297,23 +331,29 @@ def cell_text(cell) -> str:
         if text:
             lines.append(text)
 
-    def walk(element) -> None:
-        if element.text:
-            buffer.append(element.text)
-        for child in element:
+    # an explicit stack (no recursion): (0, element) walk it; (1, text) add text; (2, None) flush
+    stack: list[tuple[int, object]] = [(0, cell)]
+    while stack:
+        action, item = stack.pop()
+        if action == 1:
+            buffer.append(item)  # type: ignore[arg-type]
+            continue
+        if action == 2:
+            flush()
+            continue
+        element = item
+        if element.text:  # type: ignore[attr-defined]
+            buffer.append(element.text)  # type: ignore[attr-defined]
+        for child in reversed(element):  # type: ignore[call-overload]
+            if child.tail:
+                stack.append((1, child.tail))
             tag = _tag(child)
             if tag and tag not in _SKIP and not _hidden(child):
                 if tag == "br":
-                    flush()
+                    stack.append((2, None))
                 elif tag in _BLOCK:
-                    flush()
-                    walk(child)
-                    flush()
+                    stack.extend(((2, None), (0, child), (2, None)))
                 else:
-                    walk(child)
-            if child.tail:
-                buffer.append(child.tail)
-
-    walk(cell)
+                    stack.append((0, child))
     flush()
     return "\n".join(lines)

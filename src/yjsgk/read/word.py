@@ -23,8 +23,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import limits
 from ..document import Block, Cell, Document, Grid, GridRow, Location, TextBlock
 from ..errors import ReadError
+from .package import check_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -75,13 +77,29 @@ def read_docx(path: Path, source: str | None = None) -> Document:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise ReadError(source, "需要安装 python-docx 才能读取 .docx 文件 (pip install python-docx)") from exc
+    check_package(path, source, "Word")
     try:
         body = docx.Document(str(path)).element.body
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise ReadError(source, "Word 文件已损坏，无法打开 (corrupt .docx)") from exc
+    except (AttributeError, TypeError, IndexError) as exc:
+        # a part whose XML is not what its name and content type say (members swapped or replaced):
+        # python-docx finds elements of another kind where it looks for its own
+        raise ReadError(source, "Word 文件已损坏：文档部件的内容与其类型不符 (corrupt .docx)") from exc
     except ValueError as exc:  # python-docx: "file '…' is not a Word file, content type is …"
         raise ReadError(source, "不是 Word 文档 (.docx)，文件内容与扩展名不符 (not a Word document)") from exc
-    return _BodyReader(source).read(body)
+    if body is None:
+        raise ReadError(source, "Word 文件已损坏：正文部件中没有正文 (corrupt .docx)")
+    try:
+        return _BodyReader(source).read(body)
+    except _TooManyCells as exc:  # spans (gridSpan up to 200) blow a small document up
+        raise ReadError(source, limits.message("cells", exc.count, at_least=True)) from exc
+
+
+class _TooManyCells(Exception):
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
 
 
 class _BodyReader:
@@ -89,6 +107,7 @@ class _BodyReader:
         self.source = source
         self.blocks: list[Block] = []
         self.line = 0
+        self.budget = [limits.current().cells]  # table positions left before the `cells` limit
 
     def read(self, body) -> Document:
         self._children(body)
@@ -112,7 +131,7 @@ class _BodyReader:
                 self.blocks.append(TextBlock(part, location))
 
     def _table(self, tbl) -> None:
-        rows = table_rows(tbl)
+        rows = table_rows(tbl, self.budget)
         if not rows:
             return
         width = max(len(r) for r in rows)
@@ -171,8 +190,13 @@ def _int(value: str | None, default: int) -> int:
     return max(0, min(int(m.group(1)), MAX_GRID_SPAN)) if m else default
 
 
-def table_rows(tbl) -> list[list[str]]:
-    """Rows of cell texts on the table's column grid, merged positions as ""."""
+def table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
+    """Rows of cell texts on the table's column grid, merged positions as "".
+
+    `budget` ([positions left], by default the `cells` limit) is spent by each position;
+    `_TooManyCells` when it runs out."""
+    if budget is None:
+        budget = [limits.current().cells]
     rows: list[list[str]] = []
     for tr in _iter(tbl, _TR):
         tr_pr = tr.find(_w("trPr"))
@@ -183,6 +207,9 @@ def table_rows(tbl) -> list[list[str]]:
             v_merge = _val(tc_pr, "vMerge")
             h_merge = _val(tc_pr, "hMerge")
             covered = (v_merge is not None and v_merge != "restart") or (h_merge is not None and h_merge != "restart")
+            budget[0] -= span
+            if budget[0] < 0:
+                raise _TooManyCells(limits.current().cells - budget[0])
             texts.append("" if covered else cell_text(tc))
             texts.extend([""] * (span - 1))
         texts.extend([""] * _int(_val(tr_pr, "gridAfter"), 0))
