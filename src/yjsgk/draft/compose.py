@@ -185,17 +185,17 @@ def _section_body(w: Writer, sid: str, spec: dict, kind: str) -> list[Block]:
             blocks.append(Paragraph(w.text(spec["item"], context)))
     if short == "three_public" and spec.get("item"):
         names = spec.get("names", {})
-        for n, item in enumerate(THREE_PUBLIC_ITEMS, 1):
-            spent = f.amounts.get("tp_" + item)
+        for n, part in enumerate(THREE_PUBLIC_ITEMS, 1):
+            spent = f.amounts.get("tp_" + part)
             if spent is None:
                 continue
-            budget = f.amounts.get("tp_budget_" + item)
+            budget = f.amounts.get("tp_budget_" + part)
             context = {
-                "name": f"{n}. {names.get(item, item)}",
+                "name": f"{n}. {names.get(part, part)}",
                 "amount": spent.text,
                 "budget": budget.text if budget else w.missing("tp_budget"),
                 "execution": w.execution(spent, budget),
-                "change": w.change(f.change("tp_" + item)),
+                "change": w.change(f.change("tp_" + part)),
             }
             blocks.append(Paragraph(w.text(spec["item"], context)))
         if "detail" in spec:

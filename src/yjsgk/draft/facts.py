@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import overload
 
 from ..definitions import table_def
 from ..dictionary import classification
@@ -23,6 +24,15 @@ class Amount:
     value: Decimal
     decimals: int
 
+    @overload
+    @classmethod
+    def of(cls, value: Value) -> Amount: ...
+    @overload
+    @classmethod
+    def of(cls, value: None) -> None: ...
+    @overload
+    @classmethod
+    def of(cls, value: Value | None) -> Amount | None: ...
     @classmethod
     def of(cls, value: Value | None) -> Amount | None:
         if value is None:
@@ -157,48 +167,48 @@ def collect(disclosure: Disclosure, labels: dict[str, str]) -> Facts:
         ):
             row = summary.find(key=key, side=side)
             if row is not None and row.values:
-                a[name] = Amount.of(next(iter(row.values.values())))  # type: ignore[assignment]
+                a[name] = Amount.of(next(iter(row.values.values())))
     income = disclosure.table(p + "income")
     row = _total_row(income)
-    if row is not None and "total" in row.values:
-        a.setdefault("income_total", Amount.of(row.values["total"]))  # type: ignore[arg-type]
-        parts = _top_parts(income, labels, "income")  # type: ignore[arg-type]
+    if income is not None and row is not None and "total" in row.values:
+        a.setdefault("income_total", Amount.of(row.values["total"]))
+        parts = _top_parts(income, labels, "income")
         for part in INCOME_CARRY_OVER:  # not this year's income: the 本年收入合计 leaves them out
             parts.pop(part, None)
         lists["income_items"] = _items(income, row, parts, a.get("income_total"))
     spend = disclosure.table(p + "expenditure")
     row = _total_row(spend)
-    if row is not None and "total" in row.values:
-        a.setdefault("expenditure_total", Amount.of(row.values["total"]))  # type: ignore[arg-type]
-        parts = _top_parts(spend, labels, "expenditure")  # type: ignore[arg-type]
+    if spend is not None and row is not None and "total" in row.values:
+        a.setdefault("expenditure_total", Amount.of(row.values["total"]))
+        parts = _top_parts(spend, labels, "expenditure")
         lists["expenditure_items"] = _items(spend, row, parts, a.get("expenditure_total"))
         for column in ("basic", "project"):
             if column in row.values:
-                a[column] = Amount.of(row.values[column])  # type: ignore[assignment]
+                a[column] = Amount.of(row.values[column])
         if kind == "budget":
             lists["expenditure_classes"] = _classes(spend, "total", a.get("expenditure_total"), disclosure.year)
     fiscal = disclosure.table(p + "fiscal_summary")
     if fiscal is not None:
         row = fiscal.find(key="grand_total", side="income") or fiscal.find(key="grand_total")
         if row is not None and row.values:
-            a["fiscal_grand_total"] = Amount.of(next(iter(row.values.values())))  # type: ignore[assignment]
+            a["fiscal_grand_total"] = Amount.of(next(iter(row.values.values())))
         row = fiscal.find(key="total_income", side="income")
         if row is not None and row.values:
-            a["fiscal_income_total"] = Amount.of(next(iter(row.values.values())))  # type: ignore[assignment]
+            a["fiscal_income_total"] = Amount.of(next(iter(row.values.values())))
     general = disclosure.table(p + "general_budget_expenditure")
     row = _total_row(general)
-    if row is not None and "total" in row.values:
-        a["gb_total"] = Amount.of(row.values["total"])  # type: ignore[assignment]
+    if general is not None and row is not None and "total" in row.values:
+        a["gb_total"] = Amount.of(row.values["total"])
         for column in ("basic", "project"):
             if column in row.values:
-                a["gb_" + column] = Amount.of(row.values[column])  # type: ignore[assignment]
+                a["gb_" + column] = Amount.of(row.values[column])
         if a.get("expenditure_total") and kind == "final":
             share = rate(a["gb_total"].value, a["expenditure_total"].value)
             if share is not None:
                 facts.lists["gb_share"] = [Item("", a["gb_total"], share=share)]
         lists["gb_classes"] = _classes(general, "total", a["gb_total"], disclosure.year)
         lists["gb_items"] = [
-            Item(_path_name(general, r, disclosure.year), Amount.of(r.values["total"]), code=r.code)  # type: ignore[arg-type]
+            Item(_path_name(general, r, disclosure.year), Amount.of(r.values["total"]), code=r.code)
             for r in general.rows
             if r.code and len(r.code) == 7 and "total" in r.values
         ]
@@ -217,7 +227,7 @@ def collect(disclosure: Disclosure, labels: dict[str, str]) -> Facts:
     if procurement is not None:
         row = _total_row(procurement)
         if row is not None and row.values:
-            a["procurement"] = Amount.of(next(iter(row.values.values())))  # type: ignore[assignment]
+            a["procurement"] = Amount.of(next(iter(row.values.values())))
     return facts
 
 
@@ -272,7 +282,7 @@ def _basic(disclosure: Disclosure, facts: Facts) -> None:
                 continue
             a[name] = amount
             facts.lists[name + "_names"] = [
-                Item(classification("economic").name(r.code, facts.year) or r.name, Amount.of(v))  # type: ignore[arg-type]
+                Item(classification("economic").name(r.code, facts.year) or r.name, Amount.of(v))
                 for r in table.rows
                 if r.code and len(r.code) == 5 and r.code[:3] in names[name]
                 for v in [r.values.get("amount")]
@@ -289,7 +299,7 @@ def _basic(disclosure: Disclosure, facts: Facts) -> None:
             return
         for column, name in (("total", "basic_total"), ("personnel", "personnel"), ("public", "public")):
             if column in row.values:
-                a[name] = Amount.of(row.values[column])  # type: ignore[assignment]
+                a[name] = Amount.of(row.values[column])
     if "basic_total" in a:
         for name in ("personnel", "public"):
             if name in a:
@@ -323,7 +333,7 @@ def _three_public(disclosure: Disclosure, facts: Facts) -> None:
         for item in THREE_PUBLIC + ("meeting", "training", "office_operation"):
             value = row.values.get(item) or (row.values.get("three_public") if item == "total" else None)
             if value is not None:
-                a["tp_" + item] = Amount.of(value)  # type: ignore[assignment]
+                a["tp_" + item] = Amount.of(value)
         if "tp_total" in a:  # a blank cell of a printed row is a zero
             for item in THREE_PUBLIC:
                 a.setdefault("tp_" + item, Amount(Decimal(0), a["tp_total"].decimals))

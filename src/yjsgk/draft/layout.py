@@ -161,7 +161,9 @@ def economic_layout(table: Table, year: int | None) -> Layout:
     as 科目编码 | 科目名称 | 决算数, the totals under them."""
     column = table.columns[0] if table.columns else "amount"
     label = column_label(table, column)
-    personnel, public, totals = [], [], []
+    personnel: list[Row] = []
+    public: list[Row] = []
+    totals: list[Row] = []
     for row in table.rows:
         if row.code:
             (personnel if row.code[:3] in ("301", "303") else public).append(row)
@@ -181,8 +183,8 @@ def economic_layout(table: Table, year: int | None) -> Layout:
     by_key = {r.key: r for r in totals}
     totals_line: list[str] = []
     for k in ("personnel_total", "public_total"):
-        r = by_key.get(k)
-        totals_line += [KEY_LABELS[k], "", amount_text(r.values.get(column)) if r else ""]
+        total = by_key.get(k)
+        totals_line += [KEY_LABELS[k], "", amount_text(total.values.get(column)) if total else ""]
     body.append(totals_line)
     for r in totals:
         if r.key not in ("personnel_total", "public_total"):
@@ -191,11 +193,11 @@ def economic_layout(table: Table, year: int | None) -> Layout:
         HeaderCell("人员经费", 0, 0, cols=3),
         HeaderCell("公用经费", 0, 3, cols=3),
     ]
-    for side in (0, 3):
+    for start in (0, 3):
         header += [
-            HeaderCell("科目编码", 1, side),
-            HeaderCell("科目名称", 1, side + 1),
-            HeaderCell(label, 1, side + 2),
+            HeaderCell("科目编码", 1, start),
+            HeaderCell("科目名称", 1, start + 1),
+            HeaderCell(label, 1, start + 2),
         ]
     return Layout(
         title=table.standard_title,
