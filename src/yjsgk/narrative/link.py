@@ -20,8 +20,8 @@ from ..definitions import function_class_by_name, table_def
 from ..dictionary import name_key
 from ..model import Disclosure, Table, Value
 from ..textnorm import key
-from .model import Claim, Link
-from .vocabulary import DEFAULT_WHOLE
+from .model import MONEY_UNITS, Claim, Link
+from .vocabulary import AMBIGUOUS_TOTALS, AMBIGUOUS_WORDS, DEFAULT_WHOLE, DEFINITE_WORDS, label
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,6 +654,8 @@ def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
             if whole is not None and whole.subject == c.subject:
                 continue  # 收入合计 …，其中：局本级收入合计 …: a unit's part of the total, not the total
             c.link = cell_link(disclosure, c.subject, c.measure, c.qualifier, c.in_unit(None))
+            if c.link is not None and _ambiguous(c):
+                _read_ambiguous(disclosure, c)
     for c in claims:
         if c.kind == "share":
             _link_share(disclosure, claims, by_id, c)
@@ -667,6 +669,46 @@ def link_claims(disclosure: Disclosure, claims: list[Claim]) -> None:
                     if x.subject is None or c.subject is None or x.subject == c.subject:
                         c.refs.setdefault(x.kind, x.id)
     _repeats(disclosure, claims)
+
+
+def _ambiguous(c: Claim) -> bool:
+    """收入预算 / 支出预算 / 收支总预算 with neither 本年 nor 合计 nor 总计: which total is meant?"""
+    words = c.subject_text
+    return (
+        c.subject in AMBIGUOUS_TOTALS
+        and not c.inherited
+        and bool(AMBIGUOUS_WORDS.search(words))
+        and not DEFINITE_WORDS.search(words)
+    )
+
+
+def _agrees(c: Claim, link: Link) -> bool:
+    """The claim restates the cell at its printed precision (935,447 万元 for 935,446.79)."""
+    value = c.in_unit(link.unit)
+    if value is None:
+        return False
+    half = Decimal(5) / Decimal(10) ** (c.decimals + 1)
+    if c.money:
+        half = half * MONEY_UNITS[c.unit] / MONEY_UNITS.get(link.unit, MONEY_UNITS["万元"])
+    return abs(value - link.value) <= half
+
+
+def _read_ambiguous(disclosure: Disclosure, c: Claim) -> None:
+    """An ambiguous total is the total it agrees with when exactly one does; when none does and
+    the totals differ, which one is wrong is not certain: the claim keeps its readings."""
+    assert c.link is not None and c.subject is not None
+    if _agrees(c, c.link):
+        return
+    readings = [(c.subject, c.link)]
+    for other in AMBIGUOUS_TOTALS[c.subject]:
+        link = cell_link(disclosure, other, c.measure, None, c.in_unit(None))
+        if link is not None:
+            readings.append((other, link))
+    agreeing = [(s, link) for s, link in readings if _agrees(c, link)]
+    if len({link.value for _s, link in agreeing}) == 1:
+        c.subject, c.link = agreeing[0]
+    elif not agreeing and len({link.value for _s, link in readings}) > 1:
+        c.readings = tuple(f"{label(s)} {format(link.value, ',f')} {link.unit}" for s, link in readings)
 
 
 def _link_share(disclosure: Disclosure, claims: list[Claim], by_id: dict[int, Claim], c: Claim) -> None:

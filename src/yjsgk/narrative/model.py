@@ -104,6 +104,8 @@ class Claim:
     # a total whose listed parts include money of earlier years (上年结转, 实户资金余额): not the
     # year's own income or spending that a table's 本年 line states
     with_carry_over: bool = False
+    # an ambiguous total (收入预算) that agrees with none of the totals it may mean: their labels
+    readings: tuple[str, ...] = ()
 
     @property
     def money(self) -> bool:
@@ -161,4 +163,6 @@ class Claim:
             out["same_as"] = self.peer
         if self.with_carry_over:
             out["with_carry_over"] = True
+        if self.readings:
+            out["readings"] = list(self.readings)
         return out

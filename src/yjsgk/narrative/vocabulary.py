@@ -118,6 +118,17 @@ BARE_IN_SCOPE: dict[tuple[str, str], str] = {
     ("预算支出", "gb"): "gb.expenditure",
 }
 
+# A total named only by its budget word (收入预算, 支出预算, 收支总预算), without 本年, 合计 or
+# 总计, may be the year's own total (本年收入合计) or the grand total with the carry-over (收入总计):
+# the other totals of the same table it may mean.
+AMBIGUOUS_TOTALS: dict[str, tuple[str, ...]] = {
+    "income.total": ("grand_total",),
+    "expenditure.total": ("grand_total",),
+    "grand_total": ("income.total", "expenditure.total"),
+}
+AMBIGUOUS_WORDS = re.compile(r"预算|决算")  # the words that name a total only by its budget
+DEFINITE_WORDS = re.compile(r"本年|合计|总计|财政拨款")  # …and those that say which total it is
+
 # counts (辆, 台, 套, 个, 人次, 批次): (pattern on the words before the number, unit class, subject)
 COUNTS: tuple[tuple[str, str, str], ...] = (
     (r"(?:主要|部级|省级|局级)?领导干部用车", "vehicle", "vehicles.leader"),

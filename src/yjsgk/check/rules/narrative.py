@@ -177,7 +177,7 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
         if judged.verdict == "ok":
             continue
         # 机关运行经费 covers only 行政单位 (and 参公 units): a department with 事业单位 may differ
-        severity = "notice" if judged.verdict == "notice" or link.soft else ""
+        severity = "notice" if judged.verdict == "notice" or link.soft or c.readings else ""
         customary = (
             "（机关运行经费通常即一般公共预算财政拨款基本支出中的公用经费；含事业单位的部门可能不同）"
             if link.soft
@@ -187,6 +187,11 @@ def _amount_findings(disclosure: Disclosure, ctx: CheckContext) -> Iterator[Find
             f"{_quote(c)}称{c.subject_label()}为 {c.text}，{link.describe()}，相差 {_money(difference)} {link.unit}"
             + judged.tail
             + customary
+            + (
+                f"（“{c.subject_text}”未言明是哪一个总数，可指：{'；'.join(c.readings)}；与其中任何一个都不一致）"
+                if c.readings
+                else ""
+            )
         )
         yield _finding(
             c,
