@@ -10,8 +10,8 @@ reading examples/sample_final_accounts.txt):
                  the same department/year/family, so it becomes version 2.
 - year2022.txt   every 2023 → 2022: the same department one year earlier.
 - transport.txt  department 示范市交通运输局, and line 136 (03 合计) 本年支出合计 1845.09 → 2845.09.
-- bad_amount.txt department 示范市测试局, and line 139 (2010301) 612.48 → 612.481234, which cannot be
-                 stored exactly: it fails inside its transaction, after its department, document,
+- bad_amount.txt department 示范市测试局, and line 139 (2010301) 612.48 → 612.4812345 (seven decimals,
+                 finer than any disclosure prints), which cannot be stored exactly: it fails inside its transaction, after its department, document,
                  tables and rows were written.
 """
 
@@ -158,7 +158,7 @@ def variants(tmp_path_factory) -> dict[str, Path]:
     out["transport"].write_text("\n".join(lines), encoding="utf-8")
 
     lines = text.replace("示范市数据资源管理局", "示范市测试局").split("\n")
-    _edit(lines, 139, "612.48\t612.48", "612.481234\t612.481234")
+    _edit(lines, 139, "612.48\t612.48", "612.4812345\t612.4812345")
     out["bad_amount"] = folder / "bad_amount.txt"
     out["bad_amount"].write_text("\n".join(lines), encoding="utf-8")
     return out
@@ -350,7 +350,7 @@ def test_a_failing_file_leaves_nothing_and_the_batch_goes_on(db_url, variants):
         ("002_98add52c02d21372.txt", "ingested"),
     ]
     reasons = [o.reason for o in summary.failed]
-    assert "612.481234" in reasons[0]
+    assert "612.4812345" in reasons[0]
     assert "no such file" in reasons[1]
     assert "no department and no year" in reasons[2] or "not a disclosure" in reasons[2]
     # only the two good files are stored: nothing of the failed one (department, document,
@@ -576,6 +576,71 @@ def test_a_pdf_disclosure_is_ingested_and_queried(db_url):
     store.close()
 
 
+# the 2026 部门预算报表 of Beijing's departments print 万元 to the fen (six decimals); until the
+# store kept six decimals every one of them failed to store ("金额 501.398813 的小数位超过 4 位")
+SIX_DECIMALS = (
+    SHARED
+    / "corpus/renwu_hist/002_北京/中共深圳市区委宣传部_附件2：中国共产党北京市委员会宣传部2026年度部门预算报表.pdf"
+)
+
+
+def test_amounts_printed_to_the_fen_in_wan_yuan_are_stored_exactly(db_url):
+    store = Store(db_url)
+    (outcome,) = ingest([SIX_DECIMALS], store).outcomes
+    assert outcome.status == "ingested", outcome.reason
+    recognized, _ = load(SIX_DECIMALS)
+    stored = load_document(store, outcome.document_id).disclosure
+
+    def amounts(d):
+        return [
+            (t.id, r.name, c, v.amount, v.decimals, v.text)
+            for t in d.tables
+            for r in t.rows
+            for c, v in r.values.items()
+        ]
+
+    assert amounts(stored) == amounts(recognized)  # every amount, digit for digit
+    assert len(amounts(stored)) > 900
+    # page 1, 预算01表 收支总表 (万元): 一、一般公共预算拨款收入 116,200.000000, 九、其他收入 501.398813,
+    # 七、文化旅游体育与传媒支出 122,136.821152
+    printed = {(name, text): amount for _, name, _, amount, _, text in amounts(stored)}
+    assert printed[("一、一般公共预算拨款收入", "116,200.000000")] == Decimal("116200")
+    assert str(printed[("九、其他收入", "501.398813")]) == "501.398813"
+    assert str(printed[("七、文化旅游体育与传媒支出", "122,136.821152")]) == "122136.821152"
+    store.close()
+
+
+def test_amounts_stored_on_the_old_sqlite_grid_are_migrated(tmp_path):
+    """A SQLite database written before migration `storefix` kept 10⁻⁴ units; opening it moves
+    them to 10⁻⁶ units, and the amounts read back unchanged."""
+    from alembic import command
+
+    from yjsgk.store.db import _alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = Store(url)
+    (outcome,) = ingest([EXAMPLE], store).outcomes
+    before = load_document(store, outcome.document_id).disclosure
+    with store.engine.begin() as conn:
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        try:
+            command.downgrade(config, "web")  # back to the 10⁻⁴ grid
+        finally:
+            config.attributes.pop("connection", None)
+        raw = conn.exec_driver_sql("SELECT amount FROM line_items WHERE text IS NULL AND amount != 0").scalars().all()
+    store.close()
+    assert 18450900 in raw  # 1845.09 (example line 136) as 10⁻⁴ units
+    store = Store(url)  # upgrades
+    with store.engine.connect() as conn:
+        assert 1845090000 in conn.exec_driver_sql("SELECT amount FROM line_items").scalars().all()
+    after = load_document(store, outcome.document_id).disclosure
+    assert [(r.name, r.values) for t in after.tables for r in t.rows] == [
+        (r.name, r.values) for t in before.tables for r in t.rows
+    ]
+    store.close()
+
+
 # ---------------------------------------------------------------------------------------------
 # command line
 
@@ -588,7 +653,7 @@ def test_ingest_query_and_export_on_the_command_line(tmp_path, capsys, variants)
     assert main(["ingest", "--db", db, str(EXAMPLE), str(variants["bad_amount"])]) == 2
     captured = capsys.readouterr()
     assert captured.out.startswith("已入库 0，未变化 1，失败 1")
-    assert "612.481234" in captured.err and "612.481234" not in captured.out  # failures go to stderr
+    assert "612.4812345" in captured.err and "612.4812345" not in captured.out  # failures go to stderr
     assert main(["query", "rank", "--db", db, "--year", "2021", "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert [(r["department"], r["amount"]) for r in payload["rows"]] == [("醴陵市行政审批服务局", "2277.76")]
