@@ -119,7 +119,13 @@ def test_rules_prefix_lists_the_rules_under_it():
 def test_negative_jobs_are_refused(value):
     result = run("check", "--jobs", value, str(SEED_FILES["003"]))  # before: ran, exit 0
     assert result.returncode == 2 and result.stdout == ""
-    assert "argument -j/--jobs: 不能为负数" in result.stderr and "Traceback" not in result.stderr
+    assert f"argument -j/--jobs: 应不小于 0，而不是 {value}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_negative_jobs_are_refused_by_ingest_too(tmp_path):
+    result = run("ingest", "--jobs", "-1", "--db", str(tmp_path / "c.db"), str(SEED_FILES["003"]))  # before: accepted
+    assert result.returncode == 2 and not (tmp_path / "c.db").exists()
+    assert "argument -j/--jobs: 应不小于 0，而不是 -1" in result.stderr
 
 
 # ---------------------------------------------------------------------------------------------

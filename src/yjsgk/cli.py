@@ -33,15 +33,20 @@ def _paths(args: Sequence[str]) -> list[Path]:
     return collect(args).files
 
 
-def _non_negative(text: str) -> int:
-    """--jobs N: 0 or more (0 = every core)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为整数，而不是 {text!r} (not an integer)") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"不能为负数：{value}（0 表示全部 CPU 核）(must be 0 or more)")
-    return value
+def at_least(minimum: int):
+    """An argparse type: a whole number not below `minimum` (--jobs 0 or more, --limit 1 or more)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"应为整数，而不是 {text!r} (not an integer)") from None
+        if value < minimum:
+            hint = "（0 表示全部 CPU 核）" if minimum == 0 else ""
+            raise argparse.ArgumentTypeError(f"应不小于 {minimum}，而不是 {value}{hint} (must be {minimum} or more)")
+        return value
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-j",
         "--jobs",
-        type=_non_negative,
+        type=at_least(0),
         metavar="N",
         help="并行进程数（0 为全部 CPU 核；默认 8 个文件以上时用全部核）",
     )

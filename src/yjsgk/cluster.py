@@ -273,6 +273,8 @@ def ingest(
 
 
 def add_arguments(parser) -> None:
+    from .cli import at_least
+
     parser.add_argument(
         "--from",
         dest="lists",
@@ -282,7 +284,11 @@ def add_arguments(parser) -> None:
         help="文件清单：每行一个路径，或带 path 列的 TSV 清单（其余列作为元数据）",
     )
     parser.add_argument(
-        "-j", "--jobs", type=int, metavar="N", help="本机并行进程数（0 为全部 CPU 核；默认 8 个文件以上时用全部核）"
+        "-j",
+        "--jobs",
+        type=at_least(0),
+        metavar="N",
+        help="本机并行进程数（0 为全部 CPU 核；默认 8 个文件以上时用全部核）",
     )
     parser.add_argument(
         "--cluster",

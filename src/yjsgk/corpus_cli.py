@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli import at_least
 from .outputs import check_output as _check_output
 from .outputs import write_output
 
@@ -60,7 +61,7 @@ def add_commands(sub) -> None:
     p.add_argument("--region", metavar="REGION", help="地区（含下辖地区），如 株洲市")
     p.add_argument("--family", choices=("final", "budget"), default="final", help="决算（默认）或预算")
     p.add_argument("--ascending", action="store_true", help="从小到大")
-    p.add_argument("--limit", type=_positive, metavar="N")
+    p.add_argument("--limit", type=at_least(1), metavar="N")
     p = common(qsub.add_parser("findings", help="按规则、严重程度、地区、年度查问题"))
     p.add_argument("--rule", action="append", default=[], metavar="RULE", help="规则编号或前缀，可重复")
     p.add_argument("--severity", action="append", default=[], choices=("error", "warning", "notice"))
@@ -68,7 +69,7 @@ def add_commands(sub) -> None:
     p.add_argument(
         "--count-by", metavar="FIELDS", help="只统计数量，按这些字段分组：rule,severity,region,year,department,family"
     )
-    p.add_argument("--limit", type=_positive, metavar="N")
+    p.add_argument("--limit", type=at_least(1), metavar="N")
     p = common(qsub.add_parser("missing", help="缺失的预算/决算文件"))
     _scope(p, department=True, region=True)
     p.add_argument(
@@ -87,16 +88,6 @@ def add_commands(sub) -> None:
     export.add_argument("-o", "--output", type=Path, metavar="PATH", help="输出文件（CSV、数据包：文件夹）")
     export.add_argument("--config", type=Path, metavar="FILE", help="核对配置（直接读取文件时）")
     _scope(export, department=True, region=True, year=True, family=True)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"应为正整数，而不是 {value}")
-    return value
 
 
 def _scope(p, *, department=False, region=False, year=False, family=False, versions=False) -> None:
