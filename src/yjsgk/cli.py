@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .patterns import keep_compiled_patterns
+
+    keep_compiled_patterns()  # regular expressions compiled in an earlier run are not compiled again
     args = _parser().parse_args(argv)
     try:
         code = _run(args)
