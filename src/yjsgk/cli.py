@@ -117,9 +117,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .patterns import keep_compiled_patterns
+    from .compiled import keep
 
-    keep_compiled_patterns()  # regular expressions compiled in an earlier run are not compiled again
+    keep()  # regular expressions and dataclass methods compiled in an earlier run (compiled.py)
     args = _parser().parse_args(argv)
     try:
         code = _run(args)
