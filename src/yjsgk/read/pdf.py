@@ -329,6 +329,9 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = N
     get_size = lib.FPDFText_GetFontSize
     get_matrix = lib.FPDFText_GetMatrix
     hypot = math.hypot
+    # a character's size is its text object's font size scaled by the object's matrix (PDFium
+    # gives every character of an object both): asked once per object
+    sizes: dict[int, float] = {}
     out: list[_Char] = []
     append = out.append
     pending_high = None
@@ -348,16 +351,21 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = N
             continue  # line breaks PDFium inferred, control characters
         get_box(raw, i, box_at)
         get_origin(raw, i, ox_at, oy_at)
-        size = get_size(raw, i)
-        if get_matrix(raw, i, matrix_at):
-            size *= hypot(matrix.c, matrix.d)  # the matrix scales the nominal size
+        obj = object_address(raw, i)
+        size = sizes.get(obj) if obj else None
+        if size is None:
+            size = get_size(raw, i)
+            if get_matrix(raw, i, matrix_at):
+                size *= hypot(matrix.c, matrix.d)  # the matrix scales the nominal size
+            if obj:
+                sizes[obj] = size
         left, right, top, bottom = box.left, box.right, box.top, box.bottom
         xa = a * left + c * top + e
         xb = a * right + c * bottom + e
         if size <= 0:
             size = abs(b * left + d * top - b * right - d * bottom) or 1.0
         char = _Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * ox.value + d * oy.value + f, size)
-        if hidden and (entry := hidden.get(object_address(raw, i))):
+        if hidden and (entry := hidden.get(obj or 0)):
             clip, is_invisible = entry
             if is_invisible:
                 invisible.append(char)
