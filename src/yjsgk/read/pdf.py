@@ -390,7 +390,8 @@ def _clip_box(obj: int, outer: tuple, inherited, cache: dict):
 
     Objects under one clip share its path data in PDFium, so the address of each path's first
     point identifies the clip: it is computed once per page (20,000 objects on a page of an
-    Excel export share a handful of clips)."""
+    Excel export share a handful of clips), and each path's box once per page too (objects with
+    a clip of their own often share one of its paths with others)."""
     lib = _lib
     clip = lib.FPDFPageObj_GetClipPath(obj)
     if not clip:
@@ -399,39 +400,41 @@ def _clip_box(obj: int, outer: tuple, inherited, cache: dict):
     if paths <= 0:
         return inherited
     segment = lib.FPDFClipPath_GetPathSegment
-    if paths == 1:
-        key = (segment(clip, 0, 0), outer, inherited)
-    else:
-        key = (tuple([segment(clip, p, 0) for p in range(paths)]), outer, inherited)
+    firsts = (segment(clip, 0, 0),) if paths == 1 else tuple([segment(clip, p, 0) for p in range(paths)])
+    key = (firsts, outer, inherited)
     box = cache.get(key, _UNSEEN)
     if box is _UNSEEN:
-        box = cache[key] = _clip_bounds(clip, paths, outer, inherited)
+        box = inherited
+        for p, first in enumerate(firsts):
+            own = cache.get((first, outer), _UNSEEN)
+            if own is _UNSEEN:
+                own = cache[(first, outer)] = _path_bounds(clip, p, outer)
+            if own is not None:
+                box = (
+                    own
+                    if box is None
+                    else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
+                )
+        cache[key] = box
     return box
 
 
-def _clip_bounds(clip: int, paths: int, outer: tuple, inherited):
+def _path_bounds(clip: int, p: int, outer: tuple):
+    """The bounding box of clip path `p` in display space; None for a path without points."""
     lib = _lib
-    box = inherited
+    get_segment, get_point = lib.FPDFClipPath_GetPathSegment, lib.FPDFPathSegment_GetPoint
     a, b, c, d, e, f = outer
     px, py = ctypes.c_float(), ctypes.c_float()
     px_at, py_at = ctypes.addressof(px), ctypes.addressof(py)
-    for p in range(paths):
-        xs: list[float] = []
-        ys: list[float] = []
-        for s in range(lib.FPDFClipPath_CountPathSegments(clip, p)):
-            segment = lib.FPDFClipPath_GetPathSegment(clip, p, s)
-            if segment and lib.FPDFPathSegment_GetPoint(segment, px_at, py_at):
-                x, y = px.value, py.value
-                xs.append(a * x + c * y + e)
-                ys.append(b * x + d * y + f)
-        if xs:
-            own = (min(xs), min(ys), max(xs), max(ys))
-            box = (
-                own
-                if box is None
-                else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
-            )
-    return box
+    xs: list[float] = []
+    ys: list[float] = []
+    for s in range(lib.FPDFClipPath_CountPathSegments(clip, p)):
+        segment = get_segment(clip, p, s)
+        if segment and get_point(segment, px_at, py_at):
+            x, y = px.value, py.value
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 # -- rules and tables ------------------------------------------------------------------------
