@@ -8,6 +8,7 @@ load none of them).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -215,6 +216,7 @@ def _run(args: argparse.Namespace) -> int:
     from .report import json_report, text_report
     from .report.terminal import Progress
 
+    gc.freeze()  # what the imports built lives to the end: the cyclic collector need not walk it (~15 ms)
     config = _config(args)
     writing = getattr(args, "write_baseline", None)
     accepted = read_baseline(config.baseline) if config.baseline and not writing else None
