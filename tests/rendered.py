@@ -33,6 +33,7 @@ from pathlib import Path
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from yjsgk.document import Document, Grid, GridRow, TextBlock
@@ -85,24 +86,52 @@ def _caption(texts: list[str]) -> bool:
     )
 
 
-def _spans(row: GridRow, width: int) -> list[str | None]:
+def _per_line(row: GridRow) -> bool:
+    return len({c.location.line for c in row.cells}) > 1 or len(row.cells) == 1
+
+
+def _spread(texts: list[str], width: int, span: int) -> list[str | None]:
+    out: list[str | None] = []
+    for t in texts:
+        out += [t] + [COVERED] * (span - 1)
+    return out + [""] * (width - len(out))
+
+
+def _spans(texts: list[str], width: int, per_line: bool) -> list[str | None]:
     """The row over `width` grid positions. A row saved cell per line (Word's "save as text")
     writes a merged cell once: a row with fewer cells than the table is as wide has merged
-    cells — two halves of a two-sided 总表 (收入 | 支出), else its first cell (合计, 栏次, 项目
-    over 科目编码 and 科目名称)."""
-    texts = [c.text.strip() for c in row.cells]
-    per_line = len({c.location.line for c in row.cells}) > 1 or len(texts) == 1
+    cells — two halves of a two-sided 总表 (收入 | 支出), a label and the cells that share the
+    rest (预算部门名称 | 雁峰区…; | 按收入性质分 | 按支出性质分), else its first cell (合计,
+    栏次, 项目 over 科目编码 and 科目名称)."""
     k = len(texts)
     if not per_line or k >= width or k == 0:
         return texts + [""] * (width - k)
     if k <= 2 and width % k == 0 and all(texts):
-        out: list[str | None] = []
-        for t in texts:
-            out += [t] + [COVERED] * (width // k - 1)
-        return out
-    if k >= 3:
-        return [texts[0]] + [COVERED] * (width - k) + texts[1:]
-    return texts + [""] * (width - k)
+        return _spread(texts, width, width // k)
+    if k <= 4 and (width - 1) % (k - 1) == 0:
+        return [texts[0]] + _spread(texts[1:], width - 1, (width - 1) // (k - 1))
+    return [texts[0]] + [COVERED] * (width - k) + texts[1:]
+
+
+def _rows(grid_rows: list[GridRow], width: int) -> list[list[str | None]]:
+    """The rows over the grid. Two rows saved cell per line whose cells add up to the table's
+    width are one row whose cell held a blank line (the export starts a new row there): the
+    cells before it and after it."""
+    out: list[list[str | None]] = []
+    n = 0
+    while n < len(grid_rows):
+        row = grid_rows[n]
+        texts = [c.text.strip() for c in row.cells]
+        per_line = _per_line(row)
+        if per_line and n + 1 < len(grid_rows) and len(texts) + len(grid_rows[n + 1].cells) == width:
+            nxt = grid_rows[n + 1]
+            if _per_line(nxt) and len(texts) < width and not _is_data(texts[:1]):
+                out.append(texts + [c.text.strip() for c in nxt.cells])
+                n += 2
+                continue
+        out.append(_spans(texts, width, per_line))
+        n += 1
+    return out
 
 
 def header_depth(rows: list[list[str | None]]) -> int:
@@ -170,7 +199,7 @@ def _parts(grid: Grid) -> list[str | list[GridRow]]:
 
 def table_layout(grid_rows: list[GridRow]) -> Layout:
     width = max((len(r.cells) for r in grid_rows), default=1)
-    rows = [_spans(r, width) for r in grid_rows]
+    rows = _rows(grid_rows, width)
     # columns that hold nothing anywhere are not printed
     keep = [c for c in range(width) if any(r[c] for r in rows)] or [0]
     rows = [[r[c] for c in keep] for r in rows]
@@ -196,7 +225,7 @@ def table_layout(grid_rows: list[GridRow]) -> Layout:
         longest = max((len(r[c]) for r in body), default=1)
         label = max((len(r[c] or "") for r in rows[:depth]), default=1)
         chars = max(longest, min(label, 6), 2)
-        weights.append(min(chars / 4 + 0.3, 2.5) if num[c] else min(max(chars / 8, 0.9), 3.5))
+        weights.append(min(chars / 5 + 0.4, 2.5) if num[c] else min(max(chars / 6, 1.0), 4.0))
     return Layout(
         title="",
         number=None,
@@ -293,7 +322,11 @@ def render_docx(document: Document, out: Path) -> Path:
                     _section(doc, landscape, first=False)
                 section = doc.sections[-1]
                 usable = section.page_width - section.left_margin - section.right_margin
-                add_table(doc, part, usable, repeat_header=True)
+                # Word's 标题行重复 on a column header (not on a form's first lines: 预算部门名称 | …)
+                repeat = sum(1 for c in part.header if c.row == 0) >= 3
+                table = add_table(doc, part, usable, repeat_header=repeat)
+                for tr in table._tbl.tr_lst:  # a row is not broken over two pages (as exported tables print)
+                    tr.get_or_add_trPr().append(tr.get_or_add_trPr().makeelement(qn("w:cantSplit"), {}))
             continue
         if not isinstance(block, TextBlock) or not block.text.strip():
             continue

@@ -1,0 +1,210 @@
+"""The same document as a PDF gives the same tables, claims and findings as its text form.
+
+Departments write their disclosure in Word (tables with merged headers) and print it to PDF.
+The seeds and the bundled example are text forms; `tests/rendered.py` renders each the way a
+department's Word file looks and prints it with LibreOffice, once per session, into a tmp dir.
+The PDF must then read back to the same recognized tables (ids, rows by code or item, every
+value; the performance tables' typed model), the same narrative claims and the same findings
+(rule, severity, table, row, column, expected, found; locations differ by nature).
+
+Without LibreOffice the tests skip with the reason; in CI (env CI set) they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, SEED_FILES
+from yjsgk.draft.run import soffice
+from yjsgk.pipeline import load
+
+DOCUMENTS = {**SEED_FILES, "example": EXAMPLES / "sample_final_accounts.txt"}
+
+# differences that come from rebuilding paragraphs and headings from the PDF's layout (not the
+# tables): the "layout" task's; strict, so they fail the day they are fixed
+NARRATIVE_XFAIL: dict[tuple[str, str], str] = {}
+
+
+def _needs_soffice() -> None:
+    if soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) must be installed in CI (.ci/run installs libreoffice-writer-nogui)")
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF renderings cannot be made")
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """name → the PDF printed from its Word rendering (all in one LibreOffice run)."""
+    _needs_soffice()
+    from rendered import render
+
+    out = tmp_path_factory.mktemp("rendered")
+    pdfs = render(list(DOCUMENTS.values()), out)
+    return {name: pdfs[path] for name, path in DOCUMENTS.items()}
+
+
+_loaded: dict[Path, tuple] = {}
+
+
+def _load(path: Path):
+    if path not in _loaded:
+        _loaded[path] = load(path)
+    return _loaded[path]
+
+
+@pytest.fixture(scope="session")
+def pair(rendered):
+    """name → ((text disclosure, findings), (pdf disclosure, findings))."""
+    return lambda name: (_load(DOCUMENTS[name]), _load(rendered[name]))
+
+
+def _squash(text: str | None) -> str:
+    """A printed text without its whitespace (a PDF cell wraps where a text line does not)."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def _v(value) -> str | None:
+    return None if value is None else str(value.amount)
+
+
+def typed_tables(disclosure) -> dict[str, list]:
+    """The standard tables as facts: id → rows (code or item key, side, every value)."""
+    out: dict[str, list] = {}
+    for table in disclosure.tables:
+        if table.id.startswith("performance."):
+            continue
+        rows = sorted(
+            (
+                row.code or row.key or _squash(row.name),
+                row.side or "",
+                tuple(sorted((c, _v(v)) for c, v in row.values.items())),
+            )
+            for row in table.rows
+        )
+        out.setdefault(table.id, []).append((table.unit, tuple(table.columns), rows))
+    return out
+
+
+def evaluations(disclosure) -> list:
+    """The 绩效自评表 as typed: funds, sections with points, indicators with weight and score, 总分, 等级."""
+    out = []
+    for e in disclosure.evaluations:
+        funds = e.funds
+        out.append(
+            (
+                e.kind,
+                _squash(e.name),
+                funds
+                and tuple(
+                    _v(getattr(funds, k))
+                    for k in ("initial_budget", "budget", "executed", "weight", "rate", "score", "basic", "project")
+                ),
+                tuple(
+                    (
+                        s.name,
+                        _v(s.points),
+                        tuple((_squash(i.category), _squash(i.name), _v(i.weight), _v(i.score)) for i in s.indicators),
+                    )
+                    for s in e.sections
+                ),
+                _v(e.total_weight),
+                _v(e.total_score),
+                e.grade,
+            )
+        )
+    return sorted(out, key=repr)
+
+
+def targets(disclosure) -> list:
+    """The 绩效目标表 as typed: units with amounts, projects, indicators with value and weight."""
+
+    def indicators(items) -> tuple:
+        return tuple((_squash(i.path), _v(i.amount), _squash(i.value_type), _v(i.weight)) for i in items)
+
+    out = []
+    for t in disclosure.targets:
+        units = tuple(
+            (
+                u.code,
+                _v(u.amount),
+                _v(u.basic),
+                _v(u.project),
+                indicators(u.indicators),
+                tuple((_squash(p.name), _v(p.amount), indicators(p.indicators)) for p in u.projects),
+            )
+            for u in t.units
+        )
+        out.append((t.kind, _v(t.total), units))
+    return sorted(out, key=repr)
+
+
+def claims(disclosure) -> Counter:
+    return Counter((c.kind, str(c.value), c.unit, c.subject, c.measure) for c in disclosure.claims)
+
+
+def findings(found) -> Counter:
+    return Counter((f.rule, f.severity, f.table, f.row, f.column, str(f.expected), str(f.found)) for f in found)
+
+
+def _xfail(request, name: str, what: str) -> None:
+    reason = NARRATIVE_XFAIL.get((name, what))
+    if reason:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_same_document(pair, name):
+    (text, _), (pdf, _) = pair(name)
+    assert (pdf.kind, pdf.department, pdf.year, pdf.unit) == (text.kind, text.department, text.year, text.unit)
+    assert [t.id for t in pdf.tables] == [t.id for t in text.tables]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_same_tables(pair, name):
+    (text, _), (pdf, _) = pair(name)
+    expected = typed_tables(text)
+    assert expected or text.evaluations or text.targets  # something to compare
+    got = typed_tables(pdf)
+    for table_id in expected:
+        assert got.get(table_id) == expected[table_id], table_id
+    assert set(got) == set(expected)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_same_performance_tables(pair, name):
+    (text, _), (pdf, _) = pair(name)
+    assert evaluations(pdf) == evaluations(text)
+    assert targets(pdf) == targets(text)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_same_claims(request, pair, name):
+    _xfail(request, name, "claims")
+    (text, _), (pdf, _) = pair(name)
+    expected = claims(text)
+    got = claims(pdf)
+    assert got - expected == Counter(), "claims read only from the PDF"
+    assert expected - got == Counter(), "claims of the text form the PDF loses"
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_same_findings(request, pair, name):
+    _xfail(request, name, "findings")
+    (_, text), (_, pdf) = pair(name)
+    expected = findings(text)
+    got = findings(pdf)
+    assert got - expected == Counter(), "findings only on the PDF"
+    assert expected - got == Counter(), "findings of the text form the PDF loses"
+
+
+def test_known_mistakes_found_on_the_pdf(pair):
+    """The example's deliberate mistakes are errors on its PDF too (the parity is not empty)."""
+    (_, text), (_, pdf) = pair("example")
+    errors = [f for f in pdf if f.severity == "error"]
+    assert len(errors) == len([f for f in text if f.severity == "error"]) == 6
+    assert any(f.rule == "balance.summary" and str(f.found) == "1879.13" for f in errors)
