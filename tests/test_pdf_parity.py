@@ -24,10 +24,24 @@ from yjsgk.draft.run import soffice
 from yjsgk.pipeline import load
 
 DOCUMENTS = {**SEED_FILES, "example": EXAMPLES / "sample_final_accounts.txt"}
+# performance tables over many pages: printed a second time with continuation pages that do not
+# repeat the column header (a header row then breaks over the page with its merged cells)
+BARE = ("001", "002", "003")
 
 # differences that come from rebuilding paragraphs and headings from the PDF's layout (not the
 # tables): the "layout" task's; strict, so they fail the day they are fixed
 NARRATIVE_XFAIL: dict[tuple[str, str], str] = {}
+
+# tables the rendering cannot print as the department did: seed 000 is Word's "save as text"
+# (a cell per line), which writes a merged cell once and says nothing of where it goes; the
+# 三公 table's and the 政府性基金 table's header levels (预算数 › 公务用车购置及运行费 › 购置费 |
+# 运行费; 本年支出 › 小计 | 基本支出 | 项目支出 beside unmerged columns) cannot be placed again
+# from it, so their PDF is not the department's table
+NOT_RENDERABLE = {("000", "final.three_public"), ("000", "final.gov_fund")}
+
+# a finding the PDF rightly does not repeat: name.same-code stays silent on a PDF when one name
+# is the other cut short, since a narrow PDF cell may clip a name (a text file cannot)
+PDF_SILENT = {("004", "name.same-code")}
 
 
 def _needs_soffice() -> None:
@@ -39,13 +53,19 @@ def _needs_soffice() -> None:
 
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory) -> dict[str, Path]:
-    """name → the PDF printed from its Word rendering (all in one LibreOffice run)."""
+    """name → the PDF printed from its Word rendering; "NAME/bare" for the performance
+    documents printed again without their column headers repeated on continuation pages (all
+    in one LibreOffice run)."""
     _needs_soffice()
-    from rendered import render
+    from rendered import render_jobs
 
     out = tmp_path_factory.mktemp("rendered")
-    pdfs = render(list(DOCUMENTS.values()), out)
-    return {name: pdfs[path] for name, path in DOCUMENTS.items()}
+    jobs = [(path, True, "") for path in DOCUMENTS.values()]
+    jobs += [(DOCUMENTS[name], False, "-bare") for name in BARE]
+    repeated, bare = render_jobs(jobs, out)
+    pdfs = {name: repeated[path] for name, path in DOCUMENTS.items()}
+    pdfs.update({f"{name}/bare": bare[DOCUMENTS[name]] for name in BARE})
+    return pdfs
 
 
 _loaded: dict[Path, tuple] = {}
@@ -60,7 +80,7 @@ def _load(path: Path):
 @pytest.fixture(scope="session")
 def pair(rendered):
     """name → ((text disclosure, findings), (pdf disclosure, findings))."""
-    return lambda name: (_load(DOCUMENTS[name]), _load(rendered[name]))
+    return lambda name: (_load(DOCUMENTS[name.split("/")[0]]), _load(rendered[name]))
 
 
 def _squash(text: str | None) -> str:
@@ -72,11 +92,12 @@ def _v(value) -> str | None:
     return None if value is None else str(value.amount)
 
 
-def typed_tables(disclosure) -> dict[str, list]:
-    """The standard tables as facts: id → rows (code or item key, side, every value)."""
+def typed_tables(disclosure, name: str) -> dict[str, list]:
+    """The standard tables as facts: id → rows (code or item key, side, every value); a row
+    with neither a code, an item nor a value states nothing (a stray 行次 or label)."""
     out: dict[str, list] = {}
     for table in disclosure.tables:
-        if table.id.startswith("performance."):
+        if table.id.startswith("performance.") or (name, table.id) in NOT_RENDERABLE:
             continue
         rows = sorted(
             (
@@ -85,6 +106,7 @@ def typed_tables(disclosure) -> dict[str, list]:
                 tuple(sorted((c, _v(v)) for c, v in row.values.items())),
             )
             for row in table.rows
+            if row.code or row.key or row.values
         )
         out.setdefault(table.id, []).append((table.unit, tuple(table.columns), rows))
     return out
@@ -147,8 +169,12 @@ def claims(disclosure) -> Counter:
     return Counter((c.kind, str(c.value), c.unit, c.subject, c.measure) for c in disclosure.claims)
 
 
-def findings(found) -> Counter:
-    return Counter((f.rule, f.severity, f.table, f.row, f.column, str(f.expected), str(f.found)) for f in found)
+def findings(found, name: str) -> Counter:
+    return Counter(
+        (f.rule, f.severity, f.table, f.row, f.column, str(f.expected), str(f.found))
+        for f in found
+        if (name, f.table) not in NOT_RENDERABLE and (name, f.rule) not in PDF_SILENT
+    )
 
 
 def _xfail(request, name: str, what: str) -> None:
@@ -167,15 +193,15 @@ def test_same_document(pair, name):
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_same_tables(pair, name):
     (text, _), (pdf, _) = pair(name)
-    expected = typed_tables(text)
+    expected = typed_tables(text, name)
     assert expected or text.evaluations or text.targets  # something to compare
-    got = typed_tables(pdf)
+    got = typed_tables(pdf, name)
     for table_id in expected:
         assert got.get(table_id) == expected[table_id], table_id
     assert set(got) == set(expected)
 
 
-@pytest.mark.parametrize("name", DOCUMENTS)
+@pytest.mark.parametrize("name", [*DOCUMENTS, *(f"{n}/bare" for n in BARE)])
 def test_same_performance_tables(pair, name):
     (text, _), (pdf, _) = pair(name)
     assert evaluations(pdf) == evaluations(text)
@@ -192,14 +218,21 @@ def test_same_claims(request, pair, name):
     assert expected - got == Counter(), "claims of the text form the PDF loses"
 
 
-@pytest.mark.parametrize("name", DOCUMENTS)
+@pytest.mark.parametrize("name", [*DOCUMENTS, *(f"{n}/bare" for n in BARE)])
 def test_same_findings(request, pair, name):
-    _xfail(request, name, "findings")
+    _xfail(request, name.split("/")[0], "findings")
     (_, text), (_, pdf) = pair(name)
-    expected = findings(text)
-    got = findings(pdf)
+    expected = findings(text, name.split("/")[0])
+    got = findings(pdf, name.split("/")[0])
     assert got - expected == Counter(), "findings only on the PDF"
     assert expected - got == Counter(), "findings of the text form the PDF loses"
+
+
+def test_pdf_silent_where_a_name_may_be_clipped(pair):
+    """The one finding left out above is there on the text form and not on the PDF."""
+    (_, text), (_, pdf) = pair("004")
+    assert [f.row for f in text if f.rule == "name.same-code"] == ["2010399 其他政府办公厅(室)及相关机构事务"]
+    assert not [f for f in pdf if f.rule == "name.same-code"]
 
 
 def test_known_mistakes_found_on_the_pdf(pair):
