@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, SEED_FILES
+from yjsgk.document import Grid, TextBlock
 from yjsgk.draft.run import soffice
 from yjsgk.pipeline import load
 
@@ -241,3 +242,62 @@ def test_known_mistakes_found_on_the_pdf(pair):
     errors = [f for f in pdf if f.severity == "error"]
     assert len(errors) == len([f for f in text if f.severity == "error"]) == 6
     assert any(f.rule == "balance.summary" and str(f.found) == "1879.13" for f in errors)
+
+
+# -- the classes of failure the PDFs showed, each on the page that has it ------------------------
+
+
+def test_number_wrapped_in_a_narrow_cell(pair, rendered):
+    """003: the 单位编码 and 资金总额 cells of the target table are too narrow for 152002 and
+    271.90, which the PDF prints over two lines; read as one number, not two words."""
+    from yjsgk.read import read_path
+
+    wrapped = [
+        c.text
+        for b in read_path(rendered["003"]).blocks
+        if isinstance(b, Grid)
+        for r in b.rows
+        for c in r.cells
+        if c.text.replace("\n", "") in ("271.90", "152002") and "\n" in c.text
+    ]
+    assert wrapped  # the page prints them wrapped
+    (text, _), (pdf, found) = pair("003")
+    units = {u.code: u for t in pdf.targets if t.kind == "project" for u in t.units}
+    assert str(units["152002"].amount.amount) == "271.90"
+    assert not [f for f in found if f.rule == "performance.target-amount"]
+
+
+def test_report_sentence_over_two_lines(pair, rendered):
+    """001: the 自评报告's 政府性基金 sentence breaks before 其中基本支出0万元; the line alone is
+    still about 政府性基金, not the department's 基本支出 (no performance.report error)."""
+    from yjsgk.read import read_path
+
+    lines = [b.text for b in read_path(rendered["001"]).blocks if isinstance(b, TextBlock)]
+    at = next(n for n, t in enumerate(lines) if t.startswith("其中基本支出0万元"))
+    assert "政府性基金" in lines[at - 1] and "政府性基金" not in lines[at]
+    (_, _), (pdf, found) = pair("001")
+    statements = [s for e in pdf.evaluations if e.report for s in e.report.statements]
+    assert sorted((s.what, str(s.value.amount)) for s in statements if s.value and s.what != "total") == [
+        ("basic", "76.25"),
+        ("project", "419.20"),
+    ]
+    assert not [f for f in found if f.rule == "performance.report" and str(f.found) == "0"]
+
+
+def test_header_row_carried_over_a_page_break(pair):
+    """003 printed without repeated headers: the 整体 target table's header breaks over a page, its
+    last row (一般公共预算 | 政府性基金拨款 | …) starting the next page with the end of 评（扣）分标准;
+    a header, not an indicator."""
+    (text, _), (pdf, _) = pair("003/bare")
+    table = next(t for t in pdf.tables if t.id == "performance.target_department")
+    rest = [
+        r
+        for r in table.rows
+        if sum(c.startswith(("一般公共预算", "政府性基金", "财政专户", "其他资金")) for c in r.cells or ()) >= 2
+        and r.location.line is not None
+        and r.location.line <= 2
+    ]
+    assert rest  # a page starts with the header's last row
+    names = [i.name for t in pdf.targets for u in t.units for i in u.indicators]
+    assert not [n for n in names if n.startswith(("一般公共预算", "政府性基金"))]
+    assert len(names) == len([i for t in text.targets for u in t.units for i in u.indicators])
