@@ -94,7 +94,7 @@ def test_wrapped_item_heading_ending_like_a_title_is_joined():
     d = load_disclosure(SUZHOU)
     claim = next(c for c in d.claims if c.value == Decimal("31003.26") and c.location.page == 37)
     assert claim.subject == "item.2120803"
-    assert claim.section.endswith("1.城乡社区支出（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）")
+    assert claim.section.endswith("1.城乡社区支出（类）国有土地使用权出让收入安排的支出（款）城市建设支出（项）支出")
     # 湖州 p.10 l.2 “（12）农林水支出（类）农业农村（款）其他农业农村支出” / “（项）15.00 万，…”
     outline = load_disclosure(HUZHOU).outline
     narrative = rejoin_wrapped_titles(outline, split_sections(outline))

@@ -222,15 +222,14 @@ def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
 
 def _stated_title(text: str) -> str:
     """A heading's title read from the paragraph it opens: up to the first colon or full stop, and
-    before the amount it states (…（项）1027.17 万元); a 类/款/项 title ends with its （项）."""
-    stated = NUMBER.search(text)  # first: the amount's own commas (31,003.26) are no punctuation
-    title = _WRAPPED_TITLE.split(text[: stated.start()] if stated else text, maxsplit=1)[0]
-    item = _ITEM_END.search(title)  # a 类/款/项 title ends with its （项）
-    return (title[: item.end()] if item else title).strip()
+    before the amount it states (…（项）1027.17 万元)."""
+    stated = _STATED.search(text)  # first: the amount's own commas (31,003.26) are no punctuation
+    return _WRAPPED_TITLE.split(text[: stated.start()] if stated else text, maxsplit=1)[0].strip()
 
 
 _WRAPPED_TITLE = re.compile(r"[。：:；;，,]")
-_ITEM_END = re.compile(r"[（(]类[)）].*?[（(]项[)）]")
+# an amount stated after a title, its unit misprinted too (15.00 万，)
+_STATED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:万|亿|千元|元|%)")
 
 
 def _next_line(a: Location, b: Location, top: dict[int | None, float]) -> bool:
