@@ -66,6 +66,7 @@ NEXT_LINE_EM = 2.6  # a line at most this far below the one before (top to top) 
 MARGIN_SAME = 1.5  # pt: line edges this close count as one margin
 INDENTED_SHARE = 0.7  # of the paragraph starts that are indented, for a document that indents
 INDENTED_MIN = 3
+INDENT_LEVEL = 3  # numbered lines from this level on (（一）…) are set like body paragraphs
 
 
 @dataclass(slots=True)
@@ -186,18 +187,22 @@ def read_layout(lines: list[Line]) -> Layout:
             _margin([ln.location.bbox[2] for ln in on_page], lowest=False),  # type: ignore[index]
         )
         layout.first[page], layout.last[page] = on_page[0].index, on_page[-1].index
-    # paragraph starts beyond doubt: the line after a short line ending a sentence
-    indented = flush = 0
+    # paragraph starts beyond doubt: the line after a short line ending a sentence; unnumbered
+    # ones tell, or where there are too few, numbered ones below 一、 (（一）, 1、, （1）: mostly
+    # set like the body, where 一、 is often set apart)
+    starts = {True: [0, 0], False: [0, 0]}  # unnumbered? → [indented, at the margin]
     for on_page in pages.values():
         for above, below in zip(on_page, on_page[1:], strict=False):
+            marker = heading_marker(below.text)
             if (
                 _ENDS_SENTENCE.search(above.text)
                 and not layout.full(above)
-                and heading_marker(below.text) is None
+                and (marker is None or marker[0] >= INDENT_LEVEL)
                 and layout.next_line(above, below)
             ):
-                indented += layout.indent(below)
-                flush += layout.flush(below)
+                starts[marker is None][0] += layout.indent(below)
+                starts[marker is None][1] += layout.flush(below)
+    indented, flush = starts[True] if sum(starts[True]) >= INDENTED_MIN else starts[False]
     layout.indented = indented >= INDENTED_MIN and indented >= INDENTED_SHARE * (indented + flush)
     return layout
 
