@@ -33,6 +33,7 @@ from pathlib import Path
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from yjsgk.document import Document, Grid, GridRow, TextBlock
@@ -85,24 +86,61 @@ def _caption(texts: list[str]) -> bool:
     )
 
 
-def _spans(row: GridRow, width: int) -> list[str | None]:
+def _per_line(row: GridRow) -> bool:
+    return len({c.location.line for c in row.cells}) > 1 or len(row.cells) == 1
+
+
+def _spread(texts: list[str], width: int, span: int) -> list[str | None]:
+    out: list[str | None] = []
+    for t in texts:
+        out += [t] + [COVERED] * (span - 1)
+    return out + [""] * (width - len(out))
+
+
+_KEY_LABEL = re.compile(r"编码|名称|科目|^项目$")
+
+
+def _spans(texts: list[str], width: int, per_line: bool, below: list[str] | None = None) -> list[str | None]:
     """The row over `width` grid positions. A row saved cell per line (Word's "save as text")
     writes a merged cell once: a row with fewer cells than the table is as wide has merged
-    cells — two halves of a two-sided 总表 (收入 | 支出), else its first cell (合计, 栏次, 项目
-    over 科目编码 and 科目名称)."""
-    texts = [c.text.strip() for c in row.cells]
-    per_line = len({c.location.line for c in row.cells}) > 1 or len(texts) == 1
+    cells — two halves of a two-sided 总表 (收入 | 支出), a label and the cells that share the
+    rest (预算部门名称 | 雁峰区…; | 按收入性质分 | 按支出性质分), else its first cell (合计,
+    栏次, 项目 over 科目编码 and 科目名称)."""
     k = len(texts)
     if not per_line or k >= width or k == 0:
         return texts + [""] * (width - k)
+    keys = 0  # 项目 over the key columns the row below labels (功能分类科目编码 | 科目名称)
+    while below and keys < len(below) and _KEY_LABEL.search(below[keys].replace(" ", "")):
+        keys += 1
+    if 2 <= keys < width and 2 <= k and _KEY_LABEL.search(texts[0].replace(" ", "")) and (width - keys) % (k - 1) == 0:
+        return _spread(texts[:1], keys, keys) + _spread(texts[1:], width - keys, (width - keys) // (k - 1))
     if k <= 2 and width % k == 0 and all(texts):
-        out: list[str | None] = []
-        for t in texts:
-            out += [t] + [COVERED] * (width // k - 1)
-        return out
-    if k >= 3:
-        return [texts[0]] + [COVERED] * (width - k) + texts[1:]
-    return texts + [""] * (width - k)
+        return _spread(texts, width, width // k)
+    if k <= 4 and (width - 1) % (k - 1) == 0:
+        return [texts[0]] + _spread(texts[1:], width - 1, (width - 1) // (k - 1))
+    return [texts[0]] + [COVERED] * (width - k) + texts[1:]
+
+
+def _rows(grid_rows: list[GridRow], width: int) -> list[list[str | None]]:
+    """The rows over the grid. Two rows saved cell per line whose cells add up to the table's
+    width are one row whose cell held a blank line (the export starts a new row there): the
+    cells before it and after it."""
+    out: list[list[str | None]] = []
+    n = 0
+    while n < len(grid_rows):
+        row = grid_rows[n]
+        texts = [c.text.strip() for c in row.cells]
+        per_line = _per_line(row)
+        if per_line and n + 1 < len(grid_rows) and len(texts) + len(grid_rows[n + 1].cells) == width:
+            nxt = grid_rows[n + 1]
+            if _per_line(nxt) and len(texts) < width and not _is_data(texts[:1]):
+                out.append(texts + [c.text.strip() for c in nxt.cells])
+                n += 2
+                continue
+        below = [c.text.strip() for c in grid_rows[n + 1].cells] if n + 1 < len(grid_rows) else None
+        out.append(_spans(texts, width, per_line, below if below and len(below) == width else None))
+        n += 1
+    return out
 
 
 def header_depth(rows: list[list[str | None]]) -> int:
@@ -170,7 +208,7 @@ def _parts(grid: Grid) -> list[str | list[GridRow]]:
 
 def table_layout(grid_rows: list[GridRow]) -> Layout:
     width = max((len(r.cells) for r in grid_rows), default=1)
-    rows = [_spans(r, width) for r in grid_rows]
+    rows = _rows(grid_rows, width)
     # columns that hold nothing anywhere are not printed
     keep = [c for c in range(width) if any(r[c] for r in rows)] or [0]
     rows = [[r[c] for c in keep] for r in rows]
@@ -196,7 +234,7 @@ def table_layout(grid_rows: list[GridRow]) -> Layout:
         longest = max((len(r[c]) for r in body), default=1)
         label = max((len(r[c] or "") for r in rows[:depth]), default=1)
         chars = max(longest, min(label, 6), 2)
-        weights.append(min(chars / 4 + 0.3, 2.5) if num[c] else min(max(chars / 8, 0.9), 3.5))
+        weights.append(min(chars / 5 + 0.4, 2.5) if num[c] else min(max(chars / 6, 1.0), 4.0))
     return Layout(
         title="",
         number=None,
@@ -267,8 +305,10 @@ def _next_table(blocks: list, index: int) -> Layout | None:
     return None
 
 
-def render_docx(document: Document, out: Path) -> Path:
-    """The neutral document as a department's Word file."""
+def render_docx(document: Document, out: Path, *, repeat_headers: bool = True) -> Path:
+    """The neutral document as a department's Word file. `repeat_headers`: a table's column
+    header printed again on every page it runs over (Word's 标题行重复), else only on its first
+    page (continuation pages start with body rows)."""
     outline = build_outline(document)
     by_line = {id(h.line.location): h for h in outline.headings}
     doc = new_document()
@@ -293,7 +333,11 @@ def render_docx(document: Document, out: Path) -> Path:
                     _section(doc, landscape, first=False)
                 section = doc.sections[-1]
                 usable = section.page_width - section.left_margin - section.right_margin
-                add_table(doc, part, usable, repeat_header=True)
+                # Word's 标题行重复 on a column header (not on a form's first lines: 预算部门名称 | …)
+                repeat = repeat_headers and sum(1 for c in part.header if c.row == 0) >= 3
+                table = add_table(doc, part, usable, repeat_header=repeat)
+                for tr in table._tbl.tr_lst:  # a row is not broken over two pages (as exported tables print)
+                    tr.get_or_add_trPr().append(tr.get_or_add_trPr().makeelement(qn("w:cantSplit"), {}))
             continue
         if not isinstance(block, TextBlock) or not block.text.strip():
             continue
@@ -345,12 +389,24 @@ def render_docx(document: Document, out: Path) -> Path:
     return out
 
 
-def render(sources: list[Path], outdir: Path) -> dict[Path, Path]:
-    """Text-form disclosures → outdir/NAME.docx and outdir/NAME.pdf (one LibreOffice run for
+def render(sources: list[Path], outdir: Path, *, repeat_headers: bool = True, suffix: str = "") -> dict[Path, Path]:
+    """Text-form disclosures → outdir/NAME{suffix}.docx and .pdf (one LibreOffice run for
     all); {source: pdf}."""
-    docxs = [render_docx(read_path(source), outdir / f"{source.stem}.docx") for source in sources]
+    return render_jobs([(source, repeat_headers, suffix) for source in sources], outdir)[0]
+
+
+def render_jobs(jobs: list[tuple[Path, bool, str]], outdir: Path) -> list[dict[Path, Path]]:
+    """Several renderings in one LibreOffice run: jobs of (source, repeat_headers, suffix);
+    per distinct suffix (in order of first use) {source: pdf}."""
+    docxs = [
+        render_docx(read_path(source), outdir / f"{source.stem}{suffix}.docx", repeat_headers=repeat)
+        for source, repeat, suffix in jobs
+    ]
     pdfs = to_pdfs(docxs, outdir)
-    return dict(zip(sources, pdfs, strict=True))
+    out: dict[str, dict[Path, Path]] = {}
+    for (source, _, suffix), pdf in zip(jobs, pdfs, strict=True):
+        out.setdefault(suffix, {})[source] = pdf
+    return list(out.values())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -358,11 +414,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", nargs="+", type=Path)
     parser.add_argument("-o", "--outdir", type=Path, default=Path("/tmp/yjsgk-rendered"))
     parser.add_argument("--png", action="store_true", help="also every page as PNG")
+    parser.add_argument("--no-repeat", action="store_true", help="column headers only on a table's first page")
     args = parser.parse_args(argv)
     if soffice() is None:
         print("LibreOffice (soffice) is not installed", file=sys.stderr)
         return 2
-    for source, pdf in render(args.source, args.outdir).items():
+    for source, pdf in render(args.source, args.outdir, repeat_headers=not args.no_repeat).items():
         print(pdf)
         if args.png:
             import pypdfium2
