@@ -14,8 +14,10 @@ Levels (a smaller level is an outer one): 0 第X部分, 1 a named part or a perf
 Where the reader gives each line its box (PDF), the outline also reads the page layout
 (`Layout`): each page's text block (left and right margins), and whether the document starts its
 paragraphs with a first-line indent. Paragraphs and wrapped headings are then told by layout, not
-by where lines happen to break: a full line followed by a line at the left margin goes on (even
-after a 。 that ends the line), an indented line starts a new paragraph.
+by where lines happen to break: in a document that indents, a full line followed by a line at
+the left margin goes on (even after a 。 that ends the line, and across a page break), and a
+numbered heading running to the margin goes on in the line below (`narrative.sections`,
+`narrative.claims.rejoin_wrapped_titles`).
 """
 
 from __future__ import annotations
