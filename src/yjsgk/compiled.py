@@ -66,7 +66,17 @@ class _Store:
                 return _sre.compile(p, *args)
             except Exception:  # noqa: BLE001 - a bad entry: compiled again below
                 self.patterns.pop(key, None)
-        # re._compiler.compile, keeping its result
+        try:
+            args = self._compiled(p, flags)
+        except self.compiler.error:
+            raise
+        except Exception:  # noqa: BLE001 - internals of another Python: re's own compile
+            return self.original_compile(p, flags)
+        self.new_patterns[key] = args
+        return _sre.compile(p, *args)
+
+    def _compiled(self, p, flags) -> tuple:
+        """re._compiler.compile up to its last step, keeping the arguments of that step."""
         tree = self.compiler._parser.parse(p, flags)
         code = self.compiler._code(tree, flags)
         groupindex = tree.state.groupdict
@@ -81,8 +91,7 @@ class _Store:
             dict(groupindex),
             tuple(indexgroup),
         )
-        self.new_patterns[key] = args
-        return _sre.compile(p, *args)
+        return args
 
     # -- dataclasses: the module's `exec` --
 
