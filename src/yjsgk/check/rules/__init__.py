@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     completeness,
     cross,
     crosstable,
+    execution_basis,
     narrative,
     performance,
     presentation,
