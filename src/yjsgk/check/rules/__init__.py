@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     execution_basis,
     narrative,
     performance,
+    performance_funds,
     presentation,
     recognition,
     summary,
