@@ -224,10 +224,10 @@ def write_prepared(store: Store, prepared: Prepared) -> FileOutcome:
     for attempt in range(RETRIES):
         try:
             with store.write() as session:
-                existing = _existing_in(session, digest)
+                existing = existing_in(session, digest)
                 if existing:
                     return _unchanged(source, existing)
-                doc_id, version = _store(
+                doc_id, version = store_disclosure(
                     session, Path(source), digest, prepared.size, disclosure, prepared.findings, prepared.snapshot
                 )
             department = stored_department(disclosure)
@@ -274,10 +274,12 @@ def _one_line(exc: StatementError) -> str:
 
 def _existing(store: Store, digest: str):
     with store.read() as session:
-        return _existing_in(session, digest)
+        return existing_in(session, digest)
 
 
-def _existing_in(session, digest: str):
+def existing_in(session, digest: str):
+    """The stored document with this content hash (id, version, department, year, kind), or None;
+    inside the caller's transaction (the web worker links an upload to it)."""
     return session.execute(
         select(Document.id, Document.version, Document.department_printed, Document.year, Document.kind).where(
             Document.content_hash == digest
@@ -333,9 +335,13 @@ def _next_version(session, department_id: int | None, year: int | None, family: 
     return (current or 0) + 1
 
 
-def _store(
+def store_disclosure(
     session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding], kept: bytes | None = None
 ) -> tuple[int, int]:
+    """Write one disclosure and its findings in the caller's transaction: (document id, version).
+    `kept`: its snapshot (store/snapshot.py), made from the disclosure when not given."""
+    if kept is None and d.outline is not None:
+        kept = snapshot.dump(d)
     printed = stored_department(d)
     department_id = _department_id(session, printed)
     family = family_of(d.kind)
