@@ -712,14 +712,29 @@ def _cross_findings(capsys, args: list[str]) -> dict[str, list[dict]]:
     return out
 
 
-def test_check_db_reads_the_narrative_back_as_the_files_give_it(db_url, capsys):
+def _seed_002_apart(folder: Path) -> list[Path]:
+    """Seed 002's final accounts and its 部门整体支出绩效自评 (附件) as two files, as departments
+    publish them apart, the 全年执行数 edited from 125.46 to 120.46 (at test time, in tmp_path)."""
+    text = SEEDS.joinpath("002_98add52c02d21372.txt").read_text(encoding="utf-8")
+    row = "\t合计\t44.93\t125.46\t125.46\t10\t100%\t10"
+    assert text.count(row) == 1
+    lines = text.replace(row, row.replace("\t125.46\t10", "\t120.46\t10")).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("附件：1、2020 年度部门整体支出绩效自评表"))
+    cover = "\n".join(lines[:5]).replace("部门决算", "部门绩效自评")
+    final, evaluation = folder / "seed002-final.txt", folder / "seed002-evaluation.txt"
+    final.write_text("\n".join(lines[:start]), encoding="utf-8")
+    evaluation.write_text(cover + "\n\n" + "\n".join(lines[start:]), encoding="utf-8")
+    return [final, evaluation]
+
+
+def test_check_db_reads_the_narrative_back_as_the_files_give_it(db_url, capsys, tmp_path):
     """`check --db` with the stored documents alone finds what `check FILE --with OTHER` finds: the
     narrative (outline, claims), the template facts and how each table was read are stored. Before
     migration `cross` a stored document had no claims and the change and narrative rules were
     silent on the database."""
-    files = [JCY_2017, JCY_2018, SW_2017_DOC, SW_2017_TABLES]
+    files = [JCY_2017, JCY_2018, SW_2017_DOC, SW_2017_TABLES, *_seed_002_apart(tmp_path)]
     store = Store(db_url)
-    assert [o.status for o in ingest(files, store).outcomes] == ["ingested"] * 4
+    assert [o.status for o in ingest(files, store).outcomes] == ["ingested"] * 6
     store.close()
     from_db = _cross_findings(capsys, ["check", "--db", db_url])
     with_files = _cross_findings(capsys, ["check", *map(str, files), "--with", *map(str, files)])
@@ -730,6 +745,10 @@ def test_check_db_reads_the_narrative_back_as_the_files_give_it(db_url, capsys):
     assert [(f["rule"], f["severity"]) for f in changes] == [("cross.year.change", "warning")] * 3
     assert {f["related"][-1]["source"] for f in changes} == {str(JCY_2017)}
     assert from_db[SW_2017_DOC.name] == [] and from_db[JCY_2017.name] == []
+    # the self-evaluation's funds come back from the database too: 120.46 against 本年支出合计 125.46
+    assert [(f["rule"], f["found"]) for f in from_db["seed002-final.txt"]] == [
+        ("cross.document.performance-funds", "120.46")
+    ]
 
 
 def test_the_stored_narrative_gives_the_claims_of_the_file(db_url):
