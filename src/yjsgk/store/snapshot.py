@@ -85,7 +85,7 @@ class _Reader:
         kind: Any = importlib.import_module(module)
         for part in name.split("."):
             kind = getattr(kind, part)
-        if not dataclasses.is_dataclass(kind):
+        if not isinstance(kind, type) or not dataclasses.is_dataclass(kind):
             raise ValueError(f"not a dataclass: {data['$']}")
         fields = {f.name: f for f in dataclasses.fields(kind)}
         given = {k: self(v) for k, v in data.items() if k != "$" and k in fields}
