@@ -48,6 +48,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -305,6 +306,9 @@ class _Lib:
             "FPDFClipPath_GetPathSegment",
         ):
             setattr(self, name, _plain(getattr(pdfium_c, name)))
+
+    def __getattr__(self, name: str) -> Any:  # for the type checker: the names set above
+        raise AttributeError(name)
 
 
 _lib = _Lib()
