@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from yjsgk.draft import draft
@@ -24,7 +25,8 @@ from yjsgk.pipeline import SUPPORTED_SUFFIXES, load
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
-def one(path: Path) -> tuple[str, str, int, int, list[str]] | None:
+def one(path: Path) -> tuple[str, str, int, int, list[str], float] | None:
+    start = time.perf_counter()
     try:
         source, findings = load(path)
     except YjsgkError:
@@ -35,14 +37,25 @@ def one(path: Path) -> tuple[str, str, int, int, list[str]] | None:
         return None
     with tempfile.TemporaryDirectory(prefix="yjsgk-bench-draft-") as tmp:
         out = Path(tmp) / "draft.docx"
-        draft(path, out)
+        try:
+            draft(path, out)
+        except YjsgkError as refused:  # e.g. a 情况说明 without its tables
+            return (
+                str(path),
+                source.kind,
+                0,
+                0,
+                [f"not drafted: {str(refused).splitlines()[0]}"],
+                time.perf_counter() - start,
+            )
         back, back_findings = load(out)
     trip = compare(source, back)
     extra = [
         f"{f.severity} {f.rule} {f.table or ''} {f.row or ''} {f.column or ''}"
         for f in new_findings(findings, back_findings)
     ]
-    return str(path), source.kind, trip.source_values - len(trip.missing), trip.source_values, extra
+    seconds = time.perf_counter() - start
+    return str(path), source.kind, trip.source_values - len(trip.missing), trip.source_values, extra, seconds
 
 
 def main(argv=None) -> int:
@@ -53,23 +66,34 @@ def main(argv=None) -> int:
     files = []
     for p in args.paths:
         files += sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED_SUFFIXES) if p.is_dir() else [p]
-    bad = 0
+    bad = refused = 0
     total_back = total = 0
     results = []
     with ProcessPoolExecutor(args.jobs) as pool:
-        for result in pool.map(one, files):  # printed as they come (a loaded machine is slow)
+        futures = {pool.submit(one, f): f for f in files}
+        for done in as_completed(futures):  # printed as they come (a loaded machine is slow)
+            result = done.result()
             if result is None:
+                print(f"  - skipped {futures[done]}", flush=True)
                 continue
             results.append(result)
-            path, kind, back, values, extra = result
+            path, kind, back, values, extra, seconds = result
+            if extra and extra[0].startswith("not drafted"):  # refused with a reason (no tables)
+                refused += 1
+                print(f"n/a {kind:<24} {seconds:5.0f}s {path}\n      {extra[0]}", flush=True)
+                continue
             ok = back == values and not extra
             bad += not ok
             total_back += back
             total += values
-            print(f"{'ok ' if ok else 'BAD'} {back}/{values} {kind:<24} {path}", flush=True)
+            print(f"{'ok ' if ok else 'BAD'} {back}/{values} {kind:<24} {seconds:5.0f}s {path}", flush=True)
             for line in extra:
                 print(f"      {line}", flush=True)
-    print(f"{len(results)} documents drafted, {len(results) - bad} round-trip clean; values {total_back}/{total}")
+    drafted = len(results) - refused
+    print(
+        f"{drafted} documents drafted, {drafted - bad} round-trip clean; values {total_back}/{total}; "
+        f"{refused} refused (no tables)"
+    )
     return 1 if bad else 0
 
 

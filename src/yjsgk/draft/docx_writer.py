@@ -103,19 +103,25 @@ def _table(doc, layout: Layout, department: str | None) -> None:
         if hc.rows > 1 or hc.cols > 1:
             cell = cell.merge(table.cell(hc.row + hc.rows - 1, hc.col + hc.cols - 1))
         _cell_text(cell, hc.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
+    # the body through each row's own cells: `table.cell` walks the whole table on every call
+    # (python-docx builds the full grid each time), quadratic in the cells — minutes for a
+    # long coded table
+    lines = list(table.rows)
     if layout.index_row:
         r = layout.header_rows
         if layout.index_span > 1:
             table.cell(r, 0).merge(table.cell(r, layout.index_span - 1))
+        cells = lines[r].cells
         for c, text in enumerate(layout.index_row):
             if text:
-                _cell_text(table.cell(r, c), text, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
+                _cell_text(cells[c], text, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
     first = layout.header_rows + extra
     for n, line in enumerate(layout.body):
+        cells = lines[first + n].cells
         for c, text in enumerate(line):
             if text:
                 align = WD_ALIGN_PARAGRAPH.RIGHT if layout.numeric[c] else None
-                _cell_text(table.cell(first + n, c), text, align=align, size=size)
+                _cell_text(cells[c], text, align=align, size=size)
     _widths(table, layout, usable)
     for note in layout.notes:
         doc.add_paragraph(note)
