@@ -50,10 +50,14 @@ def one(path: Path) -> tuple[str, str, int, int, list[str], float] | None:
             )
         back, back_findings = load(out)
     trip = compare(source, back)
+    family, again = source.template_family, back.template_family
+    drifted = family is not None and family.sure and (again is None or again.name != family.name)
     extra = [
         f"{f.severity} {f.rule} {f.table or ''} {f.row or ''} {f.column or ''}"
         for f in new_findings(findings, back_findings)
     ]
+    if drifted:  # the family's rules (sections, tables) would not apply to the draft as to the source
+        extra.append(f"family {family.name} read back as {again.name if again else 'none'}")
     seconds = time.perf_counter() - start
     return str(path), source.kind, trip.source_values - len(trip.missing), trip.source_values, extra, seconds
 
@@ -72,7 +76,12 @@ def main(argv=None) -> int:
     with ProcessPoolExecutor(args.jobs) as pool:
         futures = {pool.submit(one, f): f for f in files}
         for done in as_completed(futures):  # printed as they come (a loaded machine is slow)
-            result = done.result()
+            try:
+                result = done.result()
+            except Exception as crash:  # a defect of the drafter: reported, the others go on
+                bad += 1
+                print(f"CRASH {futures[done]}: {type(crash).__name__}: {crash}", flush=True)
+                continue
             if result is None:
                 print(f"  - skipped {futures[done]}", flush=True)
                 continue

@@ -4,12 +4,13 @@ a landscape section for each wide table."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -91,7 +92,8 @@ def _table(doc, layout: Layout, department: str | None) -> None:
     run.font.size = Pt(15)
     _east_asian(run, HEADING_FONT)
     caption = f"编制单位：{department or ''}\t单位：{layout.unit or '万元'}"
-    doc.add_paragraph(caption)
+    line = doc.add_paragraph(caption)
+    line.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)  # 单位 at the right edge
     extra = 1 if layout.index_row else 0
     rows = layout.header_rows + extra + len(layout.body)
     table = doc.add_table(rows=rows, cols=layout.width)
@@ -120,18 +122,47 @@ def _table(doc, layout: Layout, department: str | None) -> None:
         cells = lines[first + n].cells
         for c, text in enumerate(line):
             if text:
-                align = WD_ALIGN_PARAGRAPH.RIGHT if layout.numeric[c] else None
+                align = (
+                    (WD_ALIGN_PARAGRAPH.RIGHT if _FIGURE.match(text) else WD_ALIGN_PARAGRAPH.CENTER)
+                    if layout.numeric[c]
+                    else None
+                )
                 _cell_text(cells[c], text, align=align, size=size)
-    _widths(table, layout, usable)
+    _widths(table, layout, usable, size)
     for note in layout.notes:
         doc.add_paragraph(note)
 
 
-def _widths(table, layout: Layout, usable: int) -> None:
-    """Column widths by weight over the usable page width (code columns narrow, names wide)."""
+def _text_width(text: str, size: float) -> int:
+    """EMU a line of text takes at `size` points: CJK characters a full em, others about half."""
+    ems = sum(1.0 if ord(ch) > 0x2E80 else 0.65 for ch in text)  # digits of a fallback font: ~0.64 em
+    return int(ems * size * 12700)
+
+
+_FIGURE = re.compile(r"^-?[\d,.]+%?$")
+PADDING = Cm(0.45)  # a cell's left and right margins (0.19 cm each in Word) and a little air
+
+
+def _widths(table, layout: Layout, usable: int, size: float = 9) -> None:
+    """Column widths by weight over the usable page width (code columns narrow, names wide); an
+    amount column is never narrower than its longest amount (a wrapped 388,763.\n56 misreads),
+    the room it takes comes out of the text columns."""
     weights = layout.column_weights()
     total = sum(weights) or 1
     widths = [int(usable * w / total) for w in weights]
+    need = [0] * layout.width
+    for line in layout.body:
+        for c, text in enumerate(line[: layout.width]):
+            if layout.numeric[c] and _FIGURE.match(text):
+                need[c] = max(need[c], _text_width(text, size) + PADDING)
+    short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
+    text_cols = [c for c in range(layout.width) if not layout.numeric[c]]
+    spare = sum(widths[c] for c in text_cols) // 2  # text columns give up at most half their room
+    if short and text_cols and short <= spare:
+        widths = [max(w, n) for w, n in zip(widths, need, strict=True)]
+        given = sum(weights[c] for c in text_cols) or 1
+        for c in text_cols:
+            widths[c] -= int(short * weights[c] / given)
     table.autofit = False
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):

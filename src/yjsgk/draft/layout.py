@@ -19,6 +19,7 @@ from ..model import KEY_LABELS, Row, Table, Value
 from ..textnorm import key
 
 SUMMARY_ITEM_LABEL = "项目"
+_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 _LOOSE_CODE = re.compile(r"^\d{1,3}(?: \d{1,2}){1,2}$")
 
 
@@ -308,7 +309,7 @@ def single_layout(table: Table, year: int | None) -> Layout:
         # rows by year under each unit (深圳: 单位 | 2025年 / 2026年 / 增减变化金额): the unit and
         # the year in cells of their own, as printed, so that the year keeps the row apart
         labels = [_unit_and_year(r.name or "") for r in table.rows]
-    first = max(len(label) for label in labels) if named else 0
+    first = max((len(label) for label in labels), default=1) if named else 0
     cells, depth = header_cells(paths, first_col=first)
     header = ([HeaderCell(SUMMARY_ITEM_LABEL, 0, 0, rows=depth, cols=first)] if named else []) + cells
     body = [
@@ -343,6 +344,12 @@ def raw_layout(table: Table, year: int | None) -> Layout:
     """Tables kept as printed cells (绩效表): the cells, row by row."""
     width = max((len(r.cells or []) for r in table.rows), default=1)
     body = [list(r.cells or []) + [""] * (width - len(r.cells or [])) for r in table.rows]
+    # a column of amounts (most of its filled cells) is right-aligned and narrow, as printed
+    numeric = []
+    for c in range(width):
+        filled = [line[c] for line in body if line[c].strip()]
+        amounts = sum(1 for t in filled if _AMOUNT.match(t.strip()))
+        numeric.append(bool(filled) and amounts * 2 > len(filled))
     return Layout(
         title=table.title or table.standard_title,
         number=table.number,
@@ -351,7 +358,7 @@ def raw_layout(table: Table, year: int | None) -> Layout:
         header_rows=0,
         header=[],
         body=body,
-        numeric=[False] * width,
+        numeric=numeric,
         notes=list(table.notes),
     )
 
@@ -366,8 +373,22 @@ def printed_title(table: Table) -> str:
     return title if defn is not None and defn.id == table.id else table.standard_title
 
 
+def one_line(note: str) -> str:
+    """A note as one paragraph: the line breaks of the source's page layout dropped ("注：已剔除涉
+    密部分" wrapped in a PDF; a line break in a Word paragraph starts a new line read apart), a
+    space kept only between two Latin words or numbers."""
+    lines = [line.strip() for line in note.splitlines() if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += (
+            " " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum() else ""
+        ) + line
+    return out
+
+
 def layout_of(table: Table, year: int | None) -> Layout:
     layout = _layout_of(table, year)
+    layout.notes = [one_line(n) for n in layout.notes]
     if layout.header:  # typed tables: the printed title (raw tables keep theirs)
         layout.title = printed_title(table)
     return layout
