@@ -40,6 +40,8 @@ SAMPLE_FILES = [
     JIANGSU / "江苏省委办公厅/江苏省委办公厅2017年预算公开表格.pdf",
     # the 江苏 说明 (收支预算总体情况说明 …): the draft is recognized back as 江苏's
     JIANGSU / "江苏省高级人民法院/省法院2018年度部门预算公开.pdf",
+    # the 西安 部门综合预算: its sections spread over 第二部分 and 第三部分, 人员情况说明, 专业名词解释
+    SAMPLES / "renwu/020_西安/2026年西安市信访局部门预算.pdf",
     # the 上海 决算 (预算绩效管理情况, 其他重要事项的情况说明 › 机关运行经费支出情况 …)
     SAMPLES / "GovBudgetChecker/samples/bad/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf",
 ]
@@ -147,6 +149,18 @@ def test_draft_writes_long_tables_in_linear_time(tmp_path):
     start = time.perf_counter()
     write_draft(*loaded(SEED_FILES["003"]), tmp_path / "draft.docx")
     assert time.perf_counter() - start < 60
+
+
+def test_office_cost_is_never_the_public_cost(tmp_path):
+    """机关运行经费 is the 公用经费 of the 行政单位 (and 参公 units) only: seed 000 states 5.76 万元
+    of a larger 公用经费. Without a table printing it, the draft asks for it."""
+    out = tmp_path / "draft.md"
+    src, findings = loaded(SEED_FILES["000"])
+    write_draft(src, findings, out, fmt="md")
+    text = out.read_text("utf-8")
+    assert "机关运行经费支出：【请填写：机关运行经费数" in text
+    public = src.table("final.general_budget_basic").find(key="public_total").values
+    assert f"机关运行经费支出{next(iter(public.values())).amount}" not in text
 
 
 def test_source_without_tables_is_refused(tmp_path):
