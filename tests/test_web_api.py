@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from conftest import EXAMPLES, SHARED
 from test_store import _new_database, pg_server  # noqa: F401  (the throwaway PostgreSQL server)
+from yjsgk.baseline import document_hash
 from yjsgk.cli import main
 from yjsgk.store.db import Store
 from yjsgk.store.web_models import AuditEntry
@@ -150,9 +151,12 @@ def test_upload_gives_the_cli_json_and_marks_survive_reanalysis(served, tmp_path
 
     # the marks feed the CLI's baseline: `check --baseline` then suppresses exactly that finding
     baseline = client.get("/api/reviews/baseline", headers=view)
-    assert [e["fingerprint"] for e in baseline.json()["accepted"]] == [fp]
+    entries = baseline.json()["accepted"]
+    assert [(e["fingerprint"], e["document"]) for e in entries] == [(fp, document_hash(EXAMPLE))]
     (tmp_path / "baseline.json").write_text(baseline.text, encoding="utf-8")
-    filtered, err = cli_json(tmp_path, EXAMPLE.name, monkeypatch, capsys, "--baseline", "baseline.json")
+    # keyed on the file's content, so a renamed copy is still the same document
+    shutil.copyfile(EXAMPLE, tmp_path / "改名.txt")
+    filtered, err = cli_json(tmp_path, "改名.txt", monkeypatch, capsys, "--baseline", "baseline.json")
     assert filtered["documents"][0]["summary"] == {"error": 5, "warning": 4, "notice": 1}
     assert "1 条" in err
 

@@ -216,10 +216,12 @@ def write_prepared(store: Store, prepared: Prepared) -> FileOutcome:
     for attempt in range(RETRIES):
         try:
             with store.write() as session:
-                existing = _existing_in(session, digest)
+                existing = existing_in(session, digest)
                 if existing:
                     return _unchanged(source, existing)
-                doc_id, version = _store(session, Path(source), digest, prepared.size, disclosure, prepared.findings)
+                doc_id, version = store_disclosure(
+                    session, Path(source), digest, prepared.size, disclosure, prepared.findings
+                )
             department = stored_department(disclosure)
             return FileOutcome(source, "ingested", doc_id, version, department, disclosure.year, disclosure.kind)
         except (IntegrityError, OperationalError) as exc:
@@ -264,10 +266,12 @@ def _one_line(exc: StatementError) -> str:
 
 def _existing(store: Store, digest: str):
     with store.read() as session:
-        return _existing_in(session, digest)
+        return existing_in(session, digest)
 
 
-def _existing_in(session, digest: str):
+def existing_in(session, digest: str):
+    """The stored document with this content hash (id, version, department, year, kind), or None;
+    inside the caller's transaction (the web worker links an upload to it)."""
     return session.execute(
         select(Document.id, Document.version, Document.department_printed, Document.year, Document.kind).where(
             Document.content_hash == digest
@@ -323,7 +327,10 @@ def _next_version(session, department_id: int | None, year: int | None, family: 
     return (current or 0) + 1
 
 
-def _store(session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding]) -> tuple[int, int]:
+def store_disclosure(
+    session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding]
+) -> tuple[int, int]:
+    """Write one disclosure and its findings in the caller's transaction: (document id, version)."""
     printed = stored_department(d)
     department_id = _department_id(session, printed)
     family = family_of(d.kind)

@@ -244,16 +244,17 @@ def baseline_text(store: Store, *, upload_id: int | None = None) -> str:
     for fp, h in dismissed:
         if h in doc_of:
             wanted[doc_of[h]].add(fp)
-    findings = []
+    hash_of = {doc_id: h for h, doc_id in doc_of.items()}
+    documents = []  # keyed on the file's SHA-256, as `check --write-baseline` writes them
     for doc_id, fps in sorted(wanted.items()):
         try:
             stored = load_document(store, doc_id)
         except DocumentNotFound:
             continue
-        findings += [f for f in stored.findings if f.fingerprint in fps]
+        documents.append((hash_of[doc_id], [f for f in stored.findings if f.fingerprint in fps]))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "baseline.json"
-        write_baseline(path, findings)
+        write_baseline(path, documents)
         return path.read_text(encoding="utf-8")
 
 

@@ -67,11 +67,11 @@ def process(url: str, upload_id: int, reanalyse: bool = False) -> str:
             with store.write() as session:
                 if reanalyse:
                     session.execute(delete(Document).where(Document.content_hash == digest))
-                existing = ingestion._existing_in(session, digest)
+                existing = ingestion.existing_in(session, digest)
                 if existing:  # stored before (by `yjsgk ingest`): linked, not stored twice
                     doc_id = existing.id
                 else:
-                    doc_id, _ = ingestion._store(session, path, digest, size, disclosure, findings)
+                    doc_id, _ = ingestion.store_disclosure(session, path, digest, size, disclosure, findings)
                 session.execute(
                     update(Upload)
                     .where(Upload.id == upload_id)
