@@ -1,7 +1,10 @@
 """Round trip of `yjsgk draft` over the seeds and the samples: each final account and budget
 that yjsgk reads without an error finding is drafted (DOCX), read back, and compared.
 
-    python bench/draft_roundtrip.py [PATH…] [--jobs N]
+    python bench/draft_roundtrip.py [PATH…] [--jobs N] [--force]
+
+With --force the sources with error findings are drafted too (as `yjsgk draft --force`: the
+draft carries their table errors, which are then not new).
 
 Prints per document: values given back / source values, and the draft's error and warning
 findings that the source does not have (complete.placeholder excepted: the draft's marked
@@ -23,6 +26,7 @@ from yjsgk.errors import YjsgkError
 from yjsgk.pipeline import SUPPORTED_SUFFIXES, load
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+FORCE = False  # --force: draft the sources with errors too (the draft carries their errors)
 
 
 def one(path: Path) -> tuple[str, str, int, int, list[str], float] | None:
@@ -33,12 +37,13 @@ def one(path: Path) -> tuple[str, str, int, int, list[str], float] | None:
         return None
     if source.kind not in ("final", "final_with_performance", "budget") or source.template:
         return None
-    if any(f.severity == "error" for f in findings):
+    forced = any(f.severity == "error" for f in findings)
+    if forced and not FORCE:
         return None
     with tempfile.TemporaryDirectory(prefix="yjsgk-bench-draft-") as tmp:
         out = Path(tmp) / "draft.docx"
         try:
-            draft(path, out)
+            draft(path, out, force=forced)
         except YjsgkError as refused:  # e.g. a 情况说明 without its tables
             return (
                 str(path),
@@ -59,14 +64,18 @@ def one(path: Path) -> tuple[str, str, int, int, list[str], float] | None:
     if drifted:  # the family's rules (sections, tables) would not apply to the draft as to the source
         extra.append(f"family {family.name} read back as {again.name if again else 'none'}")
     seconds = time.perf_counter() - start
-    return str(path), source.kind, trip.source_values - len(trip.missing), trip.source_values, extra, seconds
+    kind = source.kind + (" (forced)" if forced else "")
+    return str(path), kind, trip.source_values - len(trip.missing), trip.source_values, extra, seconds
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="*", type=Path, default=[SHARED / "seeds", SHARED / "samples"])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--force", action="store_true", help="draft the sources with error findings too")
     args = parser.parse_args(argv)
+    global FORCE
+    FORCE = args.force
     files = []
     for p in args.paths:
         files += sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED_SUFFIXES) if p.is_dir() else [p]
