@@ -120,6 +120,19 @@ def test_sample_round_trip(source, tmp_path_factory):
         assert back.template_family is not None and back.template_family.name == src.template_family.name
 
 
+def test_a_draft_of_no_family_is_not_read_as_hunans(tmp_path_factory):
+    """武汉 2026 follows no family: drafted in the national words, whose bare budget titles
+    (一般公共预算拨款支出, 政府性基金预算支出) are also 湖南's features — read back as 湖南 it was warned
+    of 湖南's 部门整体支出绩效目标表; and its 基本支出 shares (of the 一般公共预算 only; it has other
+    funds) were read as shares of all funds' 基本支出: two false narrative.share errors."""
+    source = SAMPLES / "renwu/009_武汉/2026年武汉市信访局部门预算.pdf"
+    src, src_findings, _, back, back_findings = drafted(source, tmp_path_factory, force=True)  # it has errors
+    assert src.template_family is None
+    assert back.template_family is None or back.template_family.name == "national"
+    assert compare(src, back).missing == []
+    assert new_findings(src_findings, back_findings) == []
+
+
 def test_rows_by_year_keep_last_year_and_the_change(tmp_path_factory):
     src, _, _, back, _ = drafted(SAMPLES / "renwu/003_深圳/2026年深圳市交通运输局部门预算.pdf", tmp_path_factory)
     rows = {r.key: r for r in back.table("budget.three_public").rows}
