@@ -94,6 +94,15 @@ def _table(doc, layout: Layout, department: str | None) -> None:
     caption = f"编制单位：{department or ''}\t单位：{layout.unit or '万元'}"
     line = doc.add_paragraph(caption)
     line.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)  # 单位 at the right edge
+    add_table(doc, layout, usable)
+    for note in layout.notes:
+        doc.add_paragraph(note)
+
+
+def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False):
+    """The Word table of a layout: merged header cells, the 栏次 row, the body; amounts
+    right-aligned; column widths over `usable` (EMU). `repeat_header`: the header rows are
+    printed again on every page the table runs over (Word's 标题行重复)."""
     extra = 1 if layout.index_row else 0
     rows = layout.header_rows + extra + len(layout.body)
     table = doc.add_table(rows=rows, cols=layout.width)
@@ -129,8 +138,10 @@ def _table(doc, layout: Layout, department: str | None) -> None:
                 )
                 _cell_text(cells[c], text, align=align, size=size)
     _widths(table, layout, usable, size)
-    for note in layout.notes:
-        doc.add_paragraph(note)
+    if repeat_header:
+        for tr in table._tbl.tr_lst[: layout.header_rows]:
+            tr.get_or_add_trPr().append(tr.get_or_add_trPr().makeelement(qn("w:tblHeader"), {}))
+    return table
 
 
 def _text_width(text: str, size: float) -> int:

@@ -135,12 +135,20 @@ def soffice() -> str | None:
 
 def to_pdf(docx: Path, out: Path) -> Path:
     """DOCX → PDF through LibreOffice (headless)."""
+    produced = to_pdfs([docx], out.parent, names=[out.name])
+    return produced[0]
+
+
+def to_pdfs(docxs: list[Path], outdir: Path, *, names: list[str] | None = None) -> list[Path]:
+    """Several DOCX → PDF in one LibreOffice run (it starts once: a few seconds saved a file);
+    outdir/NAME.pdf for each, or outdir/names[i]."""
     binary = soffice()
     if binary is None:
         raise YjsgkError(
             "生成 PDF 需要 LibreOffice（未找到 soffice）：请安装 LibreOffice（apt-get install libreoffice-writer），"
             "或改用 --format docx"
         )
+    outs: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="yjsgk-soffice-") as tmp:
         profile = Path(tmp) / "profile"
         cmd = [
@@ -151,15 +159,18 @@ def to_pdf(docx: Path, out: Path) -> Path:
             "pdf",
             "--outdir",
             tmp,
-            str(docx),
+            *(str(d) for d in docxs),
         ]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-        produced = Path(tmp) / (docx.stem + ".pdf")
-        if done.returncode != 0 or not produced.exists():
-            raise YjsgkError(f"LibreOffice 未能生成 PDF：{(done.stderr or done.stdout).strip()[:300]}")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(produced), out)
-    return out
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300 * len(docxs))
+        for n, docx in enumerate(docxs):
+            produced = Path(tmp) / (docx.stem + ".pdf")
+            if done.returncode != 0 or not produced.exists():
+                raise YjsgkError(f"LibreOffice 未能生成 PDF：{(done.stderr or done.stdout).strip()[:300]}")
+            out = outdir / (names[n] if names else docx.stem + ".pdf")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(produced), out)
+            outs.append(out)
+    return outs
 
 
 def write_template_workbook(out: str | Path, kind: str = "final") -> Path:

@@ -41,23 +41,57 @@ def find_report(document: Document) -> Report | None:
         if len(key(title)) > 40 or not _REPORT_TITLE.search(key(title)):
             continue
         report = Report(title=title, location=block.location)
+        lines: list[TextBlock] = []
         for following in blocks[index + 1 :]:
             if isinstance(following, Grid):
                 break
             if isinstance(following, TextBlock):
-                report.statements.extend(_statements(following))
+                lines.append(following)
+        report.statements.extend(_statements(lines))
         return report
     return None
 
 
-def _statements(block: TextBlock) -> list[Statement]:
-    other_funds = any(word in unicodedata.normalize("NFKC", block.text) for word in OTHER_FUNDS)
+_ENDS = ("。", "！", "？", "!", "?")
+
+
+def _sentences(blocks: list[TextBlock]) -> list[tuple[str, TextBlock, bool]]:
+    """The sentences of the text, each with the block it starts in and whether it lies inside
+    one block. A printed line (a block with a page) may end anywhere in a sentence, which then
+    runs on into the next line; a text form's block is a paragraph and ends its sentence."""
+    out: list[tuple[str, TextBlock, bool]] = []
+    pending = ""
+    start: TextBlock | None = None
+    whole = True
+    for block in blocks:
+        for part in _SENTENCE_END.split(block.text):
+            if not part.strip():
+                continue
+            if not pending:
+                start, pending, whole = block, part.strip(), True
+            else:
+                pending += part.strip()
+                whole = False
+            if part.rstrip().endswith(_ENDS):
+                out.append((pending, start or block, whole))
+                pending = ""
+        if pending and block.location.page is None:  # a paragraph ends its sentence
+            out.append((pending, start or block, whole))
+            pending = ""
+    if pending:
+        out.append((pending, start or blocks[-1], whole))
+    return out
+
+
+def _statements(blocks: list[TextBlock]) -> list[Statement]:
+    """What the report states. A sentence in a paragraph about other funds is not read: the
+    paragraph's words when the sentence is all in one block (a text form's paragraph), else
+    the sentence's own (a PDF's lines)."""
+    other = {id(b): any(w in unicodedata.normalize("NFKC", b.text) for w in OTHER_FUNDS) for b in blocks}
     out: list[Statement] = []
-    for printed in _SENTENCE_END.split(block.text):
-        printed = printed.strip()
-        if not printed:
-            continue
+    for printed, block, whole in _sentences(blocks):
         sentence = unicodedata.normalize("NFKC", printed)  # matched normalized, quoted as printed
+        other_funds = any(w in sentence for w in OTHER_FUNDS) or (whole and other[id(block)])
         about_projects = "项目" in sentence
         if not about_projects and (m := _TOTAL.search(sentence)):
             out.append(Statement("total", printed, block.location, value=figure(m.group(1), block.location)))

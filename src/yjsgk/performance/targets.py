@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..amounts import parse_amount
 from ..model import Row, Table, Value
 from ..patterns import lazy_pattern
 from ..textnorm import key, norm
@@ -48,6 +49,18 @@ PLACEHOLDERS = {"", "/", "无", "-", "—"}
 _WITHHELD = lazy_pattern(
     r"(剔除|删除|去除|不含|未含|除外|扣除).{0,4}涉密|涉密.{0,6}(不予公开|不公开|未公开|不予列示|未列示|已剔除|除外)"
 )
+
+
+def _header_rest(cells: list[str]) -> bool:
+    """The header's last row (按收入性质分's 一般公共预算 | 政府性基金拨款 | …) carried over a page
+    break, with the end of a taller header cell that broke with it (评（扣）分 / 标准): two fund
+    labels or more, no figure and no indicator label."""
+    labels = sum(1 for c in cells if key(c).startswith(SOURCE_LABELS))
+    return (
+        labels >= 2
+        and not any(_is_label(c) for c in cells)
+        and not any(parse_amount(c) is not None for c in cells if c.strip())
+    )
 
 
 def _is_label(text: str) -> bool:
@@ -91,7 +104,7 @@ class _Walk:
         nonempty = [(i, c) for i, c in enumerate(cells) if c.strip()]
         if not nonempty:
             return
-        if all(k.startswith(SOURCE_LABELS) or k in ("基本支出", "项目支出") for k in keys if k):
+        if all(k.startswith(SOURCE_LABELS) or k in ("基本支出", "项目支出") for k in keys if k) or _header_rest(cells):
             self.source_labels = {i: name(c) for i, c in enumerate(cells) if key(c).startswith(SOURCE_LABELS)}
             return
         if key(nonempty[0][1]) == "合计":

@@ -35,6 +35,12 @@ def cell_value(cell: Cell) -> Value | None:
 _WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff（）])\s*\n\s*(?=[\u4e00-\u9fff（）])")
 
 
+_NUMBER = re.compile(r"^[+-]?[\d,]*\d(?:\.\d+)?[%％]?$")
+
+
 def tidy(text: str) -> str:
-    """Whitespace tidied; a name wrapped inside its cell ("…缴\n费") joined again."""
+    """Whitespace tidied; a name wrapped inside its cell ("…缴\n费") joined again, and a number
+    wrapped inside a narrow cell ("271.9\n0", "15200\n2": the whole cell one number once joined)."""
+    if "\n" in text and _NUMBER.match(joined := _WRAPPED_DIGITS.sub("", text).strip()):
+        return joined
     return re.sub(r"\s+", " ", _WRAPPED.sub("", text).replace("\u3000", " ")).strip()
