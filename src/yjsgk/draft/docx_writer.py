@@ -94,15 +94,18 @@ def _table(doc, layout: Layout, department: str | None) -> None:
     caption = f"编制单位：{department or ''}\t单位：{layout.unit or '万元'}"
     line = doc.add_paragraph(caption)
     line.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)  # 单位 at the right edge
-    add_table(doc, layout, usable)
+    add_table(doc, layout, usable, fit_amounts=True)
     for note in layout.notes:
         doc.add_paragraph(note)
 
 
-def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False):
+def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False, fit_amounts: bool = False):
     """The Word table of a layout: merged header cells, the 栏次 row, the body; amounts
     right-aligned; column widths over `usable` (EMU). `repeat_header`: the header rows are
-    printed again on every page the table runs over (Word's 标题行重复)."""
+    printed again on every page the table runs over (Word's 标题行重复). `fit_amounts` (the
+    drafter's own tables): an amount column is widened to its longest amount, and the words in
+    a column of amounts are centred; off, the widths are the layout's weights alone (the PDF
+    parity harness prints numbers wrapped in narrow cells on purpose)."""
     extra = 1 if layout.index_row else 0
     rows = layout.header_rows + extra + len(layout.body)
     table = doc.add_table(rows=rows, cols=layout.width)
@@ -131,13 +134,12 @@ def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False):
         cells = lines[first + n].cells
         for c, text in enumerate(line):
             if text:
-                align = (
-                    (WD_ALIGN_PARAGRAPH.RIGHT if _FIGURE.match(text) else WD_ALIGN_PARAGRAPH.CENTER)
-                    if layout.numeric[c]
-                    else None
-                )
+                align = None
+                if layout.numeric[c]:
+                    figure = _FIGURE.match(text) or not fit_amounts
+                    align = WD_ALIGN_PARAGRAPH.RIGHT if figure else WD_ALIGN_PARAGRAPH.CENTER
                 _cell_text(cells[c], text, align=align, size=size)
-    _widths(table, layout, usable, size)
+    _widths(table, layout, usable, size if fit_amounts else None)
     if repeat_header:
         for tr in table._tbl.tr_lst[: layout.header_rows]:
             tr.get_or_add_trPr().append(tr.get_or_add_trPr().makeelement(qn("w:tblHeader"), {}))
@@ -154,17 +156,17 @@ _FIGURE = re.compile(r"^-?[\d,.]+%?$")
 PADDING = Cm(0.45)  # a cell's left and right margins (0.19 cm each in Word) and a little air
 
 
-def _widths(table, layout: Layout, usable: int, size: float = 9) -> None:
-    """Column widths by weight over the usable page width (code columns narrow, names wide); an
-    amount column is never narrower than its longest amount (a wrapped 388,763.\n56 misreads),
-    the room it takes comes out of the text columns."""
+def _widths(table, layout: Layout, usable: int, size: float | None = None) -> None:
+    """Column widths by weight over the usable page width (code columns narrow, names wide);
+    with the font `size`, an amount column is never narrower than its longest amount (a
+    wrapped 388,763.\n56 misreads), the room it takes comes out of the text columns."""
     weights = layout.column_weights()
     total = sum(weights) or 1
     widths = [int(usable * w / total) for w in weights]
     need = [0] * layout.width
     for line in layout.body:
         for c, text in enumerate(line[: layout.width]):
-            if layout.numeric[c] and _FIGURE.match(text):
+            if size is not None and layout.numeric[c] and _FIGURE.match(text):
                 need[c] = max(need[c], _text_width(text, size) + PADDING)
     short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
     text_cols = [c for c in range(layout.width) if not layout.numeric[c]]

@@ -60,8 +60,9 @@ def column_label(table: Table, column: str) -> str:
     definition does not know; "其中：" kept for a column printed as a part of another."""
     defn = table_def(table.id)
     label = defn.label(column) if defn.column(column) else table.column_labels.get(column, column)
-    if defn.column(column):
-        label = _readable_label(defn.column(column).match, label)
+    known = defn.column(column)
+    if known is not None:
+        label = _readable_label(known.match, label)
     if column in table.parts_of and not label.startswith(("其中", "扣除")):
         label = "其中：" + label
     return label
