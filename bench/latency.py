@@ -2,11 +2,17 @@
 and plain pdfplumber (`extract_text` + `extract_tables` on every page) on the same four, side by
 side in one run; optionally the same `yjsgk` commands of another source tree (`--before SRC`).
 
-    PYTHONPATH=src .venv/bin/python bench/latency.py [--runs 15] [--before /tmp/base/src]
+    PYTHONPATH=src .venv/bin/python bench/latency.py [--runs 15] [--before /tmp/base/src] [--instructions]
 
-Needs hyperfine (apt-get install hyperfine). The machine is shared: each command runs `--runs`
-times after two warm-ups, and min and median are reported (min: the cost when nobody else runs;
-median: what one meets). Python byte-code is compiled beforehand for each tree (an installed
+`--instructions` also counts the instructions of each `yjsgk` command (one run under valgrind's
+callgrind after a warm-up run): unlike seconds, they do not depend on what else the machine runs.
+The compiled patterns and dataclass methods yjsgk keeps between runs (yjsgk/compiled.py) go to a
+new folder for this run; the warm-ups fill it, so the figures are those of every run but a
+user's first.
+
+Needs hyperfine (apt-get install hyperfine), and valgrind for `--instructions`. The machine is
+shared: each command runs `--runs` times after two warm-ups, and min and median are reported
+(min: the cost when nobody else runs; median: what one meets). Python byte-code is compiled beforehand for each tree (an installed
 package has it; with PYTHONDONTWRITEBYTECODE every run would compile the sources again).
 """
 
@@ -48,11 +54,25 @@ def hyperfine(commands: dict[str, str], runs: int) -> dict[str, list[float]]:
     return {r["command"]: r["times"] for r in results}
 
 
+def instructions(command: str) -> int:
+    """Instructions of one run of `command` (after one run to warm the compiled-pattern cache)."""
+    subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        run = ["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={out}"]
+        run += shlex.split(command)
+        done = subprocess.run(run, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    collected = [line for line in done.stderr.splitlines() if "Collected :" in line]
+    return int(collected[-1].split(":")[-1].strip().replace(",", ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--before", type=Path, metavar="SRC", help="another tree's src/ to time the same way")
+    parser.add_argument("--instructions", action="store_true", help="count instructions too (valgrind)")
     args = parser.parse_args()
+    os.environ["YJSGK_CACHE"] = tempfile.mkdtemp(prefix="yjsgk-latency-")
     python = sys.executable
     trees = {"after": ROOT / "src"}
     if args.before:
@@ -69,6 +89,11 @@ def main() -> None:
     script.write_text(PLUMBER)
     for i, name in enumerate(FOUR, 1):
         commands[f"pdfplumber #{i}"] = f"{python} {script} {shlex.quote(str(SAMPLES / name))}"
+    if args.instructions:
+        print(f"{'command':<22} {'instructions':>14}")
+        for name, command in commands.items():
+            if "pdfplumber" not in name:
+                print(f"{name:<22} {instructions(command):>14,}")
     print(f"load average before: {os.getloadavg()[0]:.1f}; {args.runs} runs each")
     times = hyperfine(commands, args.runs)
     script.unlink()

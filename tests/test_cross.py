@@ -317,3 +317,55 @@ def test_every_rule_across_documents_has_a_failing_case_in_this_file():
     assert {r for r in VIOLATED if r.startswith(ACROSS_DOCUMENTS)} == {
         r for r in RULES if r.startswith(ACROSS_DOCUMENTS)
     }
+
+
+# -- the 部门整体支出绩效自评 against the final accounts -----------------------------------------
+
+SEED_002 = SHARED / "seeds" / "002_98add52c02d21372.txt"
+XIAN_HEALTH = SHARED / "samples" / "renwu" / "020_西安" / "卫生健康委员会_2026年部门预算.pdf"
+EVALUATED = "\t合计\t44.93\t125.46\t125.46\t10\t100%\t10"  # seed 002's 部门整体 funds row
+
+
+def _seed_002_split(executed: str = "125.46") -> tuple[Disclosure, Disclosure]:
+    """Seed 002 cut at test time into its final accounts and its self-evaluation (附件) as a file of
+    its own under the same cover, as departments publish them apart."""
+    from yjsgk.read.text import parse_text
+    from yjsgk.recognize import recognize
+
+    text = SEED_002.read_text(encoding="utf-8")
+    assert text.count(EVALUATED) == 1
+    text = text.replace(EVALUATED, EVALUATED.replace("\t125.46\t10", f"\t{executed}\t10"))
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("附件：1、2020 年度部门整体支出绩效自评表"))
+    cover = "\n".join(lines[:5]).replace("部门决算", "部门绩效自评")
+    final = recognize(parse_text("\n".join(lines[:start]), "seed002-final.txt"))
+    evaluation = recognize(parse_text(cover + "\n\n" + "\n".join(lines[start:]), "seed002-evaluation.txt"))
+    assert (final.kind, evaluation.kind) == ("final_with_performance", "performance") and not final.evaluations
+    return final, evaluation
+
+
+def test_the_executed_funds_of_a_real_self_evaluation_agree_with_its_final_accounts():
+    for path in (SEED_002, XIAN_HEALTH):  # 125.46 and 2,074,962.01: the 本年支出合计 both
+        assert [f for f in check(read(path), CheckContext()) if f.rule == "performance.funds-final"] == []
+    final, evaluation = _seed_002_split()
+    assert cross_findings(final, evaluation) == []
+
+
+@violates("cross.document.performance-funds")
+def test_a_separate_self_evaluation_whose_executed_funds_the_final_accounts_do_not_print():
+    final, evaluation = _seed_002_split("120.46")
+    found = cross_findings(final, evaluation)
+    assert [(f.rule, f.severity, f.found) for f in found] == [
+        ("cross.document.performance-funds", "warning", Decimal("120.46"))
+    ]
+    assert found[0].location.source == "seed002-final.txt"  # the 本年支出合计 125.46
+    assert "125.46" in found[0].message and found[0].related[0].source == "seed002-evaluation.txt"
+
+
+def test_an_own_self_evaluation_whose_executed_funds_differ_is_a_warning(tmp_path):
+    text = SEED_002.read_text(encoding="utf-8").replace(EVALUATED, EVALUATED.replace("\t125.46\t10", "\t120.46\t10"))
+    copy = tmp_path / SEED_002.name
+    copy.write_text(text, encoding="utf-8")
+    found = [f for f in check(recognize_path(copy), CheckContext()) if f.rule == "performance.funds-final"]
+    assert [(f.severity, f.found) for f in found] == [("warning", Decimal("120.46"))]
+    assert "本年支出合计”为 125.46" in found[0].message

@@ -365,6 +365,20 @@ def test_the_narrative_rules_of_the_text_module_report_their_bad_cases():
         assert result is not None and result.own and result.problems() == [], rule_id
 
 
+@violates("narrative.execution-basis")
+def test_a_rate_on_the_full_year_budget_named_after_the_initial_one_reports_its_bad_case():
+    """narrative.execution-basis (check/rules/execution_basis.py; real documents in
+    test_execution_basis.py): 完成年初预算的 99.39% = 1808.97 ÷ 全年预算 1820.00, a warning, and
+    narrative.execution does not also call the rate wrong."""
+    from yjsgk.check.cases import outcome
+
+    result = outcome("narrative.execution-basis", "bad")
+    assert result is not None and result.problems() == []
+    (found,) = result.own
+    assert (found.severity, found.found, found.expected) == ("warning", D("99.39"), D("109.63"))
+    assert "narrative.execution" not in {f.rule for f in result.findings}
+
+
 def test_every_narrative_rule_has_a_failing_case_in_this_file():
     """Runs last in this file: every narrative rule reported something in one of the cases above."""
     assert {r for r in VIOLATED if r.startswith("narrative.")} == {r for r in RULES if r.startswith("narrative.")}

@@ -837,6 +837,17 @@ def test_indicator_value():
         assert_findings(budget(budget_expenditure(), project_targets(rate_text=text), department_targets()))
 
 
+@violates("performance.funds-final")
+def test_an_own_self_evaluation_whose_executed_funds_the_final_accounts_do_not_print():
+    """performance.funds-final (check/rules/performance_funds.py; real documents in test_cross.py):
+    全年执行数 1798.97 is neither the 本年支出合计 1845.09 nor the 一般公共预算 合计 1808.97."""
+    result = cases.outcome("performance.funds-final", "bad")
+    assert result is not None and result.problems() == []
+    (found,) = result.own
+    assert (found.severity, found.found) == ("warning", D("1798.97"))
+    assert "1,845.09" in found.message and "1,808.97" in found.message
+
+
 def test_every_performance_rule_has_a_failing_case_here():
     assert {r for r in VIOLATED if r.startswith("performance.")} == PERFORMANCE_RULES
 

@@ -142,8 +142,10 @@ def test_chromium_shows_the_report_without_network_or_errors(tmp_path):
             page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
             assert image.bounding_box()["width"] > 500
             assert first.locator("svg rect.box-finding").count() >= 1
-            # filters: notices off leaves the errors; one rule leaves that rule
-            errors_shown = page.locator("article.finding[data-severity=error]").count()
+            # filters: notices off leaves the errors and warnings; one rule leaves that rule
+            errors_shown = page.locator(
+                "article.finding[data-severity=error], article.finding[data-severity=warning]"
+            ).count()
             page.uncheck("input[name=severity][value=notice]")
             assert page.locator("article.finding:visible").count() == errors_shown
             page.check("input[name=severity][value=notice]")

@@ -685,3 +685,120 @@ def test_the_whole_samples_folder_is_ingested(tmp_path):
     again = ingest([SHARED / "samples"], store)
     assert [o.status for o in again.outcomes].count("unchanged") == 49
     store.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# checks across documents from the database (migration `cross`)
+
+JIANGSU = SHARED / "samples" / "open-budget"
+JCY_2017 = JIANGSU / "江苏省人民检察院" / "2017年省检察院部门预算.pdf"
+JCY_2018 = JIANGSU / "江苏省人民检察院" / "2018年省检察院部门预算公开.pdf"
+SW_2017_DOC = JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2017年部门预算.pdf"
+SW_2017_TABLES = JIANGSU / "江苏省委办公厅" / "江苏省委办公厅2017年预算公开表格.pdf"
+
+
+def _cross_findings(capsys, args: list[str]) -> dict[str, list[dict]]:
+    main([*args, "--format", "json", "--select", "cross.year", "--select", "cross.document"])
+    out = {}
+    for doc in json.loads(capsys.readouterr().out)["documents"]:
+        found = []
+        for f in doc["findings"]:
+            f.pop("fingerprint", None)
+            # the database keeps a cell's page, line and column, not its box on the page
+            for loc in [f.get("location") or {}, *f.get("related", [])]:
+                loc.pop("bbox", None)
+            found.append(f)
+        out[Path(doc["source"]).name] = found
+    return out
+
+
+def _seed_002_apart(folder: Path) -> list[Path]:
+    """Seed 002's final accounts and its 部门整体支出绩效自评 (附件) as two files, as departments
+    publish them apart, the 全年执行数 edited from 125.46 to 120.46 (at test time, in tmp_path)."""
+    text = SEEDS.joinpath("002_98add52c02d21372.txt").read_text(encoding="utf-8")
+    row = "\t合计\t44.93\t125.46\t125.46\t10\t100%\t10"
+    assert text.count(row) == 1
+    lines = text.replace(row, row.replace("\t125.46\t10", "\t120.46\t10")).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("附件：1、2020 年度部门整体支出绩效自评表"))
+    cover = "\n".join(lines[:5]).replace("部门决算", "部门绩效自评")
+    final, evaluation = folder / "seed002-final.txt", folder / "seed002-evaluation.txt"
+    final.write_text("\n".join(lines[:start]), encoding="utf-8")
+    evaluation.write_text(cover + "\n\n" + "\n".join(lines[start:]), encoding="utf-8")
+    return [final, evaluation]
+
+
+def test_check_db_reads_the_narrative_back_as_the_files_give_it(db_url, capsys, tmp_path):
+    """`check --db` with the stored documents alone finds what `check FILE --with OTHER` finds: the
+    narrative (outline, claims), the template facts and how each table was read are stored. Before
+    migration `cross` a stored document had no claims and the change and narrative rules were
+    silent on the database."""
+    files = [JCY_2017, JCY_2018, SW_2017_DOC, SW_2017_TABLES, *_seed_002_apart(tmp_path)]
+    store = Store(db_url)
+    assert [o.status for o in ingest(files, store).outcomes] == ["ingested"] * 6
+    store.close()
+    from_db = _cross_findings(capsys, ["check", "--db", db_url])
+    with_files = _cross_findings(capsys, ["check", *map(str, files), "--with", *map(str, files)])
+    assert from_db == with_files
+    # 江苏检察院 2018: “增加 3,958.98” where the 2017 budget gives 3,959.28 (twice), and its 基本支出
+    # change computed on 12,323.46 where the 2017 table prints 12,323.48
+    changes = from_db[JCY_2018.name]
+    assert [(f["rule"], f["severity"]) for f in changes] == [("cross.year.change", "warning")] * 3
+    assert {f["related"][-1]["source"] for f in changes} == {str(JCY_2017)}
+    assert from_db[SW_2017_DOC.name] == [] and from_db[JCY_2017.name] == []
+    # the self-evaluation's funds come back from the database too: 120.46 against 本年支出合计 125.46
+    assert [(f["rule"], f["found"]) for f in from_db["seed002-final.txt"]] == [
+        ("cross.document.performance-funds", "120.46")
+    ]
+
+
+def test_the_stored_narrative_gives_the_claims_of_the_file(db_url):
+    from yjsgk.pipeline import recognize_path
+
+    store = Store(db_url)
+    (outcome,) = ingest([SW_2017_DOC], store).outcomes
+    stored = load_document(store, outcome.document_id, narrative=True).disclosure
+    plain = load_document(store, outcome.document_id).disclosure
+    store.close()
+    read = recognize_path(SW_2017_DOC)
+    assert plain.outline is None and plain.claims == []
+    assert stored.outline is not None and [line.text for line in stored.outline.lines] == [
+        line.text for line in read.outline.lines
+    ]
+    assert [(h.level, h.title, h.line.index) for h in stored.outline.headings] == [
+        (h.level, h.title, h.line.index) for h in read.outline.headings
+    ]
+
+    def claims(d):
+        return [(c.kind, c.subject, c.value, c.unit, c.sentence, c.location, c.refs, c.section) for c in d.claims]
+
+    assert len(read.claims) > 50 and claims(stored) == claims(read)
+    assert (stored.format, stored.template, stored.template_family) == (
+        read.format,
+        read.template,
+        read.template_family,
+    )
+
+
+def test_unit_codes_and_table_readings_are_stored(db_url):
+    """单位编码 of the rows that list units, and how each table was read (columns uncertain, codes
+    printed twice), which the checks across documents pair on, read back as recognized."""
+    renwu = SHARED / "samples" / "renwu"
+    files = [
+        renwu / "006_苏州" / "2026年苏州市交通运输局部门预算.pdf",
+        renwu / "003_深圳" / "2026年深圳市人力资源和社会保障局部门预算.pdf",
+    ]
+    store = Store(db_url)
+    outcomes = ingest(files, store).outcomes
+    for path, outcome in zip(files, outcomes, strict=True):
+        read = load(path)[0]
+        back = load_document(store, outcome.document_id).disclosure
+        assert [(r.name, r.unit_code) for t in back.tables for r in t.rows] == [
+            (r.name, r.unit_code) for t in read.tables for r in t.rows
+        ]
+        assert [(t.id, t.uncertain, t.repeated_codes, t.parts_of) for t in back.tables] == [
+            (t.id, t.uncertain, t.repeated_codes, t.parts_of) for t in read.tables
+        ]
+    store.close()
+    units = [r.unit_code for t in load(files[0])[0].tables for r in t.rows if r.unit_code]
+    assert len(units) == 9
+    assert any(t.uncertain or t.repeated_codes for t in load(files[1])[0].tables)

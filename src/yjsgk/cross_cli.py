@@ -55,7 +55,7 @@ def _stored(url: str) -> list[Disclosure]:
 
     store = Store(url, create=False)
     rows = queries.documents(store, all_versions=True).rows
-    return [load_document(store, row["document_id"]).disclosure for row in rows]
+    return [load_document(store, row["document_id"], narrative=True).disclosure for row in rows]
 
 
 def extend(

@@ -142,7 +142,17 @@ def table_record(t: Table) -> dict:
         "notes": list(t.notes),
         "line": t.location.line,
         "page": t.location.page,
+        "reading": table_reading(t),
     }
+
+
+READING_FIELDS = ("uncertain", "repeated_codes", "parts_of", "unmapped_columns")
+
+
+def table_reading(t: Table) -> dict | None:
+    """How the table was read, where a check depends on it (None when there is nothing to say)."""
+    out = {name: getattr(t, name) for name in READING_FIELDS if getattr(t, name)}
+    return out or None
 
 
 def row_record(r: Row) -> dict:
@@ -154,6 +164,7 @@ def row_record(r: Row) -> dict:
         "line": r.location.line,
         "page": r.location.page,
         "cells": r.cells,
+        "unit_code": r.unit_code,
     }
 
 

@@ -153,13 +153,19 @@ def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
     “他卫生健康支出（项）1027.17 万元，…”): the two are read as one paragraph again, so the name
     broken by the line end is one name.
 
-    A title is wrapped when its line runs to the right margin of the page's text, it does not
-    end like a heading, and the paragraph after it starts on the very next line (or first on the
-    next page).
+    A title is wrapped when its line runs to the right margin of the page's text, the paragraph
+    after it starts on the very next line (or first on the next page), and it does not end like a
+    heading — or, where the page layout tells (`Layout.continues`: paragraphs are indented, the
+    next line starts at the margin), whatever its last word (“…其他农业农村支出” / “（项）15.00 万”).
+
+    A heading line that states its body (“1、一般公共服务支出（类）…其他政府办公厅” / “（室）及
+    相关机构事务支出（项）。”) already reads on into the next line; its section's title, cut at the
+    line end, is completed the same way.
     """
     from ..recognize.outline import heading_marker  # (recognize imports the narrative reader)
 
     lines = {line.location: line for line in outline.lines}
+    layout = outline.layout
     right: dict[int | None, float] = {}
     top: dict[int | None, float] = {}  # the first line of body text on each page
     for line in outline.lines:
@@ -176,7 +182,7 @@ def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
     for section in narrative.sections:
         opening = first.get(section.index)
         at = section.location
-        if opening is None or opening.heading or at is None or at.bbox is None or not opening.spans:
+        if opening is None or at is None or at.bbox is None or not opening.spans:
             continue
         if at not in lines or at in continued:
             continue
@@ -184,17 +190,29 @@ def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
         if found is None:
             continue
         body = found[2].strip()
-        below = opening.spans[0][1]
-        if not body or _TITLE_END.search(body) or not _next_line(at, below, top):
+        if opening.heading:
+            # the heading line states its body: a title running to the line end goes on below
+            if len(opening.spans) < 2 or _WRAPPED_TITLE.search(body) or opening.spans[0][1] != at:
+                continue
+            below = lines.get(opening.spans[1][1])
+            if below is None or not layout.continues(lines[at], below):
+                continue
+            section.title = _stated_title(opening.text)
             continue
-        height = at.bbox[3] - at.bbox[1]
-        if at.bbox[2] < right.get(at.page, 0.0) - 1.5 * height:
-            continue  # the line ends short of the margin: a title
+        below_at = opening.spans[0][1]
+        if not body or not _next_line(at, below_at, top):
+            continue
+        below = lines.get(below_at)
+        by_layout = below is not None and layout.continues(lines[at], below)
+        if not by_layout:
+            if _TITLE_END.search(body):
+                continue
+            height = at.bbox[3] - at.bbox[1]
+            if at.bbox[2] < right.get(at.page, 0.0) - 1.5 * height:
+                continue  # the line ends short of the margin: a title
         joined = Paragraph(opening.index, section, heading=True)
         joined.append(body, at)
-        title = _WRAPPED_TITLE.split(body + opening.text, maxsplit=1)[0]
-        stated = NUMBER.search(title)  # …（项）1027.17 万元: the title ends before the amount
-        section.title = (title[: stated.start()] if stated else title).strip()
+        section.title = _stated_title(body + opening.text)
         offset = len(joined.text)
         joined.text += opening.text
         joined.spans.extend((start + offset, loc) for start, loc in opening.spans)
@@ -202,7 +220,16 @@ def rejoin_wrapped_titles(outline: Outline, narrative: Narrative) -> Narrative:
     return Narrative(narrative.root, narrative.sections, paragraphs)
 
 
+def _stated_title(text: str) -> str:
+    """A heading's title read from the paragraph it opens: up to the first colon or full stop, and
+    before the amount it states (…（项）1027.17 万元)."""
+    stated = _STATED.search(text)  # first: the amount's own commas (31,003.26) are no punctuation
+    return _WRAPPED_TITLE.split(text[: stated.start()] if stated else text, maxsplit=1)[0].strip()
+
+
 _WRAPPED_TITLE = re.compile(r"[。：:；;，,]")
+# an amount stated after a title, its unit misprinted too (15.00 万，)
+_STATED = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?\s?(?:万|亿|千元|元|%)")
 
 
 def _next_line(a: Location, b: Location, top: dict[int | None, float]) -> bool:

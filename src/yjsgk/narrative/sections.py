@@ -6,20 +6,25 @@ section, so a claim is always read in the context of its headings (一般公共�
 政府性基金…, the 类/款/项 of an execution item), never by keyword search over the document.
 
 Lines broken inside a sentence (PDF and Word exports break lines anywhere, even inside a
-number) are joined back into one paragraph; a table (grid) always ends a paragraph.
+number) are joined back into one paragraph; a table (grid) always ends a paragraph. Where the
+page layout is known (PDF: `recognize.outline.Layout`), it decides: a full line followed by a line
+at the left margin goes on with its paragraph even when it ends with 。 (a paragraph across a page
+break too). Elsewhere a paragraph ends at the line that ends a sentence.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..document import Document, Location
 
 if TYPE_CHECKING:  # recognize imports the narrative reader: no import back at load time
-    from ..recognize.outline import Heading, Outline
+    from ..recognize.outline import Heading, Layout, Line, Outline
 
 _TERMINATORS = "。！？!?；;：:"
+_COLON_END = re.compile(r"[：:]\s*$")
 
 
 @dataclass(slots=True, eq=False)
@@ -125,6 +130,8 @@ def split_sections(source: Outline | Document) -> Narrative:
     # (名词解释) is read as text
     headings = {h.line.index: h for h in outline.headings if h.marker or h.report}
     skipped = {h.tail.index for h in outline.headings if h.tail is not None}
+    layout = outline.layout
+    last: Line | None = None  # the line the current paragraph ends with
     for line in outline.lines:
         if line.after_grid:
             current = None  # a table always ends a paragraph
@@ -139,15 +146,24 @@ def split_sections(source: Outline | Document) -> Narrative:
             current = Paragraph(len(paragraphs), section, heading=True)
             current.append(heading.body, line.location)
             paragraphs.append(current)
-            if not current.open():
-                current = None
+            # a title closed by its colon at the end of its line (11.…项目绩效自评综述：) is
+            # a title line whatever the layout: its body starts on the next line
+            titled = _COLON_END.search(heading.body) and heading.body.rstrip(" ：:") == heading.title
+            last = None if titled else line
             continue
-        if current is not None and current.open():
+        if current is not None and (current.open() if last is None else _goes_on(current, last, line, layout)):
             current.append(line.text, line.location)
         else:
             current = Paragraph(len(paragraphs), stack[-1])
             current.append(line.text, line.location)
             paragraphs.append(current)
-        if not current.open():
-            current = None
+        last = line
     return Narrative(root, sections, paragraphs)
+
+
+def _goes_on(paragraph: Paragraph, above: Line, below: Line, layout: Layout) -> bool:
+    """`below` continues `paragraph`, whose last line is `above`: by layout where it says so (a
+    full line, the next at the left margin), else while no terminator has ended it. (A first-line
+    indent after a line ending without a terminator does not end the paragraph: a sentence broken
+    by a stray paragraph mark reads on, as in the text form.)"""
+    return layout.continues(above, below) or paragraph.open()

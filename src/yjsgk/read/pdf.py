@@ -255,24 +255,83 @@ def _display_matrix(page: pdfium.PdfPage) -> tuple[float, float, float, float, f
     return (1.0, 0.0, 0.0, -1.0, -left, top)
 
 
+def _plain(function):
+    """The PDFium `function` with every pointer (handle or out-parameter) passed and returned as a
+    plain int address. ctypes then builds and type-checks no pointer object per call: a call costs
+    about half as much, and a page makes thousands (one per object, five per character)."""
+
+    def plain(kind):
+        return ctypes.c_void_p if isinstance(kind, type) and issubclass(kind, ctypes._Pointer) else kind
+
+    return ctypes.CFUNCTYPE(plain(function.restype), *map(plain, function.argtypes))(_address(function))
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+class _Lib:
+    """The PDFium functions the reader calls per object, segment or character, as `_plain` ones."""
+
+    def __init__(self) -> None:
+        for name in (
+            "FPDFText_CountChars",
+            "FPDFText_GetUnicode",
+            "FPDFText_IsGenerated",
+            "FPDFText_GetLooseCharBox",
+            "FPDFText_GetCharOrigin",
+            "FPDFText_GetFontSize",
+            "FPDFText_GetMatrix",
+            "FPDFText_GetTextObject",
+            "FPDFPage_CountObjects",
+            "FPDFPage_GetObject",
+            "FPDFFormObj_CountObjects",
+            "FPDFFormObj_GetObject",
+            "FPDFPageObj_GetType",
+            "FPDFPageObj_GetMatrix",
+            "FPDFPageObj_GetBounds",
+            "FPDFPageObj_GetClipPath",
+            "FPDFPageObj_GetStrokeColor",
+            "FPDFPageObj_GetFillColor",
+            "FPDFTextObj_GetTextRenderMode",
+            "FPDFPath_CountSegments",
+            "FPDFPath_GetPathSegment",
+            "FPDFPath_GetDrawMode",
+            "FPDFPathSegment_GetPoint",
+            "FPDFPathSegment_GetType",
+            "FPDFPathSegment_GetClose",
+            "FPDFClipPath_CountPaths",
+            "FPDFClipPath_CountPathSegments",
+            "FPDFClipPath_GetPathSegment",
+        ):
+            setattr(self, name, _plain(getattr(pdfium_c, name)))
+
+
+_lib = _Lib()
+
+
 def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = None, scan: bool = False) -> list[_Char]:
     """The printed characters; `hidden` (text object → clip box in display space, invisible)
     comes from `_edges`; `scan`: the page has images (invisible text over them is an OCR layer)."""
-    raw = textpage.raw
+    raw = _address(textpage.raw)
     invisible: list[_Char] = []
-    object_address = _TEXT_OBJECT_ADDRESS
+    lib = _lib
+    object_address = lib.FPDFText_GetTextObject
     a, b, c, d, e, f = display
-    count = pdfium_c.FPDFText_CountChars(raw)
+    count = lib.FPDFText_CountChars(raw)
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
-    get_size = pdfium_c.FPDFText_GetFontSize
-    get_matrix = pdfium_c.FPDFText_GetMatrix
+    box_at, matrix_at, ox_at, oy_at = (ctypes.addressof(v) for v in (box, matrix, ox, oy))
+    is_generated = lib.FPDFText_IsGenerated
+    get_unicode = lib.FPDFText_GetUnicode
+    get_box = lib.FPDFText_GetLooseCharBox
+    get_origin = lib.FPDFText_GetCharOrigin
+    get_size = lib.FPDFText_GetFontSize
+    get_matrix = lib.FPDFText_GetMatrix
     hypot = math.hypot
+    # a character's size is its text object's font size scaled by the object's matrix (PDFium
+    # gives every character of an object both): asked once per object
+    sizes: dict[int, float] = {}
     out: list[_Char] = []
     append = out.append
     pending_high = None
@@ -290,25 +349,29 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = N
             code = 0x2D
         elif code < 32 or code in (0xFFFE, 0xFFFF) or 0x7F <= code < 0xA0:
             continue  # line breaks PDFium inferred, control characters
-        get_box(raw, i, box_ref)
-        get_origin(raw, i, ox_ref, oy_ref)
-        size = get_size(raw, i)
-        if get_matrix(raw, i, matrix_ref):
-            size *= hypot(matrix.c, matrix.d)  # the matrix scales the nominal size
-        left, right, x = box.left, box.right, ox.value
-        y = oy.value
-        xa = a * left + c * box.top + e
-        xb = a * right + c * box.bottom + e
+        get_box(raw, i, box_at)
+        get_origin(raw, i, ox_at, oy_at)
+        obj = object_address(raw, i)
+        size = sizes.get(obj) if obj else None
+        if size is None:
+            size = get_size(raw, i)
+            if get_matrix(raw, i, matrix_at):
+                size *= hypot(matrix.c, matrix.d)  # the matrix scales the nominal size
+            if obj:
+                sizes[obj] = size
+        left, right, top, bottom = box.left, box.right, box.top, box.bottom
+        xa = a * left + c * top + e
+        xb = a * right + c * bottom + e
         if size <= 0:
-            size = abs(b * left + d * box.top - b * right - d * box.bottom) or 1.0
-        char = _Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * x + d * y + f, size)
-        if hidden and (entry := hidden.get(object_address(raw, i))):
+            size = abs(b * left + d * top - b * right - d * bottom) or 1.0
+        char = _Char(chr(code), xa if xa < xb else xb, xb if xa < xb else xa, b * ox.value + d * oy.value + f, size)
+        if hidden and (entry := hidden.get(obj or 0)):
             clip, is_invisible = entry
             if is_invisible:
                 invisible.append(char)
                 continue
             if clip is not None:
-                cy = (b * (left + right) + d * (box.top + box.bottom)) / 2 + f
+                cy = (b * (left + right) + d * (top + bottom)) / 2 + f
                 cx = (xa + xb) / 2
                 if not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1):
                     continue  # outside the clip path: not printed
@@ -318,80 +381,92 @@ def _chars(textpage: pdfium.PdfTextPage, display: tuple, hidden: dict | None = N
     return out
 
 
-def _address(handle) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
-
-
-def _returning_address(function, *argtypes):
-    """The PDFium function, returning its pointer as a plain int (no ctypes object to cast)."""
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(_address(function))
-
-
-_TEXT_OBJECT_ADDRESS = _returning_address(pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
-_SEGMENT_ADDRESS = _returning_address(
-    pdfium_c.FPDFClipPath_GetPathSegment, pdfium_c.FPDF_CLIPPATH, ctypes.c_int, ctypes.c_int
-)
 _UNSEEN = object()
 
 
-def _clip_box(obj, outer: tuple, inherited, cache: dict):
+def _clip_box(obj: int, outer: tuple, inherited, cache: dict):
     """The object's clip (the bounding box of each clip path, intersected) in display space,
     within the clip it inherits from enclosing forms; None when nothing clips it.
 
     Objects under one clip share its path data in PDFium, so the address of each path's first
     point identifies the clip: it is computed once per page (20,000 objects on a page of an
-    Excel export share a handful of clips)."""
-    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    Excel export share a handful of clips), and each path's box once per page too (objects with
+    a clip of their own often share one of its paths with others)."""
+    lib = _lib
+    clip = lib.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return inherited
-    paths = pdfium_c.FPDFClipPath_CountPaths(clip)
+    paths = lib.FPDFClipPath_CountPaths(clip)
     if paths <= 0:
         return inherited
-    key = (tuple(_SEGMENT_ADDRESS(clip, p, 0) for p in range(paths)), outer, inherited)
+    segment = lib.FPDFClipPath_GetPathSegment
+    firsts = (segment(clip, 0, 0),) if paths == 1 else tuple([segment(clip, p, 0) for p in range(paths)])
+    key = (firsts, outer, inherited)
     box = cache.get(key, _UNSEEN)
     if box is _UNSEEN:
-        box = cache[key] = _clip_bounds(clip, paths, outer, inherited)
+        box = inherited
+        for p, first in enumerate(firsts):
+            own = cache.get((first, outer), _UNSEEN)
+            if own is _UNSEEN:
+                own = cache[(first, outer)] = _path_bounds(clip, p, outer)
+            if own is not None:
+                box = (
+                    own
+                    if box is None
+                    else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
+                )
+        cache[key] = box
     return box
 
 
-def _clip_bounds(clip, paths: int, outer: tuple, inherited):
-    box = inherited
+def _path_bounds(clip: int, p: int, outer: tuple):
+    """The bounding box of clip path `p` in display space; None for a path without points."""
+    lib = _lib
+    get_segment, get_point = lib.FPDFClipPath_GetPathSegment, lib.FPDFPathSegment_GetPoint
     a, b, c, d, e, f = outer
     px, py = ctypes.c_float(), ctypes.c_float()
-    for p in range(paths):
-        xs: list[float] = []
-        ys: list[float] = []
-        for s in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, p)):
-            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, p, s)
-            if segment and pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(px), ctypes.byref(py)):
-                x, y = px.value, py.value
-                xs.append(a * x + c * y + e)
-                ys.append(b * x + d * y + f)
-        if xs:
-            own = (min(xs), min(ys), max(xs), max(ys))
-            box = (
-                own
-                if box is None
-                else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
-            )
-    return box
+    px_at, py_at = ctypes.addressof(px), ctypes.addressof(py)
+    xs: list[float] = []
+    ys: list[float] = []
+    for s in range(lib.FPDFClipPath_CountPathSegments(clip, p)):
+        segment = get_segment(clip, p, s)
+        if segment and get_point(segment, px_at, py_at):
+            x, y = px.value, py.value
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
 # -- rules and tables ------------------------------------------------------------------------
 
 
-def _visible(obj) -> bool:
+class _Paint:
+    """Out-parameters for `_visible`, allocated once per page."""
+
+    __slots__ = ("fill", "stroke", "modes", "r", "g", "b", "a", "rgba")
+
+    def __init__(self) -> None:
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.modes = (ctypes.addressof(self.fill), ctypes.addressof(self.stroke))
+        self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+        self.rgba = tuple(ctypes.addressof(v) for v in (self.r, self.g, self.b, self.a))
+
+
+def _visible(obj: int, paint: _Paint | None = None) -> bool:
     """False for paths nobody sees on white paper (white or transparent fill and stroke)."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+    paint = paint or _Paint()
+    lib = _lib
+    if not lib.FPDFPath_GetDrawMode(obj, *paint.modes):
         return True
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    refs = tuple(ctypes.byref(v) for v in (r, g, b, a))
+    rgba = paint.rgba
     for drawn, get_color in (
-        (stroke.value, pdfium_c.FPDFPageObj_GetStrokeColor),
-        (fill_mode.value, pdfium_c.FPDFPageObj_GetFillColor),
+        (paint.stroke.value, lib.FPDFPageObj_GetStrokeColor),
+        (paint.fill.value, lib.FPDFPageObj_GetFillColor),
     ):
-        if drawn and (not get_color(obj, *refs) or (a.value and (r.value, g.value, b.value) != (255, 255, 255))):
+        if drawn and (
+            not get_color(obj, *rgba)
+            or (paint.a.value and (paint.r.value, paint.g.value, paint.b.value) != (255, 255, 255))
+        ):
             return True  # a colour PDFium cannot tell counts as printed
     return False
 
@@ -402,77 +477,81 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats, hidden: dict 
     hidden = {} if hidden is None else hidden
     clips: dict = {}  # clip boxes of this page, by the clip's path data
     edges: list[dict] = []
+    lib = _lib
+    paint = _Paint()
     matrix = pdfium_c.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
+    matrix_at = ctypes.addressof(matrix)
     px, py = ctypes.c_float(), ctypes.c_float()
-    px_ref, py_ref = ctypes.byref(px), ctypes.byref(py)
+    px_at, py_at = ctypes.addressof(px), ctypes.addressof(py)
     bounds = [ctypes.c_float() for _ in range(4)]
-    bounds_ref = [ctypes.byref(v) for v in bounds]
-    get_type = pdfium_c.FPDFPageObj_GetType
-    get_matrix = pdfium_c.FPDFPageObj_GetMatrix
-    get_bounds = pdfium_c.FPDFPageObj_GetBounds
-    count_segments = pdfium_c.FPDFPath_CountSegments
-    get_segment = pdfium_c.FPDFPath_GetPathSegment
-    get_point = pdfium_c.FPDFPathSegment_GetPoint
-    segment_type = pdfium_c.FPDFPathSegment_GetType
-    segment_close = pdfium_c.FPDFPathSegment_GetClose
+    bounds_at = [ctypes.addressof(v) for v in bounds]
+    get_type = lib.FPDFPageObj_GetType
+    get_matrix = lib.FPDFPageObj_GetMatrix
+    get_bounds = lib.FPDFPageObj_GetBounds
+    render_mode = lib.FPDFTextObj_GetTextRenderMode
+    count_segments = lib.FPDFPath_CountSegments
+    get_segment = lib.FPDFPath_GetPathSegment
+    get_point = lib.FPDFPathSegment_GetPoint
+    segment_type = lib.FPDFPathSegment_GetType
+    segment_close = lib.FPDFPathSegment_GetClose
 
     def walk(count, get, parent, outer: tuple, inherited=None) -> None:
         """`outer` maps the coordinates of `parent`'s objects to display space; `inherited` is
         the clip box (display space) of the enclosing forms."""
         for i in range(count(parent)):
-            obj = get(parent, i)
+            obj = get(parent, i) or 0
             kind = get_type(obj)
             if kind == _IMAGE:
                 stats.images += 1
                 continue
             clip = _clip_box(obj, outer, inherited, clips)
             if kind == _FORM:
-                get_matrix(obj, matrix_ref)
+                get_matrix(obj, matrix_at)
                 own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
                 form_outer = _compose(own, outer)
-                walk(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, form_outer, clip)
+                walk(lib.FPDFFormObj_CountObjects, lib.FPDFFormObj_GetObject, obj, form_outer, clip)
                 continue
             if kind == _TEXT:
-                invisible = pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE
+                invisible = render_mode(obj) == _INVISIBLE
                 if clip is not None or invisible:
-                    hidden[_address(obj)] = (clip, invisible)
+                    hidden[obj] = (clip, invisible)
                 continue
             if kind != _PATH:
                 continue
             stats.path_objects += 1
             segments = count_segments(obj)
-            if segments < 2 or not _visible(obj):
+            if segments < 2 or not _visible(obj, paint):
                 continue
-            if clip is not None and get_bounds(obj, *bounds_ref):
+            # the bounds are read once: the clip test and a thin rule both use them
+            has_bounds = (clip is not None or segments <= 5) and get_bounds(obj, *bounds_at)
+            if has_bounds:
                 left, bottom, right, top = (v.value for v in bounds)
                 a, b, c, d, e, f = outer
-                xs = (a * left + c * bottom + e, a * right + c * top + e)
-                ys = (b * left + d * bottom + f, b * right + d * top + f)
-                if max(xs) < clip[0] - 1 or min(xs) > clip[2] + 1 or max(ys) < clip[1] - 1 or min(ys) > clip[3] + 1:
-                    continue  # clipped away: a rule nobody sees
-            if segments <= 5 and get_bounds(obj, *bounds_ref):
-                # a single line or a thin filled bar (most table rules): its bounds are the rule
-                left, bottom, right, top = (v.value for v in bounds)
-                a, b, c, d, e, f = outer
-                x0, x1 = a * left + c * bottom + e, a * right + c * top + e
-                y0, y1 = b * left + d * bottom + f, b * right + d * top + f
-                x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
-                y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
-                if y1 - y0 <= THIN and x1 - x0 >= 1:
-                    y = (y0 + y1) / 2
-                    _add_edge(edges, (x0, y), (x1, y))
-                    continue
-                if x1 - x0 <= THIN and y1 - y0 >= 1:
-                    x = (x0 + x1) / 2
-                    _add_edge(edges, (x, y0), (x, y1))
-                    continue
-            get_matrix(obj, matrix_ref)
+                if clip is not None:
+                    xs = (a * left + c * bottom + e, a * right + c * top + e)
+                    ys = (b * left + d * bottom + f, b * right + d * top + f)
+                    if max(xs) < clip[0] - 1 or min(xs) > clip[2] + 1 or max(ys) < clip[1] - 1 or min(ys) > clip[3] + 1:
+                        continue  # clipped away: a rule nobody sees
+                if segments <= 5:
+                    # a single line or a thin filled bar (most table rules): its bounds are the rule
+                    x0, x1 = a * left + c * bottom + e, a * right + c * top + e
+                    y0, y1 = b * left + d * bottom + f, b * right + d * top + f
+                    x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
+                    y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
+                    if y1 - y0 <= THIN and x1 - x0 >= 1:
+                        y = (y0 + y1) / 2
+                        _add_edge(edges, (x0, y), (x1, y))
+                        continue
+                    if x1 - x0 <= THIN and y1 - y0 >= 1:
+                        x = (x0 + x1) / 2
+                        _add_edge(edges, (x, y0), (x, y1))
+                        continue
+            get_matrix(obj, matrix_at)
             a, b, c, d, e, f = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
             start = previous = None
             for s in range(segments):
                 segment = get_segment(obj, s)
-                get_point(segment, px_ref, py_ref)
+                get_point(segment, px_at, py_at)
                 x, y = px.value, py.value
                 point = (a * x + c * y + e, b * x + d * y + f)
                 kind_of_segment = segment_type(segment)
@@ -486,7 +565,7 @@ def _edges(page: pdfium.PdfPage, display: tuple, stats: PageStats, hidden: dict 
                     _add_edge(edges, previous, start)
                     previous = start
 
-    walk(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, display)
+    walk(lib.FPDFPage_CountObjects, lib.FPDFPage_GetObject, _address(page.raw), display)
     return edges
 
 

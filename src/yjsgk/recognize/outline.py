@@ -10,6 +10,14 @@ neutral document, so a recognized disclosure travels between processes as it is.
 
 Levels (a smaller level is an outer one): 0 第X部分, 1 a named part or a performance report,
 2 一、, 3 （一）, 4 1、, 5 （1）.
+
+Where the reader gives each line its box (PDF), the outline also reads the page layout
+(`Layout`): each page's text block (left and right margins), and whether the document starts its
+paragraphs with a first-line indent. Paragraphs and wrapped headings are then told by layout, not
+by where lines happen to break: in a document that indents, a full line followed by a line at
+the left margin goes on (even after a 。 that ends the line, and across a page break), and a
+numbered heading running to the margin goes on in the line below (`narrative.sections`,
+`narrative.claims.rejoin_wrapped_titles`).
 """
 
 from __future__ import annotations
@@ -50,6 +58,17 @@ _CONTENTS_TITLE = {"目录", "目次"}
 _LEADER = re.compile(r"\s*(?:[.．…·]{3,}|…{2,})\s*\d*\s*$")  # dot leaders and a page number
 _PROSE = re.compile(r"[。；;]|[:：]$")
 _PART = re.compile(rf"^第[{_CN}]+部分")
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;]$")
+# layout, in ems of the line's own size (a line's box is 1.1 em high: see read/pdf.py `_line`)
+EM_PER_BOX = 1.1
+FULL_EM = 1.5  # a line ending closer than this to the right margin is full: its paragraph goes on
+FLUSH_EM = 0.6  # a line starting closer than this to the left margin is not indented
+INDENT_EM = (1.2, 4.5)  # a first-line indent: this far right of the left margin (two characters, typically)
+NEXT_LINE_EM = 2.6  # a line at most this far below the one before (top to top) is the next line
+MARGIN_SAME = 1.5  # pt: line edges this close count as one margin
+INDENTED_SHARE = 0.7  # of the paragraph starts that are indented, for a document that indents
+INDENTED_MIN = 3
+INDENT_LEVEL = 3  # numbered lines from this level on (（一）…) are set like body paragraphs
 
 
 @dataclass(slots=True)
@@ -94,12 +113,110 @@ def _is_part(heading: Heading) -> bool:
 
 
 @dataclass(slots=True)
+class Layout:
+    """The page layout of a document whose lines have boxes: each page's text block and
+    whether paragraphs start with a first-line indent. Lines without a box have no layout (every
+    answer is False, and the narrative falls back to sentence terminators)."""
+
+    margins: dict[int, tuple[float, float]] = field(default_factory=dict)  # page → (left, right)
+    first: dict[int, int] = field(default_factory=dict)  # page → index of its first body line
+    last: dict[int, int] = field(default_factory=dict)  # page → index of its last body line
+    indented: bool = False  # the document starts its paragraphs with a first-line indent
+
+    def _box(self, line: Line) -> tuple[tuple[float, float, float, float], float, float, float] | None:
+        box, page = line.location.bbox, line.location.page
+        if box is None or page is None or page not in self.margins:
+            return None
+        left, right = self.margins[page]
+        return box, left, right, max(box[3] - box[1], 1.0) / EM_PER_BOX
+
+    def full(self, line: Line) -> bool:
+        """The line runs to the right margin of its page's text."""
+        found = self._box(line)
+        return found is not None and found[0][2] >= found[2] - FULL_EM * found[3]
+
+    def flush(self, line: Line) -> bool:
+        """The line starts at the left margin (a paragraph's continuation, not its first line)."""
+        found = self._box(line)
+        return found is not None and found[0][0] <= found[1] + FLUSH_EM * found[3]
+
+    def indent(self, line: Line) -> bool:
+        """The line starts with a first-line indent."""
+        found = self._box(line)
+        if found is None:
+            return False
+        box, left, _right, em = found
+        return INDENT_EM[0] * em <= box[0] - left <= INDENT_EM[1] * em
+
+    def next_line(self, above: Line, below: Line) -> bool:
+        """`below` is printed right under `above`, or first on the next page when `above` is last
+        on its page (running headers, footers and page numbers left out), with no table between."""
+        if below.after_grid:
+            return False
+        a, b = above.location, below.location
+        if a.bbox is None or b.bbox is None or a.page is None or b.page is None:
+            return False
+        if b.page == a.page:
+            em = max(a.bbox[3] - a.bbox[1], 1.0) / EM_PER_BOX
+            return 0 < b.bbox[1] - a.bbox[1] <= NEXT_LINE_EM * EM_PER_BOX * em
+        return b.page == a.page + 1 and self.last.get(a.page) == above.index and self.first.get(b.page) == below.index
+
+    def continues(self, above: Line, below: Line) -> bool:
+        """By layout, `below` goes on with the paragraph `above` is part of: `above` is full, `below`
+        is the next line and starts at the left margin, in a document whose paragraphs are indented
+        (where they are not, a line at the margin may as well start a paragraph)."""
+        return self.indented and self.full(above) and self.flush(below) and self.next_line(above, below)
+
+
+def _margin(values: list[float], lowest: bool) -> float:
+    """The leftmost (or rightmost) edge that two lines or more share: one stray line is no margin."""
+    ordered = sorted(values, reverse=not lowest)
+    for i, v in enumerate(ordered):
+        if any(abs(w - v) <= MARGIN_SAME for w in ordered[i + 1 : i + 3]):
+            return v
+    return ordered[0]
+
+
+def read_layout(lines: list[Line]) -> Layout:
+    layout = Layout()
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        if not line.running and line.location.bbox is not None and line.location.page is not None:
+            pages.setdefault(line.location.page, []).append(line)
+    for page, on_page in pages.items():
+        layout.margins[page] = (
+            _margin([ln.location.bbox[0] for ln in on_page], lowest=True),  # type: ignore[index]
+            _margin([ln.location.bbox[2] for ln in on_page], lowest=False),  # type: ignore[index]
+        )
+        layout.first[page], layout.last[page] = on_page[0].index, on_page[-1].index
+    # paragraph starts beyond doubt: the line after a short line ending a sentence; unnumbered
+    # ones tell, or where there are too few, numbered ones below 一、 (（一）, 1、, （1）: mostly
+    # set like the body, where 一、 is often set apart)
+    starts = {True: [0, 0], False: [0, 0]}  # unnumbered? → [indented, at the margin]
+    for on_page in pages.values():
+        for above, below in zip(on_page, on_page[1:], strict=False):
+            marker = heading_marker(below.text)
+            if (
+                _ENDS_SENTENCE.search(above.text)
+                and not layout.full(above)
+                and (marker is None or marker[0] >= INDENT_LEVEL)
+                and layout.next_line(above, below)
+            ):
+                starts[marker is None][0] += layout.indent(below)
+                starts[marker is None][1] += layout.flush(below)
+    indented, flush = starts[True] if sum(starts[True]) >= INDENTED_MIN else starts[False]
+    layout.indented = indented >= INDENTED_MIN and indented >= INDENTED_SHARE * (indented + flush)
+    return layout
+
+
+@dataclass(slots=True)
 class Outline:
     format: str  # the reader's format (pdf, docx, text, …)
     lines: list[Line] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)  # in document order (目录 entries flagged `listed`)
     contents: list[Line] = field(default_factory=list)  # the 目录 entries (its title excluded)
     cells: list[tuple[str, Location]] = field(default_factory=list)  # every non-empty grid cell
+    layout: Layout = field(default_factory=Layout)  # the page layout (empty without line boxes)
 
     def parts(self) -> list[Heading]:
         """The headings of the disclosure's parts (numbered or named; table titles and reports excluded)."""
@@ -197,6 +314,7 @@ def build_outline(document: Document) -> Outline:
                 index = len(outline.lines)
                 outline.lines.append(Line(index, text, block.location, block.text in running, after_grid))
                 after_grid = False
+    outline.layout = read_layout(outline.lines)
     contents = _contents_range(outline.lines)
     outline.contents = [outline.lines[i] for i in contents if i != contents.start]
     previous: Heading | None = None  # the title line just read, whose title may go on below

@@ -13,9 +13,10 @@ from ..check.findings import Finding
 from ..document import Location
 from ..errors import YjsgkError
 from ..model import Disclosure, Row, Table, Value
-from ..records import CLAIM_FIELDS, Bundle, Target, is_earlier
+from ..records import CLAIM_FIELDS, READING_FIELDS, Bundle, Target, is_earlier
+from . import snapshot
 from .db import Store
-from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
+from .models import Claim, Department, Document, LineItem, Narrative, StoredFinding, StoredRow, StoredTable
 from .types import format_amount, printed
 
 
@@ -78,7 +79,10 @@ def resolve_document(store: Store, ref: str | int) -> int:
     raise DocumentNotFound(f"{ref}: 数据库中没有这个文件（用文件编号或内容哈希的前缀）")
 
 
-def load_document(store: Store, document_id: int) -> StoredDocument:
+def load_document(store: Store, document_id: int, *, narrative: bool = False) -> StoredDocument:
+    """A stored document; with `narrative`, its disclosure has its outline, template facts,
+    performance tables and claims back (store/snapshot.py), as the file would be read by the
+    checks across documents (`check --db`)."""
     with store.read() as session:
         doc = session.get(Document, document_id)
         if doc is None:
@@ -98,6 +102,8 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
             select(StoredFinding).where(StoredFinding.document_id == doc.id).order_by(StoredFinding.position)
         ).all()
         claims = session.scalars(select(Claim).where(Claim.document_id == doc.id).order_by(Claim.position)).all()
+        kept = session.get(Narrative, doc.id) if narrative else None
+        blob = kept.snapshot if kept is not None else None
 
     source = doc.source
     model_tables: list[Table] = []
@@ -114,6 +120,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
                 earlier_labels={c: label for c, label in t.column_labels.items() if is_earlier(c)},
                 notes=list(t.notes),
                 unit=t.unit,
+                **{k: v for k, v in (t.reading or {}).items() if k in READING_FIELDS},
             )
         )
     row_index: dict[int, tuple[int, int]] = {}
@@ -127,6 +134,7 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
             key=r.key,
             side=r.side,
             cells=list(r.cells) if r.cells is not None else None,
+            unit_code=r.unit_code,
         )
         row_index[r.id] = (ti, len(model_tables[ti].rows))
         model_tables[ti].rows.append(row)
@@ -149,6 +157,8 @@ def load_document(store: Store, document_id: int) -> StoredDocument:
         unit=doc.unit,
         tables=model_tables,
     )
+    if blob is not None:
+        snapshot.restore(disclosure, blob)
     findings = []
     targets: list[Target] = []
     for f in stored_findings:

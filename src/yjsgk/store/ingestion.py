@@ -45,8 +45,9 @@ from ..records import (
     severity_counts,
     table_record,
 )
+from . import snapshot
 from .db import Store
-from .models import Claim, Department, Document, LineItem, StoredFinding, StoredRow, StoredTable
+from .models import Claim, Department, Document, LineItem, Narrative, StoredFinding, StoredRow, StoredTable
 from .types import AmountError, format_amount
 
 RETRIES = 8
@@ -173,6 +174,9 @@ class Prepared:
     size: int
     disclosure: Disclosure
     findings: list[Finding]
+    # the outline, template facts and performance tables (store/snapshot.py), made where the file
+    # was read: a worker does not send the outline back
+    snapshot: bytes | None = None
 
 
 def prepare(path: str | Path, config: Config | None = None) -> Prepared | FileOutcome:
@@ -207,7 +211,11 @@ def _recognize(path: Path, digest: str, size: int, config: Config | None) -> Pre
             kind=disclosure.kind,
             reason="未识别出部门和年度，无法归入数据库 (no department and no year recognized)",
         )
-    return Prepared(source, digest, size, disclosure, findings)
+    try:
+        kept = snapshot.dump(disclosure)
+    except Exception as exc:  # a bug in one file must not stop the batch
+        return FileOutcome(source, "failed", reason=f"内部错误 (internal error): {type(exc).__name__}: {exc}")
+    return Prepared(source, digest, size, disclosure, findings, kept)
 
 
 def write_prepared(store: Store, prepared: Prepared) -> FileOutcome:
@@ -220,7 +228,7 @@ def write_prepared(store: Store, prepared: Prepared) -> FileOutcome:
                 if existing:
                     return _unchanged(source, existing)
                 doc_id, version = store_disclosure(
-                    session, Path(source), digest, prepared.size, disclosure, prepared.findings
+                    session, Path(source), digest, prepared.size, disclosure, prepared.findings, prepared.snapshot
                 )
             department = stored_department(disclosure)
             return FileOutcome(source, "ingested", doc_id, version, department, disclosure.year, disclosure.kind)
@@ -328,9 +336,12 @@ def _next_version(session, department_id: int | None, year: int | None, family: 
 
 
 def store_disclosure(
-    session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding]
+    session, path: Path, digest: str, size: int, d: Disclosure, findings: list[Finding], kept: bytes | None = None
 ) -> tuple[int, int]:
-    """Write one disclosure and its findings in the caller's transaction: (document id, version)."""
+    """Write one disclosure and its findings in the caller's transaction: (document id, version).
+    `kept`: its snapshot (store/snapshot.py), made from the disclosure when not given."""
+    if kept is None and d.outline is not None:
+        kept = snapshot.dump(d)
     printed = stored_department(d)
     department_id = _department_id(session, printed)
     family = family_of(d.kind)
@@ -394,6 +405,9 @@ def store_disclosure(
     ]
     if items:
         session.connection().execute(_table(LineItem).insert(), items)
+
+    if kept is not None:
+        session.connection().execute(_table(Narrative).insert(), [{"document_id": doc_id, "snapshot": kept}])
 
     if d.claims:
         session.connection().execute(

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -93,6 +94,9 @@ class StoredTable(Base):
     notes: Mapped[list] = mapped_column(JSON)
     line: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
+    # how the table was read, where it matters to a check: uncertain columns, codes printed twice,
+    # columns that are parts of another, headers not mapped (None: all empty, or stored before)
+    reading: Mapped[dict | None] = mapped_column(JSON)
 
 
 class StoredRow(Base):
@@ -109,6 +113,7 @@ class StoredRow(Base):
     line: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
     cells: Mapped[list | None] = mapped_column(JSON)  # raw cells of tables not typed yet
+    unit_code: Mapped[str | None] = mapped_column(String(64))  # 单位编码 of a row listing a unit
 
 
 class LineItem(Base):
@@ -155,6 +160,17 @@ class Claim(Base):
     data: Mapped[dict] = mapped_column(JSON)  # everything the claim records
     line: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
+
+
+class Narrative(Base):
+    """What a document holds beyond its tables, for the checks across documents (`check --db`): its
+    outline, from which the claims are extracted again, its template facts and performance tables
+    (store/snapshot.py; zlib-compressed JSON)."""
+
+    __tablename__ = "narratives"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    snapshot: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class StoredFinding(Base):

@@ -244,8 +244,8 @@ def _share_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int] | 
         if span is None:
             continue  # 0 ÷ 0
         verdict = percent_verdict(c.value, c.decimals, span)
-        if verdict == "ok":
-            continue
+        if verdict == "ok" or _basis_misnamed(c, claims, ctx):
+            continue  # (a rate on the other budget than named: narrative.execution-basis)
         whole_name = label(c.whole_subject) if c.whole_subject else "总数"
         formula = f"“占 {c.text}”：{part.name} ÷ {whole_name} {_money(whole.amount)} 万元 "
         expected = part.amount / whole.amount * HUNDRED
@@ -346,11 +346,17 @@ def _execution_findings(disclosure: Disclosure, ctx: CheckContext, used: set[int
         if span is None:
             continue  # a budget of 0: no rate (0 ÷ 0 is often printed as 100%)
         verdict = percent_verdict(c.value, c.decimals, span)
-        if verdict == "ok":
-            continue
+        if verdict == "ok" or _basis_misnamed(c, claims, ctx):
+            continue  # (a rate on the other budget than named: narrative.execution-basis)
         formula = f"“完成预算的 {c.text}”：{final.name} ÷ {budget.name} "
         expected = final.amount / budget.amount * HUNDRED
         yield _rate_finding(c, verdict, formula, expected, [budget.location, final.location])
+
+
+def _basis_misnamed(c: Claim, claims: list[Claim], ctx: CheckContext) -> bool:
+    from .execution_basis import misnamed_basis
+
+    return misnamed_basis(c, claims, ctx) is not None
 
 
 @rule(
