@@ -252,7 +252,12 @@ def compose(
             blocks += [Paragraph(w.text(t)) for t in block.get("text", [])]
         if part.get("sections"):
             counters = [part.get("first_number", 1) - 1, 0]
+            only = set(part.get("only", ()))  # a family that spreads its sections over two parts (西安)
+            parent = ""
             for sid, stitle, level in _sections(profile, kind, year, spec, {t.id for t in disclosure.tables}):
+                parent = sid if level == 1 else parent
+                if only and parent not in only:
+                    continue
                 section = spec.get("section", {}).get(sid)
                 counters[level - 1] += 1
                 if level == 1:

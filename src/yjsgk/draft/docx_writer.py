@@ -4,12 +4,13 @@ a landscape section for each wide table."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -91,16 +92,20 @@ def _table(doc, layout: Layout, department: str | None) -> None:
     run.font.size = Pt(15)
     _east_asian(run, HEADING_FONT)
     caption = f"编制单位：{department or ''}\t单位：{layout.unit or '万元'}"
-    doc.add_paragraph(caption)
-    add_table(doc, layout, usable)
+    line = doc.add_paragraph(caption)
+    line.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)  # 单位 at the right edge
+    add_table(doc, layout, usable, fit_amounts=True)
     for note in layout.notes:
         doc.add_paragraph(note)
 
 
-def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False):
+def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False, fit_amounts: bool = False):
     """The Word table of a layout: merged header cells, the 栏次 row, the body; amounts
     right-aligned; column widths over `usable` (EMU). `repeat_header`: the header rows are
-    printed again on every page the table runs over (Word's 标题行重复)."""
+    printed again on every page the table runs over (Word's 标题行重复). `fit_amounts` (the
+    drafter's own tables): an amount column is widened to its longest amount, and the words in
+    a column of amounts are centred; off, the widths are the layout's weights alone (the PDF
+    parity harness prints numbers wrapped in narrow cells on purpose)."""
     extra = 1 if layout.index_row else 0
     rows = layout.header_rows + extra + len(layout.body)
     table = doc.add_table(rows=rows, cols=layout.width)
@@ -112,31 +117,65 @@ def add_table(doc, layout: Layout, usable: int, *, repeat_header: bool = False):
         if hc.rows > 1 or hc.cols > 1:
             cell = cell.merge(table.cell(hc.row + hc.rows - 1, hc.col + hc.cols - 1))
         _cell_text(cell, hc.text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
+    # the body through each row's own cells: `table.cell` walks the whole table on every call
+    # (python-docx builds the full grid each time), quadratic in the cells — minutes for a
+    # long coded table
+    lines = list(table.rows)
     if layout.index_row:
         r = layout.header_rows
         if layout.index_span > 1:
             table.cell(r, 0).merge(table.cell(r, layout.index_span - 1))
+        cells = lines[r].cells
         for c, text in enumerate(layout.index_row):
             if text:
-                _cell_text(table.cell(r, c), text, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
+                _cell_text(cells[c], text, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
     first = layout.header_rows + extra
     for n, line in enumerate(layout.body):
+        cells = lines[first + n].cells
         for c, text in enumerate(line):
             if text:
-                align = WD_ALIGN_PARAGRAPH.RIGHT if layout.numeric[c] else None
-                _cell_text(table.cell(first + n, c), text, align=align, size=size)
-    _widths(table, layout, usable)
+                align = None
+                if layout.numeric[c]:
+                    figure = _FIGURE.match(text) or not fit_amounts
+                    align = WD_ALIGN_PARAGRAPH.RIGHT if figure else WD_ALIGN_PARAGRAPH.CENTER
+                _cell_text(cells[c], text, align=align, size=size)
+    _widths(table, layout, usable, size if fit_amounts else None)
     if repeat_header:
         for tr in table._tbl.tr_lst[: layout.header_rows]:
             tr.get_or_add_trPr().append(tr.get_or_add_trPr().makeelement(qn("w:tblHeader"), {}))
     return table
 
 
-def _widths(table, layout: Layout, usable: int) -> None:
-    """Column widths by weight over the usable page width (code columns narrow, names wide)."""
+def _text_width(text: str, size: float) -> int:
+    """EMU a line of text takes at `size` points: CJK characters a full em, others about half."""
+    ems = sum(1.0 if ord(ch) > 0x2E80 else 0.65 for ch in text)  # digits of a fallback font: ~0.64 em
+    return int(ems * size * 12700)
+
+
+_FIGURE = re.compile(r"^-?[\d,.]+%?$")
+PADDING = Cm(0.45)  # a cell's left and right margins (0.19 cm each in Word) and a little air
+
+
+def _widths(table, layout: Layout, usable: int, size: float | None = None) -> None:
+    """Column widths by weight over the usable page width (code columns narrow, names wide);
+    with the font `size`, an amount column is never narrower than its longest amount (a
+    wrapped 388,763.\n56 misreads), the room it takes comes out of the text columns."""
     weights = layout.column_weights()
     total = sum(weights) or 1
     widths = [int(usable * w / total) for w in weights]
+    need = [0] * layout.width
+    for line in layout.body:
+        for c, text in enumerate(line[: layout.width]):
+            if size is not None and layout.numeric[c] and _FIGURE.match(text):
+                need[c] = max(need[c], _text_width(text, size) + PADDING)
+    short = sum(max(n - w, 0) for n, w in zip(need, widths, strict=True))
+    text_cols = [c for c in range(layout.width) if not layout.numeric[c]]
+    spare = sum(widths[c] for c in text_cols) // 2  # text columns give up at most half their room
+    if short and text_cols and short <= spare:
+        widths = [max(w, n) for w, n in zip(widths, need, strict=True)]
+        given = sum(weights[c] for c in text_cols) or 1
+        for c in text_cols:
+            widths[c] -= int(short * weights[c] / given)
     table.autofit = False
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):

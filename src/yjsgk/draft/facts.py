@@ -291,7 +291,8 @@ def _basic(disclosure: Disclosure, facts: Facts) -> None:
         if personnel is not None and public is not None:
             basic = Amount(personnel.value + public.value, max(personnel.decimals, public.decimals))
             a["basic_total"] = basic
-            a.setdefault("office", public)
+            # no 机关运行经费 from the 公用经费: it is the 公用经费 of the 行政单位 (and 参公 units)
+            # only — seed 000 states 5.76 万元 of a far larger 公用经费; a table must print it
     else:
         table = disclosure.table("budget.general_budget_basic")
         row = _total_row(table)
@@ -339,8 +340,6 @@ def _three_public(disclosure: Disclosure, facts: Facts) -> None:
                 a.setdefault("tp_" + item, Amount(Decimal(0), a["tp_total"].decimals))
         if "tp_office_operation" in a:
             a["office"] = a["tp_office_operation"]
-        elif "public" in a:
-            a.setdefault("office", a["public"])
     for item in ("meeting", "training"):
         if "tp_" + item in a:
             a[item] = a["tp_" + item]

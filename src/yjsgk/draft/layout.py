@@ -10,13 +10,17 @@ Writers (DOCX, Markdown) only place what this module lays out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..definitions import table_def
 from ..dictionary import classification
 from ..model import KEY_LABELS, Row, Table, Value
+from ..textnorm import key
 
 SUMMARY_ITEM_LABEL = "项目"
+_AMOUNT = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+_LOOSE_CODE = re.compile(r"^\d{1,3}(?: \d{1,2}){1,2}$")
 
 
 @dataclass(slots=True)
@@ -56,9 +60,26 @@ def column_label(table: Table, column: str) -> str:
     definition does not know; "其中：" kept for a column printed as a part of another."""
     defn = table_def(table.id)
     label = defn.label(column) if defn.column(column) else table.column_labels.get(column, column)
+    known = defn.column(column)
+    if known is not None:
+        label = _readable_label(known.match, label)
     if column in table.parts_of and not label.startswith(("其中", "扣除")):
         label = "其中：" + label
     return label
+
+
+def _readable_label(match: tuple[tuple[str, ...], ...], label: str) -> str:
+    """The label with the header level the definition needs to know the column again: 教育收费
+    is read as such only under 财政专户 (`财政专户+教育收费`), so it is printed under it."""
+    text = key(label)
+
+    def fits(alternative: tuple[str, ...]) -> bool:
+        return all(text == p[1:] if p.startswith("=") else p in text for p in alternative)
+
+    if not match or any(fits(a) for a in match):
+        return label
+    parents = [p for p in match[0] if not p.startswith("=") and p not in text]
+    return " ".join([*parents, label]) if parents else label
 
 
 def amount_text(value: Value | None) -> str:
@@ -139,6 +160,10 @@ def coded_layout(table: Table, year: int | None) -> Layout:
     for row in rows:
         codes = _split_code(row.code) if row.code else ["", "", ""]
         name = _row_name(row, scheme, year)
+        if not row.code and _LOOSE_CODE.match(name):
+            # digits the source printed in its 类 | 款 | 项 cells that make no code ("0 0 0" in an
+            # empty table): printed back where they were, not as a name that reads as a code
+            codes, name = (name.split() + ["", ""])[:3], ""
         body.append([*codes, name, *(amount_text(row.values.get(c)) for c in columns)])
     return Layout(
         title=table.standard_title,
@@ -280,12 +305,17 @@ def single_layout(table: Table, year: int | None) -> Layout:
     columns = list(table.columns)
     paths = [column_label(table, c).split() for c in columns]
     named = any(r.name for r in table.rows) or len(table.rows) != 1
-    first = 1 if named else 0
+    labels = [[r.name or KEY_LABELS.get(r.key or "", "")] for r in table.rows]
+    if named and any(r.key in ("previous_year", "change") for r in table.rows):
+        # rows by year under each unit (深圳: 单位 | 2025年 / 2026年 / 增减变化金额): the unit and
+        # the year in cells of their own, as printed, so that the year keeps the row apart
+        labels = [_unit_and_year(r.name or "") for r in table.rows]
+    first = max((len(label) for label in labels), default=1) if named else 0
     cells, depth = header_cells(paths, first_col=first)
-    header = ([HeaderCell(SUMMARY_ITEM_LABEL, 0, 0, rows=depth)] if named else []) + cells
+    header = ([HeaderCell(SUMMARY_ITEM_LABEL, 0, 0, rows=depth, cols=first)] if named else []) + cells
     body = [
-        ([r.name or KEY_LABELS.get(r.key or "", "")] if named else []) + [amount_text(r.values.get(c)) for c in columns]
-        for r in table.rows
+        (label + [""] * (first - len(label)) if named else []) + [amount_text(r.values.get(c)) for c in columns]
+        for r, label in zip(table.rows, labels, strict=True)
     ]
     return Layout(
         title=table.standard_title,
@@ -297,14 +327,30 @@ def single_layout(table: Table, year: int | None) -> Layout:
         body=body,
         numeric=[False] * first + [True] * len(columns),
         notes=list(table.notes),
-        index_row=(["栏次"] if named else []) + [str(i + 1) for i in range(len(columns))],
+        index_row=(["栏次"] + [""] * (first - 1) if named else []) + [str(i + 1) for i in range(len(columns))],
+        index_span=max(first, 1),
     )
+
+
+_YEAR_OR_CHANGE = re.compile(r"^(?:(?:19|20)\d{2}年.*|.*增减.*)$")
+
+
+def _unit_and_year(name: str) -> list[str]:
+    """ "深圳市交通运输局（本级） 2025年" → [unit, "2025年"]; a name without a year stays whole."""
+    unit, _, tail = name.rpartition(" ")
+    return [unit, tail] if unit and _YEAR_OR_CHANGE.match(tail) else ["", name]
 
 
 def raw_layout(table: Table, year: int | None) -> Layout:
     """Tables kept as printed cells (绩效表): the cells, row by row."""
     width = max((len(r.cells or []) for r in table.rows), default=1)
     body = [list(r.cells or []) + [""] * (width - len(r.cells or [])) for r in table.rows]
+    # a column of amounts (most of its filled cells) is right-aligned and narrow, as printed
+    numeric = []
+    for c in range(width):
+        filled = [line[c] for line in body if line[c].strip()]
+        amounts = sum(1 for t in filled if _AMOUNT.match(t.strip()))
+        numeric.append(bool(filled) and amounts * 2 > len(filled))
     return Layout(
         title=table.title or table.standard_title,
         number=table.number,
@@ -313,7 +359,7 @@ def raw_layout(table: Table, year: int | None) -> Layout:
         header_rows=0,
         header=[],
         body=body,
-        numeric=[False] * width,
+        numeric=numeric,
         notes=list(table.notes),
     )
 
@@ -328,8 +374,22 @@ def printed_title(table: Table) -> str:
     return title if defn is not None and defn.id == table.id else table.standard_title
 
 
+def one_line(note: str) -> str:
+    """A note as one paragraph: the line breaks of the source's page layout dropped ("注：已剔除涉
+    密部分" wrapped in a PDF; a line break in a Word paragraph starts a new line read apart), a
+    space kept only between two Latin words or numbers."""
+    lines = [line.strip() for line in note.splitlines() if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += (
+            " " if out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum() else ""
+        ) + line
+    return out
+
+
 def layout_of(table: Table, year: int | None) -> Layout:
     layout = _layout_of(table, year)
+    layout.notes = [one_line(n) for n in layout.notes]
     if layout.header:  # typed tables: the printed title (raw tables keep theirs)
         layout.title = printed_title(table)
     return layout

@@ -53,14 +53,23 @@ def _finding_key(f) -> tuple:
     return (f.rule, f.table or "", f.row or "", f.column or "")
 
 
+_RANK = {"notice": 0, "warning": 1, "error": 2}
+
+
 def new_findings(source_findings: list, draft_findings: list) -> list:
-    """Errors and warnings of the draft that the source does not have (by rule, table, row and
-    column, at any severity: a source read from PDF may report as a notice what its certain
-    reading in the draft reports with the rule's severity); the draft's marked placeholders
+    """Errors and warnings of the draft that the source does not have at that severity or
+    higher (by rule, table, row and column): the draft's check is never worse than the
+    source's. A finding the source already has at a higher severity (a PDF's uncertain reading
+    reported as a notice stays one) is not new; the draft's marked placeholders
     (complete.placeholder) are expected."""
-    known = {_finding_key(f) for f in source_findings}
+    known: dict[tuple, int] = {}
+    for f in source_findings:
+        k = _finding_key(f)
+        known[k] = max(known.get(k, -1), _RANK.get(f.severity, 0))
     return [
         f
         for f in draft_findings
-        if f.severity in ("error", "warning") and f.rule != "complete.placeholder" and _finding_key(f) not in known
+        if f.severity in ("error", "warning")
+        and f.rule != "complete.placeholder"
+        and _RANK[f.severity] > known.get(_finding_key(f), -1)
     ]

@@ -98,6 +98,9 @@ def write_draft(
         raise YjsgkError(f"未知的草稿格式 {fmt}（可用：{', '.join(FORMATS)}）")
     if disclosure.kind not in ("final", "final_with_performance", "budget"):
         raise YjsgkError(f"{source}：不是部门预算或决算（识别为 {disclosure.kind}），无法起草")
+    if not disclosure.tables:
+        # a 情况说明 published without its tables (they are another file): nothing to draft from
+        raise YjsgkError(f"{source}：未读出任何公开表格（表格可能另行公开），无法据以起草；请以含表格的文件为源")
     errors = [f for f in findings if f.severity == "error"]
     if errors and not force:
         raise GateError(str(source), errors)

@@ -29,7 +29,7 @@ ALIASES: tuple[tuple[str, str], ...] = (
     (r"一般公共预算(?:财政)?拨款收入|一般公共预算(?:财政)?拨款|一般公共预算收入", "income.general_budget"),
     (r"政府性基金预算财政拨款收入|政府性基金预算拨款收入|政府性基金收入", "income.gov_fund"),
     (r"上级补助收入", "income.higher_subsidy"),
-    (r"事业收入", "income.business"),
+    (r"(?<!财政专户管理)事业收入", "income.business"),  # not 财政专户管理事业收入, a column of its own
     (r"事业单位经营服务收入|经营收入", "income.operating"),
     (r"附属单位上缴收入", "income.subordinate"),
     (r"其他收入|其它收入", "income.other"),

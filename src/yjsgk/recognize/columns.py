@@ -238,8 +238,9 @@ def rename_inclusive_total(cmap: ColumnMap) -> None:
         for pos, column in cmap.positions.items():
             if column == "total":
                 cmap.positions[pos] = "all_total"
-    elif "three_public" in mapped and "total" not in mapped:
-        # without 会议费/培训费 the 三公 subtotal is the table's total
+    elif "three_public" in mapped and "total" not in mapped and "all_total" not in mapped:
+        # without 会议费/培训费 the 三公 subtotal is the table's total; beside a 合计（含会议费、
+        # 培训费） it stays the 三公 subtotal it is labelled
         for pos, column in cmap.positions.items():
             if column == "three_public":
                 cmap.positions[pos] = "total"
