@@ -153,8 +153,11 @@ def prepare_with_limit(path: str, config: Config | None, limit: float) -> Prepar
         sys.stderr.flush()
         os._exit(75)
 
+    # imported before the clock starts: a new worker's imports are not the file's time
+    from . import pipeline
     from .store.ingestion import Prepared, prepare
 
+    pipeline.warm()
     timer = threading.Timer(limit, stop)
     timer.daemon = True
     timer.start()

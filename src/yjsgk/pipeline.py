@@ -28,6 +28,11 @@ def _has_disclosure_title(document: Document) -> bool:
     return any(len(line) <= 40 and _TITLE.search(line) for line in lines)
 
 
+def warm() -> None:
+    """Import the readers now: a batch worker does it before its first file's clock starts."""
+    from .read import office, pdf  # noqa: F401
+
+
 def recognize_path(path: Path | str, *, ocr: bool = False) -> Disclosure:
     document = read_path(path, ocr=ocr)
     disclosure = recognize(document)
