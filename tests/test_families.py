@@ -14,6 +14,7 @@ import pytest
 from conftest import SEED_FILES, SHARED, load_disclosure
 from yjsgk.check import CheckContext, check
 from yjsgk.config import Config
+from yjsgk.pipeline import recognize_path
 from yjsgk.report.json_report import dumps, extract_payload
 
 CORPUS = SHARED / "corpus" / "renwu"
@@ -89,6 +90,19 @@ def test_family_recognized(name, family):
 def test_seeds_follow_the_national_and_hunan_templates():
     assert load_disclosure(SEED_FILES["004"]).template_family.name == "national"  # 醴陵 2021 决算
     assert load_disclosure(SEED_FILES["003"]).template_family.name == "hunan"  # 长沙 2023 预算
+
+
+def test_a_family_that_extends_another_needs_a_feature_of_its_own(tmp_path):
+    """长沙 2023 预算 (seed 003) without what sets 湖南's template apart (the 部门预算单位构成
+    section, the 绩效目标表 tables): its headings and tables are the national template's, and 湖南,
+    which lists them too, must not win over national for them (it did: 湖南 0.8)."""
+    text = SEED_FILES["003"].read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if "部门预算单位构成" not in line and "绩效目标表" not in line]
+    copy = tmp_path / "national-budget.txt"
+    copy.write_text("\n".join(kept), encoding="utf-8")
+    found = recognize_path(copy).template_family
+    assert found is not None and (found.name, found.sure) == ("national", True)
+    assert "^部门预算单位构成$" in load_disclosure(SEED_FILES["003"]).template_family.evidence
 
 
 def test_a_template_no_family_knows_is_not_recognized():

@@ -9,8 +9,8 @@ family a document follows is read from its own table titles and headings: every 
 
 A family is recognized when the document shows at least `MIN_FEATURES` of its features and
 most of those it can show (a file of tables only cannot show headings), or most of its table
-(heading) features alone; a family that extends another wins over it when both are recognized
-(it is the more specific template). The
+(heading) features alone; a family that extends another needs one feature its ancestors do not
+have, and then wins over them when both are recognized (it is the more specific template). The
 certainty is the share of the family's features seen; when two families are recognized alike
 the recognition is unsure.
 """
@@ -109,6 +109,23 @@ def _headings(disclosure: Disclosure) -> list[str]:
     return [k for k in keys if k]
 
 
+def _own_evidence(name: str, kind: str, titles: list[str], headings: list[str]) -> bool:
+    """The family (when it extends another) matches a table title or heading that none of its
+    ancestors' features match."""
+    ancestors = _ancestors(name)
+    if not ancestors:
+        return True
+    mine = [f for f in family_features() if f.family == name and f.kind == kind]
+    theirs = [f for f in family_features() if f.family in ancestors and f.kind == kind]
+    for texts, field in ((titles, "tables"), (headings, "headings")):
+        for text in texts:
+            if any(p.search(text) for f in mine for p in getattr(f, field)) and not any(
+                p.search(text) for f in theirs for p in getattr(f, field)
+            ):
+                return True
+    return False
+
+
 def detect_family(disclosure: Disclosure) -> TemplateFamily | None:
     kind = KINDS.get(disclosure.kind)
     if kind is None:
@@ -140,6 +157,10 @@ def detect_family(disclosure: Disclosure) -> TemplateFamily | None:
         )
         if share >= MIN_SHARE:
             scored.append((features.family, share, tuple(seen)))
+    # a family that extends another is recognized by what sets it apart: a document showing
+    # only what its ancestors show too (a national budget's 部门收支总体情况, 一般公共预算拨款支出…)
+    # follows the ancestor, whichever shares more of the family's list
+    scored = [s for s in scored if _own_evidence(s[0], kind, titles, headings)]
     if not scored:
         return None
     # a family that extends a recognized one is the more specific template
