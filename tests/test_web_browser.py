@@ -72,10 +72,34 @@ def server(tmp_path_factory):
             time.sleep(0.3)
     try:
         yield base, folder
+        workers = _children(process.pid)  # the upload pool's processes (the test uploaded)
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        process.wait(timeout=30)
         log.close()
+    # stopped with the server (uvicorn re-raises SIGTERM, so the pool's exit hook never runs;
+    # before the fix the two workers were left waiting for work, orphaned)
+    assert workers and not [pid for pid in workers if _alive(pid)]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        try:
+            stat = (Path("/proc") / entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        if entry.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            out.append(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def _red_pixels(png: bytes) -> int:

@@ -99,6 +99,9 @@ def _finish(store: Store, upload_id: int, status: str, *, reason=None, result=No
     return status
 
 
+SHUTDOWN_GRACE = 10.0  # seconds a running document may take to finish when the server stops
+
+
 class Runner:
     """The pool of worker processes; jobs are the upload ids, their state is in the database, so a
     restart picks up what was queued or running."""
@@ -141,11 +144,23 @@ class Runner:
             self.submit(upload_id)
         return len(ids)
 
-    def shutdown(self) -> None:
+    def shutdown(self, grace: float = SHUTDOWN_GRACE) -> None:
+        """Stop the workers before the server's process ends. uvicorn re-raises SIGTERM after its
+        shutdown, so no exit hook of the pool runs, and a spawned worker, holding both ends of its
+        queue, would wait for work forever. A document still running after `grace` seconds is
+        stopped: its upload stays 'running' and is queued again at the next start (`resume`)."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace
+        for worker in processes:
+            worker.join(max(0.0, deadline - time.monotonic()))
+            if worker.is_alive():
+                worker.terminate()
+                worker.join(5)
 
 
 __all__ = ["NOT_STORED", "Runner", "process"]
