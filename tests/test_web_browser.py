@@ -79,6 +79,10 @@ def server(tmp_path_factory):
         log.close()
     # stopped with the server (uvicorn re-raises SIGTERM, so the pool's exit hook never runs;
     # before the fix the two workers were left waiting for work, orphaned)
+    # (multiprocessing's resource tracker, a child too, ends on its own once the server is gone)
+    deadline = time.monotonic() + 15
+    while [pid for pid in workers if _alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert workers and not [pid for pid in workers if _alive(pid)]
 
 
