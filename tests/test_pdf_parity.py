@@ -29,10 +29,6 @@ DOCUMENTS = {**SEED_FILES, "example": EXAMPLES / "sample_final_accounts.txt"}
 # repeat the column header (a header row then breaks over the page with its merged cells)
 BARE = ("001", "002", "003")
 
-# differences that come from rebuilding paragraphs and headings from the PDF's layout (not the
-# tables): the "layout" task's; strict, so they fail the day they are fixed
-NARRATIVE_XFAIL: dict[tuple[str, str], str] = {}
-
 # tables the rendering cannot print as the department did: seed 000 is Word's "save as text"
 # (a cell per line), which writes a merged cell once and says nothing of where it goes; the
 # 三公 table's and the 政府性基金 table's header levels (预算数 › 公务用车购置及运行费 › 购置费 |
@@ -178,12 +174,6 @@ def findings(found, name: str) -> Counter:
     )
 
 
-def _xfail(request, name: str, what: str) -> None:
-    reason = NARRATIVE_XFAIL.get((name, what))
-    if reason:
-        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
-
-
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_same_document(pair, name):
     (text, _), (pdf, _) = pair(name)
@@ -210,8 +200,7 @@ def test_same_performance_tables(pair, name):
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
-def test_same_claims(request, pair, name):
-    _xfail(request, name, "claims")
+def test_same_claims(pair, name):
     (text, _), (pdf, _) = pair(name)
     expected = claims(text)
     got = claims(pdf)
@@ -220,8 +209,7 @@ def test_same_claims(request, pair, name):
 
 
 @pytest.mark.parametrize("name", [*DOCUMENTS, *(f"{n}/bare" for n in BARE)])
-def test_same_findings(request, pair, name):
-    _xfail(request, name.split("/")[0], "findings")
+def test_same_findings(pair, name):
     (_, text), (_, pdf) = pair(name)
     expected = findings(text, name.split("/")[0])
     got = findings(pdf, name.split("/")[0])
